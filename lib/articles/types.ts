@@ -1,0 +1,70 @@
+// The read model: what public pages get from lib/ and hand to components. Plain, serialisable
+// values (dates as ISO strings) because Next's data cache stores them as JSON.
+
+export type MediaView = {
+  id: number;
+  kind: 'image' | 'video';
+  /** Public URL of the file (/media/...). */
+  url: string;
+  mimeType: string;
+  width: number | null;
+  height: number | null;
+  alt: string;
+  caption: string;
+  credit: string;
+  /** For video: the poster image's URL and size. */
+  posterUrl: string | null;
+  posterWidth: number | null;
+  posterHeight: number | null;
+  durationSeconds: number | null;
+};
+
+export type SectionRef = { slug: string; name: string };
+export type TagRef = { slug: string; name: string };
+
+export type ArticleCard = {
+  id: number;
+  /** Canonical path (/{section}/{slug}). */
+  path: string;
+  slug: string;
+  kicker: string;
+  headline: string;
+  standfirst: string;
+  contentType: 'text' | 'video';
+  publishedAt: string;
+  modifiedAt: string;
+  section: SectionRef;
+  media: MediaView | null;
+};
+
+export type RelatedLinkView = {
+  id: number;
+  /** Where the card links: an article's canonical path or an external URL. */
+  href: string;
+  external: boolean;
+  kicker: string;
+  title: string;
+  contentType: 'text' | 'video';
+  media: MediaView | null;
+};
+
+export type CorrectionView = { id: number; note: string; createdAt: string };
+
+export type ArticleView = ArticleCard & {
+  legacyId: string | null;
+  /** Sanitised HTML, safe to render as is. */
+  body: string;
+  bodyText: string;
+  byline: string;
+  sourceCredit: string;
+  tags: TagRef[];
+  related: RelatedLinkView[];
+  corrections: CorrectionView[];
+};
+
+/** One page of a keyset-paginated list; cursors are opaque strings for /older/ and /newer/ URLs. */
+export type ArticlePage = {
+  articles: ArticleCard[];
+  olderCursor: string | null;
+  newerCursor: string | null;
+};

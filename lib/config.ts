@@ -1,0 +1,61 @@
+// Configuration is read from the environment once, validated with zod and frozen: every other module
+// imports `config` and never touches process.env for settings.
+import path from 'node:path';
+import { z } from 'zod';
+
+// Next traces files read at runtime; the project root is not a bundle input.
+const projectRoot = process.cwd();
+
+const timeZone = z.string().refine((zone) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'must be an IANA time zone such as Europe/London');
+
+const databaseUrl = z
+  .string()
+  .refine((url) => /^(file:|postgres(ql)?:\/\/)/.test(url), 'must start with file: (SQLite) or postgres:// (PostgreSQL)');
+
+const schema = z.object({
+  SITE_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:3000').transform((url) => url.replace(/\/+$/, '')),
+  SITE_NAME: z.string().min(1).default('Lede'),
+  SITE_DESCRIPTION: z.string().default('Independent news, reported and edited with care.'),
+  SITE_LANGUAGE: z.string().min(2).default('en'),
+  SITE_TIMEZONE: timeZone.default('UTC'),
+  // The legacy site stored datelines in its own local time with no zone; the importer reads them in this one.
+  LEGACY_TIMEZONE: timeZone.default('Asia/Tehran'),
+  // Old article URL patterns answering 301 to the canonical URL: {id} is the legacy id, {anything} any tail.
+  LEGACY_URL_PATTERNS: z.string().default('/news/{id},/news/{id}/{anything}'),
+  DATABASE_URL: databaseUrl.default(`file:${path.join(/* turbopackIgnore: true */ projectRoot, 'data', 'lede.db')}`),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  DATABASE_REPLICA_URLS: z.string().default(''),
+  REDIS_URL: z.string().default(''),
+  REDIS_KEY_PREFIX: z.string().default('lede:'),
+  MEDIA_ROOT: z.string().default(path.join(/* turbopackIgnore: true */ projectRoot, 'data', 'media')),
+  MEDIA_MAX_IMAGE_BYTES: z.coerce.number().int().positive().default(20 * 1024 * 1024),
+  MEDIA_MAX_VIDEO_BYTES: z.coerce.number().int().positive().default(500 * 1024 * 1024),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  // Shared secret for the internal endpoints the app calls on itself (scheduled publishing); made up
+  // per process when absent, which is right for a single instance.
+  INTERNAL_SECRET: z.string().default(''),
+});
+
+export type Config = Readonly<z.infer<typeof schema>> & { readonly projectRoot: string };
+
+function load(): Config {
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n');
+    throw new Error(`Lede's configuration is invalid:\n${problems}`);
+  }
+  const media = path.resolve(/* turbopackIgnore: true */ projectRoot, parsed.data.MEDIA_ROOT);
+  return Object.freeze({ ...parsed.data, MEDIA_ROOT: media, projectRoot });
+}
+
+export const config: Config = load();
+
+export const isPostgres = (url: string = config.DATABASE_URL): boolean => /^postgres(ql)?:\/\//.test(url);

@@ -1,0 +1,114 @@
+// Applies the committed migrations in prisma/migrations to DATABASE_URL before the app serves.
+// It drives Prisma's own schema engine compiled to WebAssembly (@prisma/schema-engine-wasm) through
+// the driver adapter, so a machine that cannot download Prisma's native engine still migrates, and
+// the bookkeeping (_prisma_migrations) is exactly what `prisma migrate deploy` reads and writes.
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
+import type { SqlMigrationAwareDriverAdapterFactory, SqlDriverAdapter } from '@prisma/driver-adapter-utils';
+import { config, isPostgres } from '@/lib/config';
+import { sqlitePath } from '@/lib/db/url';
+
+export type MigrationResult = { applied: string[] };
+
+export function migrationsFolder(provider: 'sqlite' | 'postgresql'): string {
+  const base = path.join(config.projectRoot, 'prisma');
+  return provider === 'sqlite' ? path.join(base, 'migrations') : path.join(base, 'postgres', 'migrations');
+}
+
+type Engine = {
+  applyMigrations(input: unknown): Promise<{ appliedMigrationNames: string[] }>;
+};
+type EngineModule = {
+  __wbg_set_wasm(exports: unknown): void;
+  SchemaEngine: { new: (options: unknown, log: (message: string) => void, adapter: object) => Promise<Engine> };
+};
+
+let wasmModule: Promise<EngineModule> | undefined;
+
+async function loadEngine(): Promise<EngineModule> {
+  (globalThis as Record<string, unknown>).PRISMA_WASM_PANIC_REGISTRY = {
+    set_message: (message: string) => process.stderr.write(`[schema-engine panic] ${message}\n`),
+  };
+  const require = createRequire(path.join(config.projectRoot, 'package.json'));
+  const bgPath = require.resolve('@prisma/schema-engine-wasm/schema_engine_bg');
+  const bg = (await import(/* webpackIgnore: true */ bgPath)) as EngineModule & Record<string, unknown>;
+  const wasm = fs.readFileSync(path.join(path.dirname(bgPath), 'schema_engine_bg.wasm'));
+  const instance = new WebAssembly.Instance(new WebAssembly.Module(wasm), { './schema_engine_bg.js': bg as WebAssembly.ModuleImports });
+  bg.__wbg_set_wasm(instance.exports);
+  (instance.exports as { __wbindgen_start: () => void }).__wbindgen_start();
+  return bg;
+}
+
+// The engine hands multi-statement scripts to executeRaw; better-sqlite3 only runs those through
+// executeScript.
+function acceptScripts(adapter: SqlDriverAdapter): SqlDriverAdapter {
+  const executeRaw = adapter.executeRaw.bind(adapter);
+  adapter.executeRaw = async (query) => {
+    try {
+      return await executeRaw(query);
+    } catch (error) {
+      if (!query.args?.length && /more than one statement/.test(String((error as Error)?.message))) {
+        await adapter.executeScript(query.sql);
+        return 0;
+      }
+      throw error;
+    }
+  };
+  return adapter;
+}
+
+async function adapterFactory(url: string, opened: SqlDriverAdapter[]): Promise<SqlMigrationAwareDriverAdapterFactory> {
+  if (isPostgres(url)) {
+    const { postgresMigrationAdapter } = await import('@/lib/db/postgres');
+    return postgresMigrationAdapter(url);
+  }
+  const file = sqlitePath(url);
+  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  // WAL lets readers (every page render) go on while the editor or the importer writes. It is a
+  // property of the file, so setting it once here is enough.
+  const { default: Database } = await import('better-sqlite3');
+  const connection = new Database(file);
+  connection.pragma('journal_mode = WAL');
+  connection.close();
+  const factory = new PrismaBetterSqlite3({ url: file });
+  const connect = factory.connect.bind(factory);
+  const connectToShadowDb = factory.connectToShadowDb.bind(factory);
+  const track = (adapter: SqlDriverAdapter) => (opened.push(adapter), acceptScripts(adapter));
+  return Object.assign(factory, {
+    connect: async () => track(await connect()),
+    connectToShadowDb: async () => track(await connectToShadowDb()),
+  });
+}
+
+export async function applyMigrations(url: string = config.DATABASE_URL): Promise<MigrationResult> {
+  const provider = isPostgres(url) ? 'postgresql' : 'sqlite';
+  const baseDir = migrationsFolder(provider);
+  const names = fs
+    .readdirSync(baseDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+  const migrationDirectories = names.map((name) => ({
+    path: name,
+    migrationFile: { path: 'migration.sql', content: { tag: 'ok', value: fs.readFileSync(path.join(baseDir, name, 'migration.sql'), 'utf8') } },
+  }));
+  const lockfile = { path: 'migration_lock.toml', content: fs.readFileSync(path.join(baseDir, 'migration_lock.toml'), 'utf8') };
+
+  wasmModule ??= loadEngine();
+  const engineModule = await wasmModule;
+  const opened: SqlDriverAdapter[] = [];
+  const factory = await adapterFactory(url, opened);
+  const engine = await engineModule.SchemaEngine.new({}, () => {}, bindMigrationAwareSqlAdapterFactory(factory));
+  try {
+    const result = await engine.applyMigrations({
+      migrationsList: { baseDir, shadowDbInitScript: '', lockfile, migrationDirectories },
+      filters: { externalTables: [], externalEnums: [] },
+    });
+    return { applied: result.appliedMigrationNames };
+  } finally {
+    await Promise.all(opened.map((adapter) => adapter.dispose().catch(() => {})));
+  }
+}
