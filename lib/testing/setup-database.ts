@@ -1,0 +1,13 @@
+// Runs before each test file, before it imports anything from lib/: points DATABASE_URL and
+// MEDIA_ROOT at a fresh copy of the migrated template, so files never share state.
+import fs from 'node:fs';
+import path from 'node:path';
+import { inject } from 'vitest';
+
+const template = inject('ledeTemplateDatabase');
+const dir = inject('ledeTestDir');
+const name = `${process.pid}-${Math.random().toString(36).slice(2)}`;
+const file = path.join(dir, `${name}.db`);
+fs.copyFileSync(template, file);
+process.env.DATABASE_URL = `file:${file}`;
+process.env.MEDIA_ROOT = path.join(dir, `${name}-media`);
