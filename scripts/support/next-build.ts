@@ -1,0 +1,108 @@
+// Deciding whether a Next build is still good, and running `next build` / `next start` as children.
+// Shared by npm start, the e2e harness and the benchmark, which each keep their own NEXT_DIST_DIR.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+export const projectRoot = path.resolve(import.meta.dirname, '..', '..');
+export const nextBin = path.join(projectRoot, 'node_modules', 'next', 'dist', 'bin', 'next');
+
+// What a build is made from. Tests are not: editing one must not force a rebuild.
+const sourceRoots = ['app', 'components', 'lib', 'public', 'next.config.js', 'postcss.config.mjs', 'package-lock.json'];
+const notSource = /(\.test\.tsx?$)|(^lib\/testing\/)/;
+
+// Configuration that ends up inside prerendered pages (absolute URLs, names) or decides what the build
+// read from (the database): a change to any of them makes the old build wrong.
+export const buildRelevantKeys = [
+  'SITE_URL', 'SITE_NAME', 'SITE_DESCRIPTION', 'SITE_LANGUAGE', 'SITE_TIMEZONE', 'DATABASE_URL', 'MEDIA_ROOT',
+] as const;
+
+export type BuildStamp = Record<string, string>;
+
+export function buildStamp(env: NodeJS.ProcessEnv): BuildStamp {
+  return Object.fromEntries(buildRelevantKeys.map((key) => [key, env[key] ?? '']));
+}
+
+function newestSource(): { file: string; mtimeMs: number } {
+  let newest = { file: '', mtimeMs: 0 };
+  const visit = (relative: string) => {
+    const absolute = path.join(projectRoot, relative);
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(absolute);
+    } catch {
+      return;
+    }
+    if (stat.isDirectory()) {
+      for (const entry of fs.readdirSync(absolute)) visit(path.posix.join(relative, entry));
+    } else if (!notSource.test(relative) && stat.mtimeMs > newest.mtimeMs) {
+      newest = { file: relative, mtimeMs: stat.mtimeMs };
+    }
+  };
+  for (const root of sourceRoots) visit(root);
+  return newest;
+}
+
+const stampFile = (distDir: string) => path.join(projectRoot, distDir, 'lede-build.json');
+
+/** Why `distDir` needs a fresh build, or null when the one there is still good. */
+export function staleBuildReason(distDir: string, stamp: BuildStamp): string | null {
+  const buildId = path.join(projectRoot, distDir, 'BUILD_ID');
+  if (!fs.existsSync(buildId)) return `no build in ${distDir} yet`;
+  const newest = newestSource();
+  if (newest.mtimeMs > fs.statSync(buildId).mtimeMs) return `${newest.file} changed since the last build`;
+  let previous: BuildStamp = {};
+  try {
+    previous = JSON.parse(fs.readFileSync(stampFile(distDir), 'utf8')) as BuildStamp;
+  } catch {
+    return 'the last build left no record of its configuration';
+  }
+  const changed = Object.keys(stamp).filter((key) => previous[key] !== stamp[key]);
+  return changed.length ? `configuration changed since the last build (${changed.join(', ')})` : null;
+}
+
+export function childEnv(env: NodeJS.ProcessEnv, distDir: string): NodeJS.ProcessEnv {
+  return { ...env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: '1' };
+}
+
+/** Runs `next build` into distDir with env, output shown; rejects when the build fails. */
+export async function runNextBuild(distDir: string, env: NodeJS.ProcessEnv, options: { quiet?: boolean } = {}): Promise<void> {
+  const child = spawn(process.execPath, [nextBin, 'build'], {
+    cwd: projectRoot,
+    env: childEnv({ ...env, NODE_ENV: 'production' }, distDir),
+    stdio: options.quiet ? ['ignore', 'pipe', 'pipe'] : ['ignore', 'inherit', 'inherit'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  if (code !== 0) {
+    if (options.quiet) process.stderr.write(output);
+    throw new Error(`next build into ${distDir} failed (exit code ${code})`);
+  }
+  fs.writeFileSync(stampFile(distDir), `${JSON.stringify(buildStamp(env), null, 2)}\n`);
+}
+
+/** Starts `next start -p port` serving distDir. The caller owns the child (and must kill it). */
+export function startNextServer(distDir: string, port: number, env: NodeJS.ProcessEnv, stdio: 'inherit' | 'pipe' = 'inherit'): ChildProcess {
+  return spawn(process.execPath, [nextBin, 'start', '-p', String(port)], {
+    cwd: projectRoot,
+    env: childEnv({ ...env, NODE_ENV: 'production', PORT: String(port) }, distDir),
+    stdio: stdio === 'inherit' ? ['ignore', 'inherit', 'inherit'] : ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+/** Resolves once url answers over HTTP (any status), rejects after timeoutMs or when child exits. */
+export async function waitUntilServing(url: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the server exited (${child.exitCode ?? child.signalCode}) before answering`);
+    try {
+      await fetch(url, { signal: AbortSignal.timeout(2_000) });
+      return;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+  throw new Error(`${url} did not answer within ${Math.round(timeoutMs / 1000)} s`);
+}
