@@ -1,0 +1,95 @@
+// The legacy article format (docs/legacy-format.md): headline (maybe with a kicker) on line 1, the
+// dateline, body paragraphs separated by blank lines (the source credit among them), and last the
+// var_dump of the related items. Anything else is a LegacyFormatError naming the file and line.
+import { config } from '@/lib/config';
+import { parseDateline } from '@/lib/legacy/dateline';
+import { splitKicker } from '@/lib/legacy/kicker';
+import { parseRelatedVarDump, varDumpStart } from '@/lib/legacy/related';
+import { LegacyFormatError, type LegacyArticle } from '@/lib/legacy/types';
+
+export { LegacyFormatError } from '@/lib/legacy/types';
+export type { LegacyArticle, LegacyRelatedItem } from '@/lib/legacy/types';
+
+export type ParseOptions = { timeZone?: string };
+
+// "..., Lavrov expressed hope ... in Syria; Press TV reported." → "Press TV"
+const creditPattern = /[;,]\s+((?:[A-Z][\w.&'’-]*)(?:\s+[A-Z][\w.&'’-]*){0,4})\s+reported\.?\s*$/;
+
+export function extractSourceCredit(paragraphs: readonly string[]): string {
+  for (const paragraph of paragraphs) {
+    const match = creditPattern.exec(paragraph);
+    if (match) return match[1]!;
+  }
+  return '';
+}
+
+function decode(input: Buffer | string, source: string): string {
+  if (typeof input === 'string') return input.replace(/^\uFEFF/, '');
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(input).replace(/^\uFEFF/, '');
+  } catch {
+    // Name the line of the first byte that is not UTF-8: decode ever shorter prefixes.
+    let good = 0;
+    let bad = input.length;
+    while (bad - good > 1) {
+      const middle = (good + bad) >> 1;
+      try {
+        new TextDecoder('utf-8', { fatal: true }).decode(input.subarray(0, middle));
+        good = middle;
+      } catch {
+        bad = middle;
+      }
+    }
+    // `good` may end inside a valid multi-byte character; count newlines before it.
+    let line = 1;
+    for (let index = 0; index < good; index += 1) if (input[index] === 0x0a) line += 1;
+    throw new LegacyFormatError(source, line, `not UTF-8: byte 0x${input[good]!.toString(16).padStart(2, '0')} at offset ${good}`);
+  }
+}
+
+export function parseLegacyArticle(input: Buffer | string, source = '<input>', options: ParseOptions = {}): LegacyArticle {
+  const fail: (line: number, reason: string) => never = (line, reason) => {
+    throw new LegacyFormatError(source, line, reason);
+  };
+  const lines = decode(input, source).split(/\r?\n/);
+
+  const title = lines[0]?.trim() ?? '';
+  if (!title) fail(1, 'no headline on the first line');
+  if (varDumpStart.test(title)) fail(1, 'the first line is the related-items var_dump, not a headline');
+  const split = splitKicker(title) ?? fail(1, `unknown kicker form in headline "${title.slice(0, 60)}"`);
+
+  let index = 1;
+  while (index < lines.length && !lines[index]!.trim()) index += 1;
+  if (index >= lines.length) fail(index, 'no dateline: the file ends after the headline');
+  const datelineLine = index + 1;
+  const dateline = lines[index]!.trim();
+  const when = parseDateline(dateline, options.timeZone ?? config.LEGACY_TIMEZONE);
+  if (!when.ok) fail(datelineLine, when.reason);
+
+  const dumpIndex = lines.findIndex((line, at) => at > index && varDumpStart.test(line));
+  if (dumpIndex < 0) fail(lines.length, 'no related-items var_dump: the last part must be string(N) "[...]"');
+
+  const paragraphs: string[] = [];
+  let current: string[] = [];
+  for (const line of lines.slice(index + 1, dumpIndex)) {
+    if (line.trim()) current.push(line.trim());
+    else if (current.length) (paragraphs.push(current.join(' ')), (current = []));
+  }
+  if (current.length) paragraphs.push(current.join(' '));
+
+  const related = parseRelatedVarDump(lines.slice(dumpIndex).join('\n'));
+  if (!related.ok) fail(dumpIndex + 1, related.reason);
+
+  return {
+    source,
+    title,
+    kicker: split.kicker,
+    headline: split.headline,
+    dateline,
+    publishedAt: when.iso,
+    paragraphs,
+    sourceCredit: extractSourceCredit(paragraphs),
+    relatedByteLength: related.byteLength,
+    related: related.items,
+  };
+}
