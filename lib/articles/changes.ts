@@ -1,0 +1,46 @@
+// What one article change touches on the public site, as lib/cache/refresh.ts needs it.
+// Write paths describe the article before and after the write and refresh the union of both, so a
+// move between sections, a new slug or a dropped tag expires the old pages as well as the new ones.
+import { db } from '@/lib/db/client';
+import { articlePath } from '@/lib/articles/urls';
+import type { ArticleChange } from '@/lib/cache/refresh';
+
+export async function describeArticleChange(articleId: number): Promise<ArticleChange> {
+  const article = await db.article.findUnique({
+    where: { id: articleId },
+    select: {
+      slug: true,
+      breakingUntil: true,
+      section: { select: { slug: true } },
+      tags: { select: { tag: { select: { slug: true } } } },
+      oldSlugs: { select: { slug: true } },
+      // Pages showing this article as a related link carry its headline and picture.
+      linkedFrom: { select: { article: { select: { slug: true, status: true, section: { select: { slug: true } } } } } },
+    },
+  });
+  if (!article) return { articleId, sectionSlugs: [], tagSlugs: [], paths: [] };
+  const paths = [
+    articlePath(article),
+    ...article.oldSlugs.map((old) => articlePath({ slug: old.slug, section: article.section })),
+    ...article.linkedFrom.filter((link) => link.article.status === 'published').map((link) => articlePath(link.article)),
+  ];
+  return {
+    articleId,
+    sectionSlugs: [article.section.slug],
+    tagSlugs: article.tags.map(({ tag }) => tag.slug),
+    paths: [...new Set(paths)],
+    breaking: article.breakingUntil !== null,
+  };
+}
+
+export function mergeArticleChanges(...changes: ArticleChange[]): ArticleChange {
+  const [first] = changes;
+  if (!first) throw new Error('mergeArticleChanges needs at least one change');
+  return {
+    articleId: first.articleId,
+    sectionSlugs: [...new Set(changes.flatMap((change) => change.sectionSlugs))],
+    tagSlugs: [...new Set(changes.flatMap((change) => change.tagSlugs))],
+    paths: [...new Set(changes.flatMap((change) => change.paths ?? []))],
+    breaking: changes.some((change) => change.breaking),
+  };
+}

@@ -1,0 +1,100 @@
+// Prisma rows → the read model (lib/articles/types.ts). Pure functions: tested without a database.
+import { articlePath, mediaPath } from '@/lib/articles/urls';
+import type { ArticleCard, ArticleView, MediaView, RelatedLinkView } from '@/lib/articles/types';
+import type { ArticleRow, CardRow, MediaRow } from '@/lib/articles/select';
+
+export function toMediaView(media: MediaRow | null | undefined): MediaView | null {
+  if (!media) return null;
+  return {
+    id: media.id,
+    kind: media.kind,
+    url: mediaPath(media.path),
+    mimeType: media.mimeType,
+    width: media.width,
+    height: media.height,
+    alt: media.alt,
+    caption: media.caption,
+    credit: media.credit,
+    posterUrl: media.poster ? mediaPath(media.poster.path) : null,
+    posterWidth: media.poster?.width ?? null,
+    posterHeight: media.poster?.height ?? null,
+    durationSeconds: media.durationSeconds,
+  };
+}
+
+const iso = (date: Date | null | undefined, fallback: Date): string => (date ?? fallback).toISOString();
+
+export function toArticleCard(row: CardRow): ArticleCard {
+  const published = row.publishedAt ?? row.updatedAt;
+  return {
+    id: row.id,
+    path: articlePath(row),
+    slug: row.slug,
+    kicker: row.kicker,
+    headline: row.headline,
+    standfirst: row.standfirst,
+    contentType: row.contentType,
+    publishedAt: iso(row.publishedAt, row.updatedAt),
+    modifiedAt: iso(row.modifiedAt, published),
+    section: { slug: row.section.slug, name: row.section.name },
+    media: toMediaView(row.leadMedia),
+  };
+}
+
+type RelatedRow = ArticleRow['relatedLinks'][number];
+
+export function isWebUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || url.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+/** A related link shows when it points outside or at a published article; a link to an article
+ * that is not (or no longer) published is left out rather than leading readers to a 404. */
+export function toRelatedLinkView(link: RelatedRow): RelatedLinkView | null {
+  const target = link.targetArticle;
+  if (target) {
+    if (target.status !== 'published') return null;
+    return {
+      id: link.id,
+      href: articlePath(target),
+      external: false,
+      kicker: link.kicker || target.kicker,
+      title: link.title || target.headline,
+      contentType: target.contentType,
+      media: toMediaView(link.media ?? target.leadMedia),
+    };
+  }
+  // Only web links reach a page, whatever was stored: no javascript:, data: or relative tricks.
+  if (!link.url || !isWebUrl(link.url)) return null;
+  return {
+    id: link.id,
+    href: link.url,
+    external: true,
+    kicker: link.kicker,
+    title: link.title,
+    contentType: link.contentType,
+    media: toMediaView(link.media),
+  };
+}
+
+export function toArticleView(row: ArticleRow): ArticleView {
+  return {
+    ...toArticleCard(row),
+    legacyId: row.legacyId,
+    body: row.body,
+    bodyText: row.bodyText,
+    byline: row.byline,
+    sourceCredit: row.sourceCredit,
+    tags: row.tags.map(({ tag }) => ({ slug: tag.slug, name: tag.name })),
+    related: row.relatedLinks.map(toRelatedLinkView).filter((link): link is RelatedLinkView => link !== null),
+    corrections: row.corrections.map((correction) => ({
+      id: correction.id,
+      note: correction.note,
+      createdAt: correction.createdAt.toISOString(),
+    })),
+  };
+}

@@ -1,0 +1,160 @@
+// The public read model: everything reader pages load about articles. Lists go through Next's data
+// cache with tags (lib/cache/tags.ts) so a change expires exactly the lists it touches; the article
+// page itself is cached by path (its URL is its key) and expired by lib/cache/refresh.ts.
+import { unstable_cache } from 'next/cache';
+import { db } from '@/lib/db/client';
+import { cacheTags } from '@/lib/cache/tags';
+import { articleSelect, cardSelect } from '@/lib/articles/select';
+import { toArticleCard, toArticleView } from '@/lib/articles/mappers';
+import { encodeCursor, parseCursor, type Cursor } from '@/lib/articles/cursor';
+import type { ArticleCard, ArticlePage, ArticleView } from '@/lib/articles/types';
+import type { Prisma } from '@/lib/generated/prisma/client';
+
+export const PAGE_SIZE = 20;
+
+export type PageDirection = 'older' | 'newer';
+
+const published = { status: 'published' } as const satisfies Prisma.ArticleWhereInput;
+
+/** One keyset page of published articles in a scope (a section, a tag, or everything).
+ * `publishedAt <= t AND NOT (publishedAt = t AND id >= x)` lets the database seek straight to the
+ * cursor in the (scope, status, publishedAt, id) index instead of counting past earlier pages. */
+export async function loadArticlePage(
+  scope: Prisma.ArticleWhereInput,
+  cursor: Cursor | null,
+  direction: PageDirection,
+  size: number = PAGE_SIZE,
+): Promise<ArticlePage> {
+  if (direction === 'newer' && cursor) {
+    const rows = await db.article.findMany({
+      where: {
+        ...scope,
+        ...published,
+        publishedAt: { gte: cursor.publishedAt },
+        NOT: { publishedAt: cursor.publishedAt, id: { lte: cursor.id } },
+      },
+      orderBy: [{ publishedAt: 'asc' }, { id: 'asc' }],
+      take: size + 1,
+      select: cardSelect,
+    });
+    const hasNewer = rows.length > size;
+    const articles = rows.slice(0, size).reverse().map(toArticleCard);
+    return {
+      articles,
+      newerCursor: hasNewer && articles[0] ? encodeCursor(articles[0]) : null,
+      olderCursor: articles.length ? encodeCursor(articles[articles.length - 1]!) : null,
+    };
+  }
+  const rows = await db.article.findMany({
+    where: {
+      ...scope,
+      ...published,
+      ...(cursor ? { publishedAt: { lte: cursor.publishedAt }, NOT: { publishedAt: cursor.publishedAt, id: { gte: cursor.id } } } : {}),
+    },
+    orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
+    take: size + 1,
+    select: cardSelect,
+  });
+  const hasOlder = rows.length > size;
+  const articles = rows.slice(0, size).map(toArticleCard);
+  return {
+    articles,
+    olderCursor: hasOlder && articles.length ? encodeCursor(articles[articles.length - 1]!) : null,
+    newerCursor: cursor && articles[0] ? encodeCursor(articles[0]) : null,
+  };
+}
+
+export type SectionFront = { section: { id: number; slug: string; name: string; description: string }; page: ArticlePage };
+
+/** A section front or one of its older/newer pages; null when the section does not exist or the
+ * cursor is malformed (the route answers 404). */
+export function getSectionFront(slug: string, cursorValue: string | null, direction: PageDirection): Promise<SectionFront | null> {
+  return unstable_cache(
+    async (): Promise<SectionFront | null> => {
+      const cursor = cursorValue === null ? null : parseCursor(cursorValue);
+      if (cursorValue !== null && !cursor) return null;
+      const section = await db.section.findUnique({ where: { slug }, select: { id: true, slug: true, name: true, description: true } });
+      if (!section) return null;
+      return { section, page: await loadArticlePage({ sectionId: section.id }, cursor, direction) };
+    },
+    ['section-front', slug, cursorValue ?? '', direction],
+    { tags: [cacheTags.section(slug)] },
+  )();
+}
+
+export type TagFront = { tag: { id: number; slug: string; name: string }; page: ArticlePage };
+
+export function getTagFront(slug: string, cursorValue: string | null, direction: PageDirection): Promise<TagFront | null> {
+  return unstable_cache(
+    async (): Promise<TagFront | null> => {
+      const cursor = cursorValue === null ? null : parseCursor(cursorValue);
+      if (cursorValue !== null && !cursor) return null;
+      const tag = await db.tag.findUnique({ where: { slug }, select: { id: true, slug: true, name: true } });
+      if (!tag) return null;
+      return { tag, page: await loadArticlePage({ tags: { some: { tagId: tag.id } } }, cursor, direction) };
+    },
+    ['tag-front', slug, cursorValue ?? '', direction],
+    { tags: [cacheTags.tag(slug)] },
+  )();
+}
+
+export type HomeFront = {
+  lead: ArticleCard | null;
+  latest: ArticleCard[];
+  sections: { slug: string; name: string; articles: ArticleCard[] }[];
+};
+
+const LATEST_COUNT = 8;
+const SECTION_BLOCK_COUNT = 4;
+
+export function getHomeFront(): Promise<HomeFront> {
+  return unstable_cache(
+    async (): Promise<HomeFront> => {
+      const newest = await db.article.findMany({
+        where: published,
+        orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
+        take: LATEST_COUNT + 1,
+        select: cardSelect,
+      });
+      const cards = newest.map(toArticleCard);
+      // The lead story is the newest one with a picture: a front page opens on an image.
+      const lead = cards.find((card) => card.media) ?? cards[0] ?? null;
+      const sections = await db.section.findMany({ orderBy: [{ position: 'asc' }, { name: 'asc' }], select: { id: true, slug: true, name: true } });
+      const blocks = await Promise.all(
+        sections.map(async (section) => ({
+          slug: section.slug,
+          name: section.name,
+          articles: (
+            await db.article.findMany({
+              where: { ...published, sectionId: section.id },
+              orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
+              take: SECTION_BLOCK_COUNT,
+              select: cardSelect,
+            })
+          ).map(toArticleCard),
+        })),
+      );
+      return {
+        lead,
+        latest: cards.filter((card) => card !== lead).slice(0, LATEST_COUNT),
+        sections: blocks.filter((block) => block.articles.length > 0),
+      };
+    },
+    ['home-front'],
+    { tags: [cacheTags.home] },
+  )();
+}
+
+/** The article at /{section}/{slug}, when it is published. Not wrapped in the data cache: the page
+ * is cached by its path, and lib/cache/refresh.ts expires that path. */
+export async function getPublishedArticle(slug: string): Promise<ArticleView | null> {
+  const row = await db.article.findUnique({ where: { slug }, select: articleSelect });
+  if (!row || row.status !== 'published') return null;
+  return toArticleView(row);
+}
+
+/** Any article by id, whatever its status: for the newsroom's preview (never cached). */
+export async function getArticleForPreview(id: number): Promise<ArticleView | null> {
+  const row = await db.article.findUnique({ where: { id }, select: articleSelect });
+  return row ? toArticleView(row) : null;
+}

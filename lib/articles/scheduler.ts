@@ -1,0 +1,55 @@
+// Time-driven changes to the public site, done lazily by the first request after they fall due (no
+// cron, no outside timer): scheduled articles go live, breaking-news flags run out.
+// Both transitions are conditional updates, so two app instances racing do the work once.
+import { db } from '@/lib/db/client';
+import { describeArticleChange } from '@/lib/articles/changes';
+import type { ArticleChange } from '@/lib/cache/refresh';
+
+export type DueWorkResult = {
+  published: number[];
+  breakingEnded: number[];
+  changes: ArticleChange[];
+  /** When the next transition falls due (ms since epoch), or null when none is pending. */
+  nextDueAt: number | null;
+};
+
+export async function runDueWork(now: Date = new Date()): Promise<DueWorkResult> {
+  const published: number[] = [];
+  const breakingEnded: number[] = [];
+  const changes: ArticleChange[] = [];
+
+  const due = await db.article.findMany({ where: { status: 'scheduled', publishedAt: { lte: now } }, select: { id: true, publishedAt: true } });
+  for (const article of due) {
+    const { count } = await db.article.updateMany({
+      where: { id: article.id, status: 'scheduled', publishedAt: { lte: now } },
+      data: { status: 'published', modifiedAt: article.publishedAt },
+    });
+    if (count === 1) {
+      published.push(article.id);
+      await db.auditEntry.create({
+        data: { action: 'article.published', targetType: 'article', targetId: String(article.id), detail: 'scheduled publication fell due' },
+      });
+      changes.push(await describeArticleChange(article.id));
+    }
+  }
+
+  const endedFlags = await db.article.findMany({ where: { breakingUntil: { lte: now } }, select: { id: true } });
+  for (const article of endedFlags) {
+    const { count } = await db.article.updateMany({ where: { id: article.id, breakingUntil: { lte: now } }, data: { breakingUntil: null } });
+    if (count === 1) {
+      breakingEnded.push(article.id);
+      changes.push({ articleId: article.id, sectionSlugs: [], tagSlugs: [], paths: [], breaking: true });
+    }
+  }
+
+  return { published, breakingEnded, changes, nextDueAt: await nextDueTime(now) };
+}
+
+export async function nextDueTime(now: Date = new Date()): Promise<number | null> {
+  const [scheduled, breaking] = await Promise.all([
+    db.article.findFirst({ where: { status: 'scheduled' }, orderBy: { publishedAt: 'asc' }, select: { publishedAt: true } }),
+    db.article.findFirst({ where: { breakingUntil: { gt: now } }, orderBy: { breakingUntil: 'asc' }, select: { breakingUntil: true } }),
+  ]);
+  const times = [scheduled?.publishedAt, breaking?.breakingUntil].filter((time): time is Date => time instanceof Date).map((time) => time.getTime());
+  return times.length ? Math.min(...times) : null;
+}

@@ -1,0 +1,68 @@
+// Prisma selections the read model loads: one place, so every page asks for the same columns.
+import type { Prisma } from '@/lib/generated/prisma/client';
+
+export const mediaSelect = {
+  id: true,
+  kind: true,
+  path: true,
+  mimeType: true,
+  width: true,
+  height: true,
+  alt: true,
+  caption: true,
+  credit: true,
+  durationSeconds: true,
+  poster: { select: { path: true, width: true, height: true } },
+} satisfies Prisma.MediaSelect;
+
+export const cardSelect = {
+  id: true,
+  slug: true,
+  kicker: true,
+  headline: true,
+  standfirst: true,
+  contentType: true,
+  publishedAt: true,
+  modifiedAt: true,
+  updatedAt: true,
+  section: { select: { slug: true, name: true } },
+  leadMedia: { select: mediaSelect },
+} satisfies Prisma.ArticleSelect;
+
+export const articleSelect = {
+  ...cardSelect,
+  legacyId: true,
+  status: true,
+  body: true,
+  bodyText: true,
+  byline: true,
+  sourceCredit: true,
+  tags: { orderBy: { position: 'asc' }, select: { tag: { select: { slug: true, name: true } } } },
+  corrections: { orderBy: { createdAt: 'asc' }, select: { id: true, note: true, createdAt: true } },
+  relatedLinks: {
+    orderBy: { position: 'asc' },
+    select: {
+      id: true,
+      url: true,
+      kicker: true,
+      title: true,
+      contentType: true,
+      media: { select: mediaSelect },
+      targetArticle: {
+        select: {
+          status: true,
+          slug: true,
+          kicker: true,
+          headline: true,
+          contentType: true,
+          section: { select: { slug: true } },
+          leadMedia: { select: mediaSelect },
+        },
+      },
+    },
+  },
+} satisfies Prisma.ArticleSelect;
+
+export type MediaRow = Prisma.MediaGetPayload<{ select: typeof mediaSelect }>;
+export type CardRow = Prisma.ArticleGetPayload<{ select: typeof cardSelect }>;
+export type ArticleRow = Prisma.ArticleGetPayload<{ select: typeof articleSelect }>;

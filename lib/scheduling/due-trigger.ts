@@ -1,0 +1,46 @@
+// Runs in the request proxy: makes the first request after a scheduled time do the due work (via the
+// internal route, which may revalidate), and otherwise stays out of the way. What the proxy knows
+// lives on globalThis, shared by every bundle of this process (proxy, routes, server actions).
+import { internalSecret } from '@/lib/scheduling/internal-secret';
+
+type DueState = { nextDueAt: number | null; checkedAt: number; inFlight: Promise<void> | null };
+
+/** How stale this instance's idea of the next due time may get: schedules made on another instance
+ * are learnt within this many milliseconds. */
+const RECHECK_MS = 5_000;
+
+const globalForDue = globalThis as unknown as { ledeDueState?: DueState };
+const state: DueState = (globalForDue.ledeDueState ??= { nextDueAt: 0, checkedAt: 0, inFlight: null });
+
+/** Called by write paths on this instance when they schedule something (no wait for the recheck). */
+export function noteDueAt(time: Date | number): void {
+  const at = typeof time === 'number' ? time : time.getTime();
+  state.nextDueAt = state.nextDueAt === null ? at : Math.min(state.nextDueAt, at);
+}
+
+function check(): Promise<void> {
+  const origin = `http://127.0.0.1:${process.env.PORT ?? '3000'}`;
+  return fetch(`${origin}/api/internal/due`, { method: 'POST', headers: { 'x-lede-internal': internalSecret() }, cache: 'no-store' })
+    .then(async (response) => {
+      if (!response.ok) throw new Error(`due work answered ${response.status}`);
+      const body = (await response.json()) as { nextDueAt: number | null };
+      state.nextDueAt = body.nextDueAt;
+    })
+    .catch((error: unknown) => {
+      console.error('[lede] scheduled publishing check failed:', error);
+    })
+    .finally(() => {
+      state.checkedAt = Date.now();
+      state.inFlight = null;
+    });
+}
+
+export async function runDueWorkIfNeeded(now: number = Date.now()): Promise<void> {
+  const due = state.nextDueAt !== null && now >= state.nextDueAt;
+  const stale = now - state.checkedAt > RECHECK_MS;
+  if (!due && !stale) return;
+  state.inFlight ??= check();
+  // Only a request that finds something due waits, so it is served the page as it now stands;
+  // the periodic recheck never slows a reader down.
+  if (due) await state.inFlight;
+}

@@ -1,0 +1,21 @@
+// The search interface every database implements (SQLite FTS5 now, PostgreSQL tsvector later).
+import type { ArticleCard } from '@/lib/articles/types';
+
+export type SearchHit = ArticleCard & {
+  /** A passage of the article around the matched words: HTML-escaped text whose only markup is
+   * <mark> around matches, safe to render as HTML. */
+  snippet: string;
+};
+
+export type SearchResults = {
+  query: string;
+  hits: SearchHit[];
+  total: number;
+  page: number;
+  pageCount: number;
+};
+
+export interface SearchEngine {
+  /** Ids of published articles matching `terms`, best first, with their snippets. */
+  search(terms: string[], offset: number, limit: number): Promise<{ total: number; matches: { id: number; snippet: string }[] }>;
+}
