@@ -1,0 +1,93 @@
+// The audit log: who signed in, who published, unpublished, deleted or restored what. Written by the
+// newsroom's commands in the same breath as the change; read by /admin/audit.
+import { db } from '@/lib/db/client';
+import type { Prisma } from '@/lib/generated/prisma/client';
+
+export type AuditAction =
+  | 'sign-in'
+  | 'sign-in.failed'
+  | 'sign-in.locked'
+  | 'sign-out'
+  | 'article.created'
+  | 'article.published'
+  | 'article.scheduled'
+  | 'article.unpublished'
+  | 'article.deleted'
+  | 'article.restored'
+  | 'article.revision-restored'
+  | 'article.corrected'
+  | 'article.breaking'
+  | 'media.uploaded'
+  | 'user.created'
+  | 'user.password-set'
+  | 'user.disabled'
+  | 'user.enabled';
+
+export type AuditInput = {
+  action: AuditAction;
+  actorId: number | null;
+  targetType?: 'article' | 'user' | 'media' | '';
+  targetId?: string | number;
+  detail?: string;
+  ip?: string;
+};
+
+type Writer = Pick<Prisma.TransactionClient, 'auditEntry'>;
+
+export async function audit(entry: AuditInput, client: Writer = db): Promise<void> {
+  await client.auditEntry.create({
+    data: {
+      action: entry.action,
+      actorId: entry.actorId,
+      targetType: entry.targetType ?? '',
+      targetId: entry.targetId === undefined ? '' : String(entry.targetId),
+      detail: entry.detail ?? '',
+      ip: entry.ip ?? '',
+    },
+  });
+}
+
+export type AuditRow = {
+  id: number;
+  at: string;
+  action: string;
+  actor: string | null;
+  targetType: string;
+  targetId: string;
+  detail: string;
+  ip: string;
+};
+
+export const auditPageSize = 50;
+
+/** Newest first; `page` is 1-based. Long details (deleted-article archives) are cut for display. */
+export async function listAudit(page = 1, filter: { action?: string; targetType?: string; targetId?: string } = {}): Promise<{ rows: AuditRow[]; total: number }> {
+  const where: Prisma.AuditEntryWhereInput = {
+    ...(filter.action ? { action: filter.action } : {}),
+    ...(filter.targetType ? { targetType: filter.targetType } : {}),
+    ...(filter.targetId ? { targetId: filter.targetId } : {}),
+  };
+  const [entries, total] = await Promise.all([
+    db.auditEntry.findMany({
+      where,
+      orderBy: [{ at: 'desc' }, { id: 'desc' }],
+      skip: (Math.max(1, page) - 1) * auditPageSize,
+      take: auditPageSize,
+      include: { actor: { select: { email: true } } },
+    }),
+    db.auditEntry.count({ where }),
+  ]);
+  return {
+    total,
+    rows: entries.map((entry) => ({
+      id: entry.id,
+      at: entry.at.toISOString(),
+      action: entry.action,
+      actor: entry.actor?.email ?? null,
+      targetType: entry.targetType,
+      targetId: entry.targetId,
+      detail: entry.detail.length > 300 ? `${entry.detail.slice(0, 300)}…` : entry.detail,
+      ip: entry.ip,
+    })),
+  };
+}
