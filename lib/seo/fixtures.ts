@@ -1,0 +1,62 @@
+// Read-model values for the SEO builders' tests (pure functions: no database needed).
+import type { ArticleView, MediaView } from '@/lib/articles/types';
+
+export const sampleImage: MediaView = {
+  id: 1,
+  kind: 'image',
+  url: '/media/2016/11/02/damascus.jpg',
+  mimeType: 'image/jpeg',
+  width: 1600,
+  height: 1067,
+  alt: 'A street in Damascus',
+  caption: 'Damascus, 2016',
+  credit: 'Agency',
+  posterUrl: null,
+  posterWidth: null,
+  posterHeight: null,
+  durationSeconds: null,
+};
+
+export const sampleVideo: MediaView = {
+  id: 2,
+  kind: 'video',
+  url: '/media/2016/11/02/lavrov.mp4',
+  mimeType: 'video/mp4',
+  width: 1280,
+  height: 720,
+  alt: 'Sergei Lavrov speaking',
+  caption: '',
+  credit: '',
+  posterUrl: '/media/2016/11/02/lavrov-poster.jpg',
+  posterWidth: 1280,
+  posterHeight: 720,
+  durationSeconds: 125,
+};
+
+export function sampleArticle(overrides: Partial<ArticleView> = {}): ArticleView {
+  return {
+    id: 7,
+    path: '/middle-east/russia-seeks-honest-cooperation-in-syria-lavrov',
+    slug: 'russia-seeks-honest-cooperation-in-syria-lavrov',
+    kicker: 'VIDEO',
+    headline: 'Russia Seeks Honest Cooperation in Syria: Lavrov',
+    standfirst: 'Moscow wants honest cooperation with Washington on Syria, its foreign minister says.',
+    contentType: 'text',
+    publishedAt: '2016-11-02T16:20:06.000Z',
+    modifiedAt: '2016-11-03T08:00:00.000Z',
+    section: { slug: 'middle-east', name: 'Middle East' },
+    media: sampleImage,
+    legacyId: '1234567',
+    body: '<p>Body</p>',
+    bodyText: 'Body',
+    byline: 'Jane Reporter',
+    sourceCredit: 'Press TV reported',
+    tags: [
+      { slug: 'syria', name: 'Syria' },
+      { slug: 'russia', name: 'Russia' },
+    ],
+    related: [],
+    corrections: [],
+    ...overrides,
+  };
+}

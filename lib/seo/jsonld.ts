@@ -1,0 +1,166 @@
+// JSON-LD for crawlers, typed with schema-dts. Each builder returns top-level objects (an array, not an
+// @graph: validators such as structured-data-testing-tool and many scrapers only read top-level
+// @type). components/seo/JsonLd.tsx embeds them safely.
+import type {
+  BreadcrumbList,
+  ImageObject,
+  NewsArticle,
+  NewsMediaOrganization,
+  Organization,
+  Person,
+  SearchAction,
+  Thing,
+  VideoObject,
+  WebSite,
+  WithContext,
+} from 'schema-dts';
+import { config } from '@/lib/config';
+import type { ArticleView } from '@/lib/articles/types';
+import { absoluteUrl, articlePath, sectionPath } from '@/lib/articles/urls';
+import { articleImageSet, shareImage, stillOf } from '@/lib/seo/images';
+import { articleDescription } from '@/lib/seo/metadata';
+import { publisherLogo } from '@/lib/seo/site';
+import { headlineMaxLength, truncateText } from '@/lib/seo/text';
+
+export type JsonLdThing = WithContext<Thing>;
+export type Crumb = { name: string; path: string };
+
+const context = 'https://schema.org' as const;
+const organizationId = (): string => absoluteUrl('/#organization');
+const websiteId = (): string => absoluteUrl('/#website');
+
+function logo(): ImageObject {
+  return { '@type': 'ImageObject', url: absoluteUrl(publisherLogo.path), width: `${publisherLogo.width}`, height: `${publisherLogo.height}` };
+}
+
+/** The publisher as Google's article documentation asks: a NewsMediaOrganization with a logo. */
+export function publisherJsonLd(): Exclude<NewsMediaOrganization, string> {
+  return { '@type': 'NewsMediaOrganization', '@id': organizationId(), name: config.SITE_NAME, url: absoluteUrl('/'), logo: logo() };
+}
+
+/** Seconds → ISO 8601 duration (PT1H2M3S), as schema.org's Duration wants. */
+export function isoDuration(seconds: number): string {
+  const whole = Math.max(0, Math.round(seconds));
+  const hours = Math.floor(whole / 3600);
+  const minutes = Math.floor((whole % 3600) / 60);
+  const rest = whole % 60;
+  return `PT${hours ? `${hours}H` : ''}${minutes ? `${minutes}M` : ''}${rest || (!hours && !minutes) ? `${rest}S` : ''}`;
+}
+
+function author(article: ArticleView): Person | Organization {
+  // A byline names who wrote it; without one the newsroom itself is the author.
+  return article.byline
+    ? { '@type': 'Person', name: article.byline }
+    : { '@type': 'NewsMediaOrganization', name: config.SITE_NAME, url: absoluteUrl('/') };
+}
+
+function videoJsonLd(article: ArticleView, url: string): WithContext<VideoObject> | null {
+  const media = article.media;
+  if (article.contentType !== 'video' || media?.kind !== 'video') return null;
+  const thumbnail = stillOf(media) ?? shareImage(null, article.headline);
+  return {
+    '@context': context,
+    '@type': 'VideoObject',
+    '@id': `${url}#video`,
+    name: truncateText(article.headline, 100),
+    description: articleDescription(article),
+    thumbnailUrl: thumbnail.url,
+    uploadDate: article.publishedAt,
+    contentUrl: absoluteUrl(media.url),
+    encodingFormat: media.mimeType,
+    ...(media.durationSeconds ? { duration: isoDuration(media.durationSeconds) } : {}),
+    ...(media.width && media.height ? { width: `${media.width}`, height: `${media.height}` } : {}),
+    publisher: { '@id': organizationId() },
+  };
+}
+
+/** NewsArticle (+ VideoObject for video articles) for an article page. */
+export function articleJsonLd(article: ArticleView): JsonLdThing[] {
+  const url = absoluteUrl(articlePath(article));
+  const video = videoJsonLd(article, url);
+  const images = articleImageSet(article.media, article.headline).map(
+    (image): ImageObject => ({ '@type': 'ImageObject', url: image.url, width: `${image.width}`, height: `${image.height}` }),
+  );
+  const news: WithContext<NewsArticle> = {
+    '@context': context,
+    '@type': 'NewsArticle',
+    '@id': `${url}#article`,
+    url,
+    mainEntityOfPage: { '@type': 'WebPage', '@id': url },
+    headline: truncateText(article.headline, headlineMaxLength),
+    description: articleDescription(article),
+    image: images,
+    datePublished: article.publishedAt,
+    dateModified: article.modifiedAt,
+    author: [author(article)],
+    publisher: publisherJsonLd(),
+    articleSection: article.section.name,
+    keywords: article.tags.map((tag) => tag.name).join(', ') || undefined,
+    inLanguage: config.SITE_LANGUAGE,
+    isAccessibleForFree: true,
+    ...(video ? { video: { '@id': `${url}#video` } } : {}),
+  };
+  return video ? [news, video] : [news];
+}
+
+/** BreadcrumbList: Home › Section › Article (the last crumb is the page itself). */
+export function breadcrumbJsonLd(items: readonly Crumb[]): WithContext<BreadcrumbList> {
+  return {
+    '@context': context,
+    '@type': 'BreadcrumbList',
+    itemListElement: items.map((item, index) => ({
+      '@type': 'ListItem',
+      position: index + 1,
+      name: item.name,
+      item: absoluteUrl(item.path),
+    })),
+  };
+}
+
+/** The crumbs of an article page, for breadcrumbJsonLd. */
+export function articleCrumbs(article: ArticleView): Crumb[] {
+  return [
+    { name: config.SITE_NAME, path: '/' },
+    { name: article.section.name, path: sectionPath(article.section.slug) },
+    { name: truncateText(article.headline, headlineMaxLength), path: articlePath(article) },
+  ];
+}
+
+// schema.org's SearchAction takes Google's `query-input`, which schema-dts does not model.
+type SearchActionWithInput = SearchAction & { 'query-input': string };
+
+/** Home: the WebSite with its search box, and the organisation behind it. */
+export function homeJsonLd(): JsonLdThing[] {
+  const search: SearchActionWithInput = {
+    '@type': 'SearchAction',
+    target: { '@type': 'EntryPoint', urlTemplate: `${absoluteUrl('/search')}?q={search_term_string}` },
+    'query-input': 'required name=search_term_string',
+  };
+  const website: WithContext<WebSite> = {
+    '@context': context,
+    '@type': 'WebSite',
+    '@id': websiteId(),
+    url: absoluteUrl('/'),
+    name: config.SITE_NAME,
+    description: config.SITE_DESCRIPTION,
+    inLanguage: config.SITE_LANGUAGE,
+    publisher: { '@id': organizationId() },
+    potentialAction: search,
+  };
+  const organization: WithContext<NewsMediaOrganization> = { '@context': context, ...publisherJsonLd() };
+  return [website, organization];
+}
+
+/**
+ * JSON for inside <script type="application/ld+json">: `<` is escaped so "</script>" (or "<!--") in a
+ * headline cannot end the block, and U+2028/2029 so the text stays valid JavaScript. JSON.parse reads
+ * the escapes back as the same characters.
+ */
+export function serializeJsonLd(data: unknown): string {
+  return JSON.stringify(data)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
