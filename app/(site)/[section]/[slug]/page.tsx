@@ -1,0 +1,32 @@
+import type { Metadata } from 'next';
+import { notFound, permanentRedirect } from 'next/navigation';
+import { getPublishedArticle } from '@/lib/articles/queries';
+import { validSlug } from '@/lib/articles/params';
+import { ArticlePage } from '@/components/article/ArticlePage';
+
+type Props = { params: Promise<{ section: string; slug: string }> };
+
+// Rendered on first request, then served from Next's cache; lib/cache/refresh.ts expires the path.
+export function generateStaticParams() {
+  return [];
+}
+
+async function load(params: Props['params']) {
+  const { section, slug } = await params;
+  const articleSlug = validSlug(slug);
+  return { section, article: articleSlug && validSlug(section) ? await getPublishedArticle(articleSlug) : null };
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { article } = await load(params);
+  if (!article) return {};
+  return { title: article.headline, description: article.standfirst || article.bodyText.slice(0, 160), alternates: { canonical: article.path } };
+}
+
+export default async function ArticleRoute({ params }: Props) {
+  const { section, article } = await load(params);
+  if (!article) notFound();
+  // One canonical URL: the same slug under another section path moves to the right one.
+  if (article.section.slug !== section) permanentRedirect(article.path);
+  return <ArticlePage article={article} />;
+}

@@ -1,0 +1,19 @@
+import { notFound } from 'next/navigation';
+import { getSectionFront } from '@/lib/articles/queries';
+import { validSlug } from '@/lib/articles/params';
+import { sectionPath } from '@/lib/articles/urls';
+import { ArticleListPage } from '@/components/front/ArticleListPage';
+
+type Props = { params: Promise<{ section: string; cursor: string }> };
+
+export function generateStaticParams() {
+  return [];
+}
+
+export default async function NewerSectionPage({ params }: Props) {
+  const { section, cursor } = await params;
+  const slug = validSlug(section);
+  const front = slug ? await getSectionFront(slug, cursor, 'newer') : null;
+  if (!front || front.page.articles.length === 0) notFound();
+  return <ArticleListPage title={front.section.name} basePath={sectionPath(front.section.slug)} page={front.page} isFirstPage={false} />;
+}

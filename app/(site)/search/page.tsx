@@ -1,0 +1,29 @@
+import type { Metadata } from 'next';
+import { searchArticles } from '@/lib/search';
+import { searchParams as searchParamsSchema, MAX_SEARCH_PAGE } from '@/lib/search/query';
+import { SearchForm } from '@/components/front/SearchForm';
+import { SearchResultsList } from '@/components/front/SearchResultsList';
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+function readParams(raw: Record<string, string | string[] | undefined>) {
+  const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+  return searchParamsSchema.parse({ q: first(raw.q), page: first(raw.page) });
+}
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const { q } = readParams(await searchParams);
+  return { title: q ? `Search: ${q}` : 'Search', robots: { index: false, follow: true } };
+}
+
+export default async function SearchPage({ searchParams }: Props) {
+  const { q, page } = readParams(await searchParams);
+  const results = q ? await searchArticles(q, Math.min(page, MAX_SEARCH_PAGE)) : null;
+  return (
+    <div className="mx-auto max-w-3xl">
+      <h1 className="mb-6 font-serif text-4xl font-bold">Search</h1>
+      <SearchForm query={q} />
+      {results ? <SearchResultsList results={results} /> : <p>Type a word or two to search every published article.</p>}
+    </div>
+  );
+}

@@ -1,0 +1,19 @@
+import { notFound } from 'next/navigation';
+import { getTagFront } from '@/lib/articles/queries';
+import { validSlug } from '@/lib/articles/params';
+import { tagPath } from '@/lib/articles/urls';
+import { ArticleListPage } from '@/components/front/ArticleListPage';
+
+type Props = { params: Promise<{ tag: string; cursor: string }> };
+
+export function generateStaticParams() {
+  return [];
+}
+
+export default async function OlderTagPage({ params }: Props) {
+  const { tag, cursor } = await params;
+  const slug = validSlug(tag);
+  const front = slug ? await getTagFront(slug, cursor, 'older') : null;
+  if (!front || front.page.articles.length === 0) notFound();
+  return <ArticleListPage title={`Topic: ${front.tag.name}`} basePath={tagPath(front.tag.slug)} page={front.page} isFirstPage={false} />;
+}

@@ -1,0 +1,24 @@
+import type { ArticleView } from '@/lib/articles/types';
+import { Dateline } from '@/components/article/Dateline';
+
+/** Kicker, headline and standfirst. The kicker is a label of its own ("VIDEO"), never glued to the
+ * headline text, so the headline reads and indexes as what it is. */
+export function ArticleHeader({ article }: { article: ArticleView }) {
+  return (
+    <header className="flex flex-col gap-3">
+      {article.kicker ? (
+        <p className="text-sm font-bold uppercase tracking-wider text-accent" data-testid="kicker">
+          {article.kicker}
+        </p>
+      ) : null}
+      <h1 className="font-serif text-3xl font-bold leading-tight sm:text-5xl" data-testid="headline">
+        {article.headline}
+      </h1>
+      {article.standfirst ? <p className="font-serif text-xl text-muted" data-testid="standfirst">{article.standfirst}</p> : null}
+      <div className="flex flex-wrap items-baseline gap-x-4 gap-y-1 border-y border-rule py-2">
+        {article.byline ? <p className="text-sm font-semibold">By {article.byline}</p> : null}
+        <Dateline publishedAt={article.publishedAt} modifiedAt={article.modifiedAt} />
+      </div>
+    </header>
+  );
+}

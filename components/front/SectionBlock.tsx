@@ -1,0 +1,18 @@
+import Link from 'next/link';
+import type { ArticleCard } from '@/lib/articles/types';
+import { sectionPath } from '@/lib/articles/urls';
+import { StoryList } from '@/components/front/StoryList';
+
+export function SectionBlock({ slug, name, articles }: { slug: string; name: string; articles: ArticleCard[] }) {
+  const headingId = `section-${slug}`;
+  return (
+    <section aria-labelledby={headingId} className="mt-12 border-t-2 border-ink pt-3">
+      <h2 id={headingId} className="mb-4 font-serif text-2xl font-bold">
+        <Link href={sectionPath(slug)} className="text-ink hover:text-accent hover:underline">
+          {name}
+        </Link>
+      </h2>
+      <StoryList articles={articles} headingLevel="h3" />
+    </section>
+  );
+}
