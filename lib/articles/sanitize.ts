@@ -1,0 +1,79 @@
+// The body allowlist. Every write of body HTML passes through sanitizeBody, so what is stored is safe
+// to render as it is: no script, no event handlers, no style, no javascript:/data: URLs, no frames.
+import sanitizeHtml from 'sanitize-html';
+
+const allowedTags = [
+  'p', 'br', 'h2', 'h3', 'h4', 'strong', 'b', 'em', 'i', 'u', 's', 'sub', 'sup', 'a',
+  'ul', 'ol', 'li', 'blockquote', 'figure', 'figcaption', 'img', 'hr', 'code', 'pre',
+];
+
+const options: sanitizeHtml.IOptions = {
+  allowedTags,
+  allowedAttributes: {
+    a: ['href', 'title', 'rel', 'target'],
+    img: ['src', 'alt', 'width', 'height', 'loading'],
+    ol: ['start'],
+  },
+  allowedSchemes: ['http', 'https', 'mailto'],
+  allowedSchemesByTag: { img: ['http', 'https'] },
+  allowProtocolRelative: false,
+  // Whatever is not allowed goes with its content when the content is code or styling, and otherwise
+  // leaves its text behind (an unknown <span> keeps its words).
+  disallowedTagsMode: 'discard',
+  nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'iframe', 'object', 'embed', 'template', 'svg', 'math', 'title', 'xmp', 'noembed', 'noframes', 'plaintext'],
+  transformTags: {
+    // Headings below the headline's h1; a stray h1 or h5 becomes the nearest allowed level.
+    h1: 'h2',
+    h5: 'h4',
+    h6: 'h4',
+    a: (tagName, attribs) => {
+      const href = attribs.href ?? '';
+      const external = /^https?:\/\//i.test(href);
+      const out: Record<string, string> = { href };
+      if (attribs.title) out.title = attribs.title;
+      if (external) {
+        out.rel = 'noopener noreferrer';
+        if (attribs.target === '_blank') out.target = '_blank';
+      }
+      return { tagName, attribs: out };
+    },
+    img: (tagName, attribs) => ({ tagName, attribs: { ...attribs, loading: 'lazy' } }),
+  },
+  exclusiveFilter: (frame) => frame.tag === 'img' && !frame.attribs.src,
+};
+
+/** Clean body HTML: only the allowlist survives. Idempotent (cleaning clean HTML changes nothing). */
+export function sanitizeBody(html: string): string {
+  return sanitizeHtml(html, options).trim();
+}
+
+const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', '#39': "'" };
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+\d*|#39);/gi, (whole, name: string) => {
+    if (name[0] === '#') {
+      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
+    return entities[name.toLowerCase()] ?? whole;
+  });
+}
+
+/** The plain text of sanitised body HTML: paragraphs separated by blank lines, for search and summaries. */
+export function bodyToText(html: string): string {
+  const text = html
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<\/(p|h[2-4]|li|blockquote|figure|figcaption|pre)>/gi, '\n\n')
+    .replace(/<[^>]*>/g, '');
+  return decodeEntities(text)
+    .replace(/[ \t\u00a0]+/g, ' ')
+    .replace(/ *\n */g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+/** Both at once: what every write of a body stores. */
+export function cleanBody(html: string): { body: string; bodyText: string } {
+  const body = sanitizeBody(html);
+  return { body, bodyText: bodyToText(body) };
+}

@@ -1,0 +1,148 @@
+// The ONE schema for what an editor sends about an article: the admin form, its server action and
+// the JSON API all parse with it. Form fields arrive as strings, JSON as numbers: both are accepted.
+import { z } from 'zod';
+import { reservedArticleSlugs } from '@/lib/articles/urls';
+
+export type { ArticleSnapshot } from '@/lib/revisions/snapshot';
+export { articleSnapshotSchema } from '@/lib/revisions/snapshot';
+
+const optionalId = z.preprocess(
+  (value) => (value === '' || value === null || value === undefined ? null : value),
+  z.coerce.number().int().positive().nullable(),
+);
+
+// Trimmed where stray spaces are never meant; the headline is kept byte for byte (any text in any
+// script is a headline, including leading or trailing spaces an editor put there on purpose).
+const line = (max: number) => z.string().max(max, `At most ${max} characters.`).transform((value) => value.trim());
+
+export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export const slugSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(120, 'At most 120 characters.')
+  .refine((slug) => slug === '' || slugPattern.test(slug), 'Lower-case letters, digits and single hyphens only (such as "budget-vote-delayed").')
+  .refine((slug) => !reservedArticleSlugs.has(slug), 'That word is reserved for the site’s own pages.');
+
+/** Tags as an editor types them: "Elections, Budget; Europe" → ["Elections", "Budget", "Europe"]. */
+export const tagListSchema = z
+  .union([z.string().max(2000), z.array(z.string().max(60))])
+  .transform((value) => (typeof value === 'string' ? value.split(/[,;\n]/) : value))
+  .transform((names) => {
+    const seen = new Set<string>();
+    const out: string[] = [];
+    for (const raw of names) {
+      const name = raw.replace(/\s+/g, ' ').trim();
+      if (!name || seen.has(name.toLowerCase())) continue;
+      seen.add(name.toLowerCase());
+      out.push(name);
+    }
+    return out;
+  })
+  .pipe(z.array(z.string().max(60, 'A tag has at most 60 characters.')).max(20, 'At most 20 tags.'));
+
+export const articleInputSchema = z.object({
+  headline: z
+    .string({ error: 'Write a headline.' })
+    .min(1, 'Write a headline.')
+    .max(300, 'At most 300 characters.')
+    .refine((text) => !/[\u0000]/.test(text), 'A headline cannot hold a NUL character.'),
+  kicker: line(100).default(''),
+  standfirst: line(1000).default(''),
+  // HTML from the body editor; lib/articles/sanitize.ts cleans it on every write.
+  body: z.string().max(1_000_000, 'The body is too long (1 MB at most).').default(''),
+  byline: line(200).default(''),
+  sourceCredit: line(200).default(''),
+  sectionId: z.coerce.number({ error: 'Choose a section.' }).int().positive('Choose a section.'),
+  tags: tagListSchema.default([]),
+  leadMediaId: optionalId.default(null),
+  contentType: z.enum(['text', 'video']).default('text'),
+  // Empty: made from the headline (lib/articles/slug.ts).
+  slug: slugSchema.default(''),
+});
+
+export type ArticleInput = z.output<typeof articleInputSchema>;
+export type ArticleInputRaw = z.input<typeof articleInputSchema>;
+
+/** A save of an existing article names the version it was made on (optimistic locking). */
+export const articleUpdateSchema = articleInputSchema.extend({
+  version: z.coerce.number().int().positive(),
+});
+
+export type ArticleUpdate = z.output<typeof articleUpdateSchema>;
+
+export const articleFormFields = ['headline', 'kicker', 'standfirst', 'body', 'byline', 'sourceCredit', 'sectionId', 'tags', 'leadMediaId', 'contentType', 'slug', 'version'] as const;
+
+/** FormData → the plain object the schema reads (files and unknown fields are left out). */
+export function formToObject(form: FormData, fields: readonly string[] = articleFormFields): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const field of fields) {
+    const value = form.get(field);
+    if (typeof value === 'string') out[field] = value;
+  }
+  return out;
+}
+
+/** Field → first message, for showing next to each input. */
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = String(issue.path[0] ?? 'form');
+    out[key] ??= issue.message;
+  }
+  return out;
+}
+
+export const scheduleSchema = z.object({
+  // datetime-local gives "2030-01-01T09:00" in the editor's zone; the form sends the zone offset too.
+  publishAt: z.string().min(1, 'Choose a date and time.'),
+  timezoneOffset: z.coerce.number().int().min(-900).max(900).default(0),
+});
+
+export const correctionSchema = z.object({
+  note: z.string().trim().min(3, 'Write the correction (at least a few words).').max(2000),
+});
+
+export const breakingSchema = z.object({
+  until: z.string().default(''),
+  timezoneOffset: z.coerce.number().int().min(-900).max(900).default(0),
+});
+
+/**
+ * A datetime-local value ("2030-01-01T09:00") read in the editor's zone: `offset` is what the browser's
+ * Date#getTimezoneOffset() said (minutes behind UTC). Without script the offset is 0 and the time is UTC.
+ */
+export function parseLocalDateTime(value: string, offsetMinutes: number): Date | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value.trim());
+  if (!match) {
+    const parsed = Date.parse(value);
+    return Number.isNaN(parsed) || !/[zZ]|[+-]\d{2}:?\d{2}$/.test(value) ? null : new Date(parsed);
+  }
+  const [, y, mo, d, h, mi, s] = match;
+  const utc = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s ?? 0));
+  return new Date(utc + offsetMinutes * 60_000);
+}
+
+export const relatedUrlSchema = z.object({
+  url: z
+    .string()
+    .trim()
+    .max(2000)
+    .refine((value) => {
+      try {
+        const url = new URL(value);
+        return url.protocol === 'https:' || url.protocol === 'http:';
+      } catch {
+        return false;
+      }
+    }, 'Enter a web address starting with https:// or http://.'),
+  title: z.string().trim().min(1, 'Give the link a title.').max(300),
+  kicker: line(100).default(''),
+  contentType: z.enum(['text', 'video']).default('text'),
+  mediaId: optionalId.default(null),
+});
+
+export const relatedArticleSchema = z.object({ targetArticleId: z.coerce.number().int().positive() });
+export const relatedMoveSchema = z.object({ linkId: z.coerce.number().int().positive(), direction: z.enum(['up', 'down']) });
+export const relatedRemoveSchema = z.object({ linkId: z.coerce.number().int().positive() });
