@@ -1,0 +1,39 @@
+// Pages that do not exist (or must not be seen) answer a real 404, inside the site's layout.
+import type { Page } from '@playwright/test';
+import { createHiddenArticle } from './support/site-data';
+import { expect, expectNoRawDump, test } from './support/fixtures';
+
+async function expectSiteNotFound(page: Page, path: string): Promise<void> {
+  const response = await page.goto(path);
+  expect(response?.status(), `${path} answers 404`).toBe(404);
+  await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+  // In the site's layout: its header, main and footer landmarks.
+  await expect(page.getByRole('banner')).toBeVisible();
+  await expect(page.getByRole('main')).toBeVisible();
+  await expect(page.getByRole('contentinfo')).toBeVisible();
+  await expect(page.getByRole('link', { name: /home/i }).first()).toBeVisible();
+  await expectNoRawDump(page);
+}
+
+test('an unknown section is a 404', async ({ page }) => {
+  await expectSiteNotFound(page, '/no-such-section-e2e');
+});
+
+test('an unknown article is a 404', async ({ page }) => {
+  await expectSiteNotFound(page, '/middle-east/no-such-article-e2e');
+});
+
+test('an unknown tag is a 404', async ({ page }) => {
+  await expectSiteNotFound(page, '/tag/no-such-tag-e2e');
+});
+
+test('a malformed pagination cursor is a 404, not an error', async ({ page }) => {
+  await expectSiteNotFound(page, '/middle-east/older/not-a-cursor');
+  await expectSiteNotFound(page, '/middle-east/newer/%3Cscript%3E');
+});
+
+test('unpublished, draft and not-yet-due articles are 404s', async ({ page }) => {
+  for (const status of ['unpublished', 'draft', 'scheduled'] as const) {
+    await expectSiteNotFound(page, await createHiddenArticle(status));
+  }
+});

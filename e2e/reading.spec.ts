@@ -1,0 +1,215 @@
+// Reader journeys: moving through the site, the legacy demo article with everything it must show,
+// keyset pagination, and tag pages.
+import type { Locator, Page } from '@playwright/test';
+import { busiestSection, tagWithArticles } from './support/site-data';
+import { expect, expectNoRawDump, legacyArticle, test } from './support/fixtures';
+
+// The legacy article's six related items, in the legacy `sort` order, as readers must see them.
+const relatedInOrder = [
+  { title: 'Russia, NATO Will Hold Parallel Military Drills in Balkan', kicker: '', type: 'text' },
+  { title: "Army Inflicts Great Loss on Terrorists in Clashes in Northern Dara'a", kicker: 'SYRIA VIDEO', type: 'video' },
+  { title: 'FBI Sees No Relation between Trump, Russia’s Putin: Report', kicker: '', type: 'text' },
+  { title: 'Russia Declares 10 Hours Truce in Aleppo for Humanitarian Aid on Friday', kicker: '', type: 'text' },
+  { title: "Syria in Past 24 Hours: Terrorists in Damascus Receive Army's Ultimatum", kicker: '', type: 'text' },
+  { title: '200,000 Migrants are Suffering in Syria and Iraq', kicker: 'VIDEO', type: 'video' },
+] as const;
+
+const storyLinks = (scope: Page | Locator) => scope.getByTestId('story-card').getByRole('link');
+
+async function cardHrefs(page: Page): Promise<string[]> {
+  const cards = page.getByTestId('story-card');
+  const count = await cards.count();
+  const hrefs: string[] = [];
+  for (let index = 0; index < count; index++) {
+    const href = await cards.nth(index).getByRole('link').first().getAttribute('href');
+    hrefs.push(href ?? '');
+  }
+  return hrefs;
+}
+
+async function cardDates(page: Page): Promise<number[]> {
+  const values = await page.getByTestId('story-card').locator('time[datetime]').evaluateAll((times) => times.map((time) => time.getAttribute('datetime') ?? ''));
+  return values.map((value) => Date.parse(value));
+}
+
+test('home → section → article → related link → back', async ({ page }) => {
+  const home = await page.goto('/');
+  expect(home?.status()).toBe(200);
+  await expect(page.getByRole('main')).toBeVisible();
+  await expect(page.getByTestId('story-card').first()).toBeVisible();
+  await expectNoRawDump(page);
+
+  // The legacy article's section, reached from the site navigation.
+  await page.getByRole('banner').getByRole('link', { name: 'Middle East', exact: true }).first().click();
+  await expect(page).toHaveURL(/\/middle-east$/);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Middle East');
+
+  // Older pages until the (2016) legacy article's card shows up.
+  for (let pages = 0; pages < 50; pages++) {
+    const card = page.getByTestId('story-card').filter({ hasText: legacyArticle.headline });
+    if (await card.count()) {
+      await card.first().getByRole('link').first().click();
+      break;
+    }
+    const older = page.getByTestId('pagination').locator('a[rel~="next"]');
+    await expect(older, 'the legacy article should be reachable from its section by paging back').toHaveCount(1);
+    await older.click();
+  }
+  await expect(page).toHaveURL(new RegExp(`${legacyArticle.path}$`));
+  await expect(page.getByTestId('headline')).toHaveText(legacyArticle.headline);
+
+  const related = page.getByTestId('related-links').getByTestId('related-link');
+  await related.filter({ hasText: relatedInOrder[0].title }).getByRole('link').first().click();
+  await expect(page.getByTestId('headline')).toHaveText(relatedInOrder[0].title);
+  await expectNoRawDump(page);
+
+  await page.goBack();
+  await expect(page).toHaveURL(new RegExp(`${legacyArticle.path}$`));
+  await expect(page.getByTestId('headline')).toHaveText(legacyArticle.headline);
+});
+
+test('the legacy article shows every field apart, and its six related links in order', async ({ page }) => {
+  const response = await page.goto(legacyArticle.path);
+  expect(response?.status()).toBe(200);
+  const main = page.getByRole('main');
+
+  // Kicker apart from the headline; the headline is the page's one h1.
+  await expect(page.getByTestId('kicker').first()).toHaveText(legacyArticle.kicker);
+  await expect(page.getByTestId('headline')).toHaveText(legacyArticle.headline);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(legacyArticle.headline);
+  await expect(page.getByRole('heading', { level: 1 })).not.toContainText('VIDEO');
+
+  // Dateline: <time datetime> in UTC. The legacy site wrote 19:50:06 Tehran time (UTC+3:30 that day).
+  const time = page.getByTestId('dateline').locator('time[datetime]').or(page.locator('time[data-testid="dateline"][datetime]')).first();
+  const datetime = await time.getAttribute('datetime');
+  expect(datetime).toMatch(/(Z|\+00:00)$/);
+  expect(new Date(datetime ?? '').toISOString()).toBe('2016-11-02T16:20:06.000Z');
+  await expect(time).not.toHaveText('');
+
+  // Video lead: controls, metadata preload only, a poster.
+  const lead = main.locator('video[controls][preload="metadata"][poster]').first();
+  await expect(lead).toBeAttached();
+  expect(await lead.getAttribute('poster')).toBeTruthy();
+  expect(await lead.evaluate((video: HTMLVideoElement) => video.currentSrc || video.getAttribute('src') || video.querySelector('source')?.getAttribute('src') || '')).toBeTruthy();
+
+  // Body, source credit, tags, breadcrumb.
+  await expect(main).toContainText('Russian Foreign Minister Sergei Lavrov has said Wednesday that Russia seeks');
+  await expect(main).toContainText('Additionally, Lavrov accused Washington of not doing enough to implement the motion.');
+  await expect(page.getByTestId('source-credit')).toContainText(legacyArticle.sourceCredit);
+  expect(await main.locator('a[href^="/tag/"]').count()).toBeGreaterThan(0);
+  const breadcrumb = page.getByRole('navigation', { name: /breadcrumb/i });
+  await expect(breadcrumb.getByRole('link', { name: /home/i })).toBeVisible();
+  await expect(breadcrumb.getByRole('link', { name: 'Middle East' })).toHaveAttribute('href', '/middle-east');
+
+  // Exactly six related cards, in the legacy sort order, video ones marked as such.
+  const cards = page.getByTestId('related-links').getByTestId('related-link');
+  await expect(cards).toHaveCount(6);
+  for (const [index, expected] of relatedInOrder.entries()) {
+    const card = cards.nth(index);
+    await expect(card, `related link ${index + 1}`).toContainText(expected.title);
+    await expect(card).toHaveAttribute('data-content-type', expected.type);
+    if (expected.kicker) await expect(card.getByTestId('kicker')).toHaveText(expected.kicker);
+    if (expected.type === 'video') {
+      // Marked "Video" beyond its kicker (a label, a badge or an accessible name).
+      const marks = await card.evaluate((element) => {
+        const kicker = element.querySelector('[data-testid="kicker"]')?.textContent ?? '';
+        const visible = (element as HTMLElement).innerText.replace(kicker, '');
+        const labels = [...element.querySelectorAll('[aria-label],[title],img[alt]')].map(
+          (node) => `${node.getAttribute('aria-label') ?? ''} ${node.getAttribute('title') ?? ''} ${node.getAttribute('alt') ?? ''}`,
+        );
+        return `${visible} ${labels.join(' ')}`;
+      });
+      expect(marks, `related link ${index + 1} is marked as video`).toMatch(/video/i);
+    }
+    // Every card has a thumbnail (an image or a video poster) and a link.
+    expect(await card.locator('img, video[poster]').count(), `related link ${index + 1} has a thumbnail`).toBeGreaterThan(0);
+    await expect(card.getByRole('link').first()).toHaveAttribute('href', /^\/|^https?:/);
+  }
+  await expectNoRawDump(page);
+});
+
+test('a video related link is playable as video', async ({ page }) => {
+  await page.goto(legacyArticle.path);
+  const card = page.getByTestId('related-link').nth(1);
+  if (await card.locator('video').count()) {
+    await expect(card.locator('video').first()).toHaveAttribute('controls', /.*/);
+    return;
+  }
+  await card.getByRole('link').first().click();
+  await expect(page.getByTestId('headline')).toHaveText(relatedInOrder[1].title);
+  await expect(page.getByTestId('kicker').first()).toHaveText('SYRIA VIDEO');
+  await expect(page.getByRole('main').locator('video[controls]').first()).toBeAttached();
+});
+
+test('keyset pagination: older, older, newer; newest first, no duplicates', async ({ page }) => {
+  const section = await busiestSection();
+  test.skip(section.published <= 40, `the busiest section has only ${section.published} articles: too few for three pages of 20`);
+
+  await page.goto(`/${section.slug}`);
+  const pagination = page.getByTestId('pagination');
+  await expect(pagination.locator('a[rel~="prev"]'), 'the first page has no "newer" link').toHaveCount(0);
+  const first = await cardHrefs(page);
+  expect(first.length).toBeGreaterThan(0);
+
+  await pagination.locator('a[rel~="next"]').click();
+  await expect(page).toHaveURL(new RegExp(`/${section.slug}/older/[^/]+$`));
+  const second = await cardHrefs(page);
+  const secondUrl = page.url();
+
+  await page.getByTestId('pagination').locator('a[rel~="next"]').click();
+  await expect(page).toHaveURL(new RegExp(`/${section.slug}/older/[^/]+$`));
+  const third = await cardHrefs(page);
+
+  const all = [...first, ...second, ...third];
+  expect(new Set(all).size, 'no article appears on two pages').toBe(all.length);
+  for (const href of all) expect(href).toMatch(new RegExp(`^/${section.slug}/[^/]+$`));
+
+  // Newest first across the three pages.
+  const dates: number[] = [];
+  for (const url of [`/${section.slug}`, secondUrl, page.url()]) {
+    await page.goto(url);
+    dates.push(...(await cardDates(page)));
+  }
+  expect(dates.length, 'every story card carries a <time datetime>').toBe(all.length);
+  expect(dates.every((value) => !Number.isNaN(value))).toBe(true);
+  expect(dates).toEqual([...dates].sort((a, b) => b - a));
+
+  // "Newer" from the third page gives the second page again, and from the second the first.
+  await page.getByTestId('pagination').locator('a[rel~="prev"]').click();
+  await expect(page).toHaveURL(new RegExp(`/${section.slug}/newer/[^/]+$`));
+  expect(await cardHrefs(page)).toEqual(second);
+  await page.goto(secondUrl);
+  await page.getByTestId('pagination').locator('a[rel~="prev"]').click();
+  expect(await cardHrefs(page)).toEqual(first);
+});
+
+test('a tag page lists its articles and they open', async ({ page }) => {
+  const tag = await tagWithArticles();
+  const response = await page.goto(`/tag/${tag.slug}`);
+  expect(response?.status()).toBe(200);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(tag.name);
+  const first = storyLinks(page).first();
+  await expect(first).toBeVisible();
+  const href = await first.getAttribute('href');
+  await first.click();
+  await expect(page).toHaveURL(new RegExp(`${href}$`));
+  await expect(page.getByTestId('headline')).toBeVisible();
+  await expectNoRawDump(page);
+});
+
+test('the legacy article links to its tag pages, which list it', async ({ page }) => {
+  await page.goto(legacyArticle.path);
+  const tagLink = page.getByRole('main').locator('a[href^="/tag/"]').first();
+  const href = await tagLink.getAttribute('href');
+  await tagLink.click();
+  await expect(page).toHaveURL(new RegExp(`${href}$`));
+  let found = false;
+  for (let pages = 0; pages < 50 && !found; pages++) {
+    found = (await page.getByTestId('story-card').filter({ hasText: legacyArticle.headline }).count()) > 0;
+    if (found) break;
+    const older = page.getByTestId('pagination').locator('a[rel~="next"]');
+    if (!(await older.count())) break;
+    await older.click();
+  }
+  expect(found, 'the legacy article is listed on its tag page').toBe(true);
+});

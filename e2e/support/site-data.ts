@@ -1,0 +1,56 @@
+// Facts about the e2e database that specs need and cannot know in advance (the demo content's
+// generated part is random), read through the same Prisma client the app uses. Also a way to put an
+// article the public must NOT see into the database.
+import { db } from '@/lib/db/client';
+
+/** The section with the most published articles: enough for several keyset pages. */
+export async function busiestSection(): Promise<{ slug: string; name: string; published: number }> {
+  const groups = await db.article.groupBy({ by: ['sectionId'], where: { status: 'published' }, _count: { _all: true } });
+  const top = groups.sort((a, b) => b._count._all - a._count._all)[0];
+  if (!top) throw new Error('The e2e database has no published article: did the demo seed run?');
+  const section = await db.section.findUniqueOrThrow({ where: { id: top.sectionId }, select: { slug: true, name: true } });
+  return { ...section, published: top._count._all };
+}
+
+/** A tag carried by at least one published article. */
+export async function tagWithArticles(): Promise<{ slug: string; name: string }> {
+  const tag = await db.tag.findFirst({
+    where: { articles: { some: { article: { status: 'published' } } } },
+    orderBy: { id: 'asc' },
+    select: { slug: true, name: true },
+  });
+  if (!tag) throw new Error('No tag with a published article in the e2e database.');
+  return tag;
+}
+
+/** A word (7+ letters) found in the text of the most published articles: a search with many results. */
+export async function commonWord(): Promise<string> {
+  const sample = await db.article.findMany({ where: { status: 'published' }, select: { headline: true, bodyText: true }, take: 120, orderBy: { id: 'desc' } });
+  const documents = new Map<string, number>();
+  for (const article of sample) {
+    const words = new Set(`${article.headline} ${article.bodyText}`.toLowerCase().match(/\p{L}{7,}/gu) ?? []);
+    for (const word of words) documents.set(word, (documents.get(word) ?? 0) + 1);
+  }
+  const [word] = [...documents.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0] ?? [];
+  if (!word) throw new Error('No article text to pick a search word from.');
+  return word;
+}
+
+/** Writes an article readers must not see (draft, unpublished, or scheduled for later) and returns its would-be path. */
+export async function createHiddenArticle(status: 'draft' | 'unpublished' | 'scheduled'): Promise<string> {
+  const section = await db.section.findFirstOrThrow({ orderBy: { position: 'asc' }, select: { id: true, slug: true } });
+  const slug = `e2e-hidden-${status}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  const inADay = new Date(Date.now() + 24 * 3600 * 1000);
+  await db.article.create({
+    data: {
+      slug,
+      headline: `Hidden ${status} article for the 404 journey`,
+      body: '<p>Nobody outside the newsroom may read this.</p>',
+      bodyText: 'Nobody outside the newsroom may read this.',
+      status,
+      sectionId: section.id,
+      publishedAt: status === 'scheduled' ? inADay : status === 'unpublished' ? new Date(Date.now() - 3600 * 1000) : null,
+    },
+  });
+  return `/${section.slug}/${slug}`;
+}
