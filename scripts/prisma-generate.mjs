@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url';
 
 const env = { ...process.env, PRISMA_HIDE_UPDATE_MESSAGE: '1', CHECKPOINT_DISABLE: '1' };
 env.PRISMA_SCHEMA_ENGINE_BINARY ??= fileURLToPath(import.meta.url);
-for (const schema of ['prisma/schema.prisma']) {
+// Two clients from one model: SQLite's (the source of truth) and PostgreSQL's, whose schema
+// scripts/generate-postgres-schema.ts derives from it (a test fails when the two drift).
+for (const schema of ['prisma/schema.prisma', 'prisma/postgres/schema.prisma']) {
   execFileSync(process.execPath, ['node_modules/prisma/build/index.js', 'generate', '--schema', schema], { stdio: 'inherit', env });
 }

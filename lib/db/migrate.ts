@@ -28,7 +28,7 @@ type EngineModule = {
 
 let wasmModule: Promise<EngineModule> | undefined;
 
-async function loadEngine(): Promise<EngineModule> {
+export async function loadEngine(): Promise<EngineModule> {
   (globalThis as Record<string, unknown>).PRISMA_WASM_PANIC_REGISTRY = {
     set_message: (message: string) => process.stderr.write(`[schema-engine panic] ${message}\n`),
   };
@@ -36,7 +36,17 @@ async function loadEngine(): Promise<EngineModule> {
   const bgPath = require.resolve('@prisma/schema-engine-wasm/schema_engine_bg');
   const bg = (await import(/* webpackIgnore: true */ bgPath)) as EngineModule & Record<string, unknown>;
   const wasm = fs.readFileSync(path.join(path.dirname(bgPath), 'schema_engine_bg.wasm'));
-  const instance = new WebAssembly.Instance(new WebAssembly.Module(wasm), { './schema_engine_bg.js': bg as WebAssembly.ModuleImports });
+  // On PostgreSQL the engine arms a 10 s timer around its advisory lock and never clears it: unref
+  // the engine's timers so a finished `npm run db:migrate` (or a test) exits at once.
+  const imports: Record<string, unknown> = { ...bg };
+  for (const name of Object.keys(imports).filter((key) => key.startsWith('__wbg_setTimeout_'))) {
+    imports[name] = (callback: () => void, ms: number) => {
+      const timer = setTimeout(callback, ms);
+      timer.unref?.();
+      return timer;
+    };
+  }
+  const instance = new WebAssembly.Instance(new WebAssembly.Module(wasm), { './schema_engine_bg.js': imports as WebAssembly.ModuleImports });
   bg.__wbg_set_wasm(instance.exports);
   (instance.exports as { __wbindgen_start: () => void }).__wbindgen_start();
   return bg;
@@ -60,10 +70,10 @@ function acceptScripts(adapter: SqlDriverAdapter): SqlDriverAdapter {
   return adapter;
 }
 
-async function adapterFactory(url: string, opened: SqlDriverAdapter[]): Promise<SqlMigrationAwareDriverAdapterFactory> {
+export async function adapterFactory(url: string, opened: SqlDriverAdapter[]): Promise<SqlMigrationAwareDriverAdapterFactory> {
   if (isPostgres(url)) {
     const { postgresMigrationAdapter } = await import('@/lib/db/postgres');
-    return postgresMigrationAdapter(url);
+    return postgresMigrationAdapter(url, opened);
   }
   const file = sqlitePath(url);
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });

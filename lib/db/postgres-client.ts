@@ -1,0 +1,24 @@
+// The Prisma client for a postgres:// DATABASE_URL: a pg pool of DATABASE_POOL_SIZE connections per
+// process, and, when DATABASE_REPLICA_URLS lists read replicas, Prisma's read-replicas extension
+// (reads outside transactions go to a random replica, writes and transactions to the primary).
+import { PrismaPg } from '@prisma/adapter-pg';
+import { readReplicas } from '@prisma/extension-read-replicas';
+import { PrismaClient } from '@/lib/generated/prisma-postgres/client';
+
+export type PostgresClientOptions = { poolSize: number; replicaUrls?: readonly string[] };
+
+export function replicaUrlList(setting: string): string[] {
+  return setting
+    .split(/[\s,]+/)
+    .map((url) => url.trim())
+    .filter(Boolean);
+}
+
+const pooled = (url: string, poolSize: number) =>
+  new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: poolSize }) });
+
+export function createPostgresClient(url: string, options: PostgresClientOptions) {
+  const primary = pooled(url, options.poolSize);
+  const replicas = (options.replicaUrls ?? []).map((replica) => pooled(replica, options.poolSize));
+  return replicas.length ? primary.$extends(readReplicas({ replicas })) : primary;
+}
