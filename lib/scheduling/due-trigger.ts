@@ -39,8 +39,7 @@ export async function runDueWorkIfNeeded(now: number = Date.now()): Promise<void
   const due = state.nextDueAt !== null && now >= state.nextDueAt;
   const stale = now - state.checkedAt > RECHECK_MS;
   if (!due && !stale) return;
-  state.inFlight ??= check();
-  // Only a request that finds something due waits, so it is served the page as it now stands;
-  // the periodic recheck never slows a reader down.
-  if (due) await state.inFlight;
+  // The request that runs the check waits for it (a loopback call, a few milliseconds, once per
+  // RECHECK_MS), so when something fell due it is served the page as it now stands.
+  await (state.inFlight ??= check());
 }

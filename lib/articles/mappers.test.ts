@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { isWebUrl, toRelatedLinkView } from '@/lib/articles/mappers';
+
+const link = (overrides: Record<string, unknown>) =>
+  ({ id: 1, url: null, kicker: '', title: 'Title', contentType: 'text', media: null, targetArticle: null, ...overrides }) as Parameters<typeof toRelatedLinkView>[0];
+
+describe('related links in the read model', () => {
+  it('accepts only http(s) URLs for external links', () => {
+    expect(isWebUrl('https://example.org/a')).toBe(true);
+    expect(isWebUrl('http://example.org')).toBe(true);
+    for (const hostile of ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', ' javascript:alert(1)', 'data:text/html,<script>', 'vbscript:x', '//evil.example', '/relative']) {
+      expect(isWebUrl(hostile)).toBe(false);
+      expect(toRelatedLinkView(link({ url: hostile }))).toBeNull();
+    }
+  });
+
+  it('links to a published target by its canonical path, with its kicker and headline', () => {
+    const target = { status: 'published', slug: 'truce', kicker: 'VIDEO', headline: 'Truce in Aleppo', contentType: 'video', section: { slug: 'world' }, leadMedia: null };
+    expect(toRelatedLinkView(link({ title: '', targetArticle: target }))).toMatchObject({
+      href: '/world/truce',
+      external: false,
+      kicker: 'VIDEO',
+      title: 'Truce in Aleppo',
+      contentType: 'video',
+    });
+  });
+
+  it('leaves out links to articles that are not published', () => {
+    const target = { status: 'unpublished', slug: 'gone', kicker: '', headline: 'Gone', contentType: 'text', section: { slug: 'world' }, leadMedia: null };
+    expect(toRelatedLinkView(link({ targetArticle: target }))).toBeNull();
+  });
+});
