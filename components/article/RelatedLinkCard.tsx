@@ -3,6 +3,7 @@ import type { RelatedLinkView } from '@/lib/articles/types';
 import { Picture } from '@/components/media/Picture';
 import { VideoPlayer } from '@/components/media/VideoPlayer';
 import { VideoMark } from '@/components/front/VideoMark';
+import { CardKicker } from '@/components/front/CardKicker';
 
 /** One related link as readers see it: a thumbnail (or, for video, a player that plays in place),
  * the kicker and the title, in the order the editor set. */
@@ -11,7 +12,7 @@ export function RelatedLinkCard({ link }: { link: RelatedLinkView }) {
   const label = (
     <>
       {isVideo ? <VideoMark /> : null}
-      {link.kicker ? <span className="mr-1 text-accent">{link.kicker}:</span> : null}
+      <CardKicker kicker={link.kicker} isVideo={isVideo} />
       {link.title}
     </>
   );

@@ -3,6 +3,7 @@ import type { SearchResults } from '@/lib/search/types';
 import { searchPath } from '@/lib/articles/urls';
 import { formatDay } from '@/lib/format/dates';
 import { VideoMark } from '@/components/front/VideoMark';
+import { CardKicker } from '@/components/front/CardKicker';
 
 export function SearchResultsList({ results }: { results: SearchResults }) {
   if (results.total === 0) {
@@ -19,7 +20,7 @@ export function SearchResultsList({ results }: { results: SearchResults }) {
             <h2 className="font-serif text-xl font-bold">
               <Link href={hit.path} className="text-ink hover:text-accent hover:underline">
                 {hit.contentType === 'video' ? <VideoMark /> : null}
-                {hit.kicker ? <span className="mr-1 text-accent">{hit.kicker}:</span> : null}
+                <CardKicker kicker={hit.kicker} isVideo={hit.contentType === 'video'} />
                 {hit.headline}
               </Link>
             </h2>

@@ -3,6 +3,7 @@ import type { ArticleCard } from '@/lib/articles/types';
 import { formatDay } from '@/lib/format/dates';
 import { Picture } from '@/components/media/Picture';
 import { VideoMark } from '@/components/front/VideoMark';
+import { CardKicker } from '@/components/front/CardKicker';
 
 type StoryCardProps = {
   article: ArticleCard;
@@ -30,7 +31,7 @@ export function StoryCard({ article, variant = 'standard', headingLevel: Heading
       <Heading className={variant === 'lead' ? 'font-serif text-3xl font-bold leading-tight sm:text-4xl' : 'font-serif text-lg font-bold leading-snug'}>
         <Link href={article.path} className="text-ink hover:text-accent hover:underline">
           {article.contentType === 'video' ? <VideoMark /> : null}
-          {article.kicker ? <span className="mr-1 text-accent">{article.kicker}:</span> : null}
+          <CardKicker kicker={article.kicker} isVideo={article.contentType === 'video'} />
           {article.headline}
         </Link>
       </Heading>
