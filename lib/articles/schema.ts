@@ -21,7 +21,7 @@ export const slugSchema = z
   .string()
   .trim()
   .toLowerCase()
-  .max(120, 'At most 120 characters.')
+  .max(80, 'At most 80 characters.')
   .refine((slug) => slug === '' || slugPattern.test(slug), 'Lower-case letters, digits and single hyphens only (such as "budget-vote-delayed").')
   .refine((slug) => !reservedArticleSlugs.has(slug), 'That word is reserved for the site’s own pages.');
 

@@ -1,0 +1,41 @@
+// Restoring a revision: its text becomes a new save on top of the current version (never a rewind
+// of history), so the version it replaces stays in the history too. Status and dates are not
+// restored: publishing stays a decision of its own.
+import { updateArticle, type UpdateResult } from '@/lib/articles/commands/save';
+import { ArticleCommandError, type Actor } from '@/lib/articles/commands/result';
+import { audit } from '@/lib/audit/log';
+import { db } from '@/lib/db/client';
+import { getRevision } from '@/lib/revisions/queries';
+
+export async function restoreRevision(actor: Actor, articleId: number, version: number, expectedVersion: number, ip = ''): Promise<UpdateResult> {
+  const revision = await getRevision(articleId, version);
+  if (!revision) throw new ArticleCommandError('not-found', 'That revision does not exist.');
+  const { snapshot } = revision;
+  const sectionExists = await db.section.findUnique({ where: { id: snapshot.sectionId }, select: { id: true } });
+  const mediaExists = snapshot.leadMediaId ? await db.media.findUnique({ where: { id: snapshot.leadMediaId }, select: { id: true } }) : null;
+  const current = await db.article.findUnique({ where: { id: articleId }, select: { sectionId: true } });
+  if (!current) throw new ArticleCommandError('not-found', 'That article does not exist.');
+  const result = await updateArticle(
+    actor,
+    articleId,
+    {
+      headline: snapshot.headline,
+      kicker: snapshot.kicker,
+      standfirst: snapshot.standfirst,
+      body: snapshot.body,
+      byline: snapshot.byline,
+      sourceCredit: snapshot.sourceCredit,
+      contentType: snapshot.contentType,
+      sectionId: sectionExists ? snapshot.sectionId : current.sectionId,
+      leadMediaId: mediaExists ? snapshot.leadMediaId : null,
+      tags: snapshot.tags,
+      slug: snapshot.slug,
+      version: expectedVersion,
+    },
+    `Restored version ${version}`,
+  );
+  if (result.ok) {
+    await audit({ action: 'article.revision-restored', actorId: actor.id, targetType: 'article', targetId: articleId, detail: `version ${version} → ${result.version}`, ip });
+  }
+  return result;
+}
