@@ -1,0 +1,104 @@
+// Media for legacy pictures (/YYYY/MM/DD/name.jpg|.mp4). The Media row keeps the old path in
+// legacyPath and lives at legacy/YYYY/MM/DD/name under MEDIA_ROOT. The file is the real one when a
+// media root holding it is given (--media-root), else a placeholder of the right kind: a hard link to
+// one shared placeholder picture (or the placeholder video with a poster), so ten thousand missing
+// pictures cost no disk and no drawing; a later run with the real files replaces them.
+import fs from 'node:fs';
+import path from 'node:path';
+import sharp from 'sharp';
+import type { Media, Prisma } from '@/lib/generated/prisma/client';
+import { legacyMediaKind } from '@/lib/legacy/pictures';
+import { placeholderImage, placeholderImageAlt, placeholderImageSize, placeholderPoster, placeholderVideo } from '@/lib/media/placeholders';
+import { copyIntoMedia, linkIntoMedia, mediaFile, saveMedia, writeMediaFile } from '@/lib/media/store';
+
+export type LegacyMediaOptions = {
+  /** Folder holding the old site's files (pic paths are relative to it). */
+  mediaRoot?: string;
+  /** 'distinct': draw a picture of its own for each placeholder (the demo); 'shared': link one. */
+  placeholders?: 'shared' | 'distinct';
+};
+
+export const legacyMediaPath = (pic: string): string => `legacy${pic}`;
+const posterPath = (pic: string): string => `legacy${pic.replace(/\.mp4$/i, '')}.poster.jpg`;
+const sharedPicture = 'placeholders/legacy-picture.jpg';
+const sharedPoster = 'placeholders/legacy-poster.jpg';
+
+function seedOf(text: string): number {
+  let hash = 0;
+  for (const character of text) hash = (hash * 31 + character.charCodeAt(0)) >>> 0;
+  return hash;
+}
+
+/** Writes the shared placeholder files once; returns their absolute paths. */
+export async function ensureSharedPlaceholders(): Promise<{ picture: string; poster: string }> {
+  const picture = mediaFile(sharedPicture);
+  const poster = mediaFile(sharedPoster);
+  if (!fs.existsSync(picture)) await writeMediaFile(sharedPicture, await placeholderImage(7));
+  if (!fs.existsSync(poster)) await writeMediaFile(sharedPoster, await placeholderPoster(11));
+  return { picture, poster };
+}
+
+function sourceFile(pic: string, options: LegacyMediaOptions): string | null {
+  if (!options.mediaRoot) return null;
+  const file = path.join(options.mediaRoot, ...pic.split('/').filter(Boolean));
+  return fs.existsSync(file) ? file : null;
+}
+
+/** The Media of a legacy picture, created (with its file) when missing. */
+export async function legacyPictureMedia(
+  tx: Prisma.TransactionClient,
+  pic: string,
+  alt: string,
+  options: LegacyMediaOptions = {},
+): Promise<Media> {
+  const existing = await tx.media.findFirst({ where: { legacyPath: pic, path: legacyMediaPath(pic) } });
+  const source = sourceFile(pic, options);
+  // A known picture stays as it is unless the real file has arrived since (its size tells).
+  if (existing && (!source || existing.bytes === fs.statSync(source).size)) return existing;
+
+  const kind = legacyMediaKind(pic);
+  const relative = legacyMediaPath(pic);
+  if (kind === 'image') {
+    let width: number | null = placeholderImageSize.width;
+    let height: number | null = placeholderImageSize.height;
+    let bytes: number;
+    if (source) {
+      bytes = await copyIntoMedia(source, relative);
+      const meta = await sharp(source).metadata().catch(() => null);
+      width = meta?.width ?? null;
+      height = meta?.height ?? null;
+    } else if (options.placeholders === 'distinct') {
+      bytes = await writeMediaFile(relative, await placeholderImage(seedOf(pic)));
+    } else {
+      bytes = await linkIntoMedia((await ensureSharedPlaceholders()).picture, relative);
+    }
+    return saveMedia({ kind, path: relative, legacyPath: pic, mimeType: 'image/jpeg', width, height, bytes, alt: alt || placeholderImageAlt(seedOf(pic)) }, tx);
+  }
+
+  const posterFile = posterPath(pic);
+  const posterBytes =
+    options.placeholders === 'distinct'
+      ? await writeMediaFile(posterFile, await placeholderPoster(seedOf(pic)))
+      : await linkIntoMedia((await ensureSharedPlaceholders()).poster, posterFile);
+  const poster = await saveMedia(
+    { kind: 'image', path: posterFile, mimeType: 'image/jpeg', width: 640, height: 360, bytes: posterBytes, alt: `Poster frame: ${alt}` },
+    tx,
+  );
+  const bytes = source ? await copyIntoMedia(source, relative) : await linkIntoMedia(placeholderVideo.file, relative);
+  return saveMedia(
+    {
+      kind,
+      path: relative,
+      legacyPath: pic,
+      mimeType: placeholderVideo.mimeType,
+      // The real file's frame size is unknown without a video probe; the placeholder's is known.
+      width: source ? null : placeholderVideo.width,
+      height: source ? null : placeholderVideo.height,
+      durationSeconds: source ? null : placeholderVideo.durationSeconds,
+      bytes,
+      alt,
+      posterId: poster.id,
+    },
+    tx,
+  );
+}

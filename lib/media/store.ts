@@ -1,0 +1,97 @@
+// Files under config.MEDIA_ROOT and the Media rows that describe them. Media.path is relative to
+// MEDIA_ROOT (served at /media/{path}); nothing outside it is ever written.
+import fs from 'node:fs';
+import path from 'node:path';
+import { config } from '@/lib/config';
+import { db } from '@/lib/db/client';
+import type { Media, Prisma } from '@/lib/generated/prisma/client';
+
+export type MediaClient = Prisma.TransactionClient;
+
+export type MediaInput = {
+  kind: 'image' | 'video';
+  path: string;
+  legacyPath?: string | null;
+  mimeType: string;
+  width: number | null;
+  height: number | null;
+  durationSeconds?: number | null;
+  bytes?: number | null;
+  alt: string;
+  caption?: string;
+  credit?: string;
+  posterId?: number | null;
+};
+
+/** The absolute file of a media path; refuses paths that would leave MEDIA_ROOT. */
+export function mediaFile(relativePath: string, root: string = config.MEDIA_ROOT): string {
+  const normalised = relativePath.replace(/\\/g, '/');
+  if (!normalised || normalised.startsWith('/') || normalised.split('/').some((part) => part === '..' || part === '')) {
+    throw new Error(`not a media path: "${relativePath}"`);
+  }
+  return path.join(root, normalised);
+}
+
+export function mediaFileExists(relativePath: string): boolean {
+  return fs.existsSync(mediaFile(relativePath));
+}
+
+/** Writes bytes to a media path (replacing what was there); returns their size. */
+export async function writeMediaFile(relativePath: string, data: Buffer): Promise<number> {
+  const file = mediaFile(relativePath);
+  await fs.promises.mkdir(path.dirname(file), { recursive: true });
+  // Unlink first: the path may be a hard link to a shared placeholder, which must not change.
+  await fs.promises.rm(file, { force: true });
+  await fs.promises.writeFile(file, data);
+  return data.length;
+}
+
+/** Copies a file into a media path (replacing what was there); returns its size. */
+export async function copyIntoMedia(sourceFile: string, relativePath: string): Promise<number> {
+  const file = mediaFile(relativePath);
+  await fs.promises.mkdir(path.dirname(file), { recursive: true });
+  await fs.promises.rm(file, { force: true });
+  await fs.promises.copyFile(sourceFile, file);
+  return (await fs.promises.stat(file)).size;
+}
+
+/**
+ * Puts a shared file (a placeholder) at a media path without copying its bytes: a hard link, or a copy
+ * where links are impossible. Leaves an existing file alone.
+ */
+export async function linkIntoMedia(sourceFile: string, relativePath: string): Promise<number> {
+  const file = mediaFile(relativePath);
+  const existing = await fs.promises.stat(file).catch(() => null);
+  if (existing) return existing.size;
+  await fs.promises.mkdir(path.dirname(file), { recursive: true });
+  try {
+    await fs.promises.link(sourceFile, file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return (await fs.promises.stat(file)).size;
+    await fs.promises.copyFile(sourceFile, file);
+  }
+  return (await fs.promises.stat(file)).size;
+}
+
+function mediaData(input: MediaInput) {
+  return {
+    kind: input.kind,
+    path: input.path,
+    legacyPath: input.legacyPath ?? null,
+    mimeType: input.mimeType,
+    width: input.width,
+    height: input.height,
+    durationSeconds: input.durationSeconds ?? null,
+    bytes: input.bytes ?? null,
+    alt: input.alt,
+    caption: input.caption ?? '',
+    credit: input.credit ?? '',
+    posterId: input.posterId ?? null,
+  };
+}
+
+/** Creates the Media row of a path, or brings the existing one up to date (paths are unique). */
+export async function saveMedia(input: MediaInput, client: MediaClient = db): Promise<Media> {
+  const data = mediaData(input);
+  return client.media.upsert({ where: { path: input.path }, create: data, update: data });
+}

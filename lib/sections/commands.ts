@@ -1,0 +1,37 @@
+// Write commands for sections. They return plain data and never touch Next's cache: the caller (a
+// server action, a script) decides what to refresh.
+import { z } from 'zod';
+import { db } from '@/lib/db/client';
+import type { Prisma, Section } from '@/lib/generated/prisma/client';
+import { reservedSectionSlugs } from '@/lib/articles/urls';
+
+export const sectionInputSchema = z.object({
+  slug: z
+    .string()
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case letters, digits and single hyphens')
+    .max(60)
+    .refine((slug) => !reservedSectionSlugs.has(slug), 'is a reserved word'),
+  name: z.string().trim().min(1).max(80),
+  description: z.string().trim().max(300).default(''),
+  position: z.number().int().min(0).optional(),
+});
+
+export type SectionInput = z.input<typeof sectionInputSchema>;
+type SectionClient = Pick<Prisma.TransactionClient, 'section'>;
+
+/** Creates the section or updates it by slug. */
+export async function upsertSection(input: SectionInput, client: SectionClient = db): Promise<Section> {
+  const data = sectionInputSchema.parse(input);
+  const position = data.position ?? (await client.section.count());
+  return client.section.upsert({
+    where: { slug: data.slug },
+    create: { ...data, position },
+    update: { name: data.name, description: data.description, ...(data.position === undefined ? {} : { position: data.position }) },
+  });
+}
+
+/** The section with this slug, created (last in the navigation) when missing; an existing one is left as it is. */
+export async function ensureSection(slug: string, name: string, client: SectionClient = db): Promise<Section> {
+  const existing = await client.section.findUnique({ where: { slug } });
+  return existing ?? upsertSection({ slug, name }, client);
+}

@@ -1,0 +1,141 @@
+import fs from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { config } from '@/lib/config';
+import { db } from '@/lib/db/client';
+import { mediaFile } from '@/lib/media/store';
+import { seedDemoContent } from '@/lib/seed/demo';
+import { seedGeneratedArticles } from '@/lib/seed/generated';
+
+const lavrovSlug = 'russia-seeks-honest-cooperation-in-syria-lavrov';
+
+describe('seedDemoContent', () => {
+  let first: { seeded: boolean; articles: number };
+  beforeAll(async () => {
+    first = await seedDemoContent();
+  });
+
+  it('seeds an empty database once, and never again', async () => {
+    expect(first).toEqual({ seeded: true, articles: 207 });
+    expect(await seedDemoContent()).toEqual({ seeded: false, articles: 0 });
+    expect(await db.article.count()).toBe(207);
+  });
+
+  it('makes the six sections in navigation order', async () => {
+    const sections = await db.section.findMany({ orderBy: { position: 'asc' } });
+    expect(sections.map((section) => section.slug)).toEqual(['world', 'middle-east', 'politics', 'business', 'science-tech', 'culture']);
+    expect(sections.map((section) => section.name)).toContain('Science & Tech');
+  });
+
+  it('makes the legacy article a published video article in Middle East', async () => {
+    const article = await db.article.findUniqueOrThrow({
+      where: { slug: lavrovSlug },
+      include: { section: true, leadMedia: { include: { poster: true } } },
+    });
+    expect(article).toMatchObject({
+      kicker: 'VIDEO',
+      headline: "Russia Seeks 'Honest' Cooperation in Syria: Lavrov",
+      contentType: 'video',
+      status: 'published',
+      sourceCredit: 'Press TV',
+      legacyId: 'lavrov-syria-2016-11-02',
+    });
+    expect(article.section.slug).toBe('middle-east');
+    // Wed Nov 2, 2016 19:50:06 in Tehran (UTC+3:30).
+    expect(article.publishedAt?.toISOString()).toBe('2016-11-02T16:20:06.000Z');
+    expect(article.body.split('\n')).toHaveLength(9);
+    expect(article.body).toMatch(/^<p>Russian Foreign Minister Sergei Lavrov has said Wednesday that Russia seeks &quot;honest cooperation&quot;/);
+    expect(article.body).not.toContain('string(');
+    expect(article.bodyText).toContain('Moscow’s partners');
+    expect(article.bodyText).not.toContain('<p>');
+    expect(article.leadMedia).toMatchObject({ kind: 'video', mimeType: 'video/mp4', width: 320, height: 180, durationSeconds: 3 });
+    expect(article.leadMedia?.poster).toMatchObject({ kind: 'image', width: 640, height: 360 });
+    const video = fs.readFileSync(mediaFile(article.leadMedia!.path));
+    expect(video.subarray(4, 8).toString()).toBe('ftyp');
+    expect(video.length).toBeLessThan(60_000);
+  });
+
+  it('links its six related articles in sort order, the .mp4 one as video', async () => {
+    const article = await db.article.findUniqueOrThrow({
+      where: { slug: lavrovSlug },
+      include: { relatedLinks: { orderBy: { position: 'asc' }, include: { targetArticle: { include: { leadMedia: true, section: true } }, media: true } } },
+    });
+    const links = article.relatedLinks;
+    expect(links.map((link) => link.position)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(links.map((link) => link.targetLegacyId)).toEqual(['1879845', '1879918', '1879987', '1880272', '1880287', '1880388']);
+    expect(links.map((link) => [link.kicker, link.title, link.contentType])).toEqual([
+      ['', 'Russia, NATO Will Hold Parallel Military Drills in Balkan', 'text'],
+      ['SYRIA VIDEO', "Army Inflicts Great Loss on Terrorists in Clashes in Northern Dara'a", 'video'],
+      ['', 'FBI Sees No Relation between Trump, Russia’s Putin: Report', 'text'],
+      ['', 'Russia Declares 10 Hours Truce in Aleppo for Humanitarian Aid on Friday', 'text'],
+      ['', "Syria in Past 24 Hours: Terrorists in Damascus Receive Army's Ultimatum", 'text'],
+      ['VIDEO', '200,000 Migrants are Suffering in Syria and Iraq', 'text'],
+    ]);
+    for (const link of links) {
+      const target = link.targetArticle!;
+      expect(target.legacyId).toBe(link.targetLegacyId);
+      expect([target.kicker, target.headline, target.status, target.section.slug]).toEqual([link.kicker, link.title, 'published', 'middle-east']);
+      expect(link.mediaId).toBe(target.leadMediaId);
+      expect(link.media!.legacyPath).toMatch(/^\/2016\/11\/0[12]\/alalam_\d{18}_25f_4x3\.(jpg|mp4)$/);
+      expect(link.media!.path).toBe(`legacy${link.media!.legacyPath}`);
+      expect(fs.existsSync(mediaFile(link.media!.path))).toBe(true);
+      expect(link.media!.alt).not.toBe('');
+    }
+    expect(links[1]!.media).toMatchObject({ kind: 'video', mimeType: 'video/mp4' });
+    expect(links[1]!.media!.posterId).not.toBeNull();
+    expect(links[1]!.targetArticle!.contentType).toBe('video');
+    expect(links[0]!.media).toMatchObject({ kind: 'image', mimeType: 'image/jpeg', width: 1200, height: 900 });
+    // The .NET ticks of the picture date the related article: 636135849798379447 = 2016-11-01T08:16:19.837Z.
+    expect(links[0]!.targetArticle!.publishedAt?.toISOString()).toBe('2016-11-01T08:16:19.837Z');
+    // Placeholders are distinct pictures, not one file six times.
+    const files = links.filter((link) => link.media!.kind === 'image').map((link) => fs.readFileSync(mediaFile(link.media!.path)).toString('base64'));
+    expect(new Set(files).size).toBe(files.length);
+  });
+
+  it('generates 200 published articles over the past 90 days, with pictures, tags and some video', async () => {
+    const generated = await db.article.findMany({ where: { legacyId: null }, include: { leadMedia: true, tags: true, section: true } });
+    expect(generated).toHaveLength(200);
+    const now = Date.now();
+    for (const article of generated) {
+      expect(article.status).toBe('published');
+      expect(article.publishedAt!.getTime()).toBeLessThanOrEqual(now);
+      expect(article.publishedAt!.getTime()).toBeGreaterThan(now - 91 * 86_400_000);
+      expect(article.leadMedia).not.toBeNull();
+      expect(article.leadMedia!.width).toBeGreaterThan(0);
+      expect(article.leadMedia!.height).toBeGreaterThan(0);
+      expect(article.leadMedia!.alt).not.toBe('');
+      expect(article.tags.length).toBeGreaterThanOrEqual(1);
+      expect(article.tags.length).toBeLessThanOrEqual(3);
+      expect(article.body.match(/<p>/g)!.length).toBeGreaterThanOrEqual(4);
+      expect(article.body.match(/<p>/g)!.length).toBeLessThanOrEqual(8);
+      expect(article.standfirst).not.toBe('');
+      expect(article.byline).not.toBe('');
+      expect(article.contentType === 'video').toBe(article.leadMedia!.kind === 'video');
+    }
+    const video = generated.filter((article) => article.contentType === 'video').length;
+    expect(video).toBeGreaterThanOrEqual(8);
+    expect(video).toBeLessThanOrEqual(40);
+    expect(new Set(generated.map((article) => article.section.slug)).size).toBe(6);
+    expect(new Set(generated.map((article) => article.leadMediaId)).size).toBeGreaterThanOrEqual(20);
+    expect(generated.some((article) => article.kicker !== '' && article.kicker !== 'VIDEO')).toBe(true);
+    expect(generated.some((article) => article.sourceCredit !== '')).toBe(true);
+    expect(await db.tag.count()).toBe(20);
+    expect(await db.relatedLink.count({ where: { article: { legacyId: null } } })).toBeGreaterThan(10);
+    // Every media file exists under MEDIA_ROOT.
+    for (const media of await db.media.findMany()) expect(fs.existsSync(mediaFile(media.path)), media.path).toBe(true);
+    expect(config.MEDIA_ROOT).not.toContain('/work/main/data');
+  });
+
+  it('adds more generated articles with fresh, reproducible slugs and searchable text', async () => {
+    const before = await db.article.findMany({ where: { legacyId: null }, select: { slug: true, headline: true } });
+    await seedGeneratedArticles(25, { batchSize: 10 });
+    const after = await db.article.findMany({ where: { legacyId: null }, select: { id: true, slug: true, headline: true } });
+    expect(after).toHaveLength(225);
+    expect(new Set(after.map((article) => article.slug)).size).toBe(225);
+    for (const article of after) expect(article.slug).toMatch(new RegExp(`-${article.id}(-g)*$`));
+    // Same ids, same content: the first 200 did not change.
+    expect(after.slice(0, 200).map(({ slug, headline }) => ({ slug, headline }))).toEqual(before);
+    const newest = after[after.length - 1]!;
+    const hits = await db.$queryRawUnsafe<{ rowid: number }[]>(`SELECT rowid FROM "ArticleSearch" WHERE "ArticleSearch" MATCH ?`, `"${newest.headline.split(' ').slice(-1)[0]}"`);
+    expect(hits.map((hit) => Number(hit.rowid))).toContain(newest.id);
+  });
+});
