@@ -130,8 +130,8 @@ describe('publishing', () => {
     const saved = await updateArticle(editor, id, { ...base(), headline: 'Moving story', slug: 'moved-story', sectionId: sport, tags: 'Football', version });
     if (!saved.ok) throw new Error('conflict');
     expect(await db.articleSlug.findUnique({ where: { slug } })).toMatchObject({ articleId: id });
-    expect(saved.change?.sectionSlugs.sort()).toEqual(['sport', 'world']);
-    expect(saved.change?.tagSlugs.sort()).toEqual(['budget', 'football', 'parliament']);
+    expect([...(saved.change?.sectionSlugs ?? [])].sort()).toEqual(['sport', 'world']);
+    expect([...(saved.change?.tagSlugs ?? [])].sort()).toEqual(['budget', 'football', 'parliament']);
     expect(saved.change?.paths).toEqual(expect.arrayContaining([`/world/${slug}`, '/sport/moved-story']));
     const row = await db.article.findUniqueOrThrow({ where: { id } });
     expect(row.modifiedAt!.getTime()).toBeGreaterThanOrEqual(row.publishedAt!.getTime());
