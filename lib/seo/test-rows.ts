@@ -1,0 +1,62 @@
+// Rows for the crawler tests (sitemaps, feeds, redirects): written through Prisma into the test
+// file's own SQLite copy (lib/testing/setup-database.ts), never mocked.
+import { db } from '@/lib/db/client';
+import type { ArticleStatus, ContentType } from '@/lib/generated/prisma/client';
+
+let counter = 0;
+const next = (): number => (counter += 1);
+
+export async function makeSection(slug: string, name = slug, position = 0) {
+  return db.section.create({ data: { slug, name, position } });
+}
+
+export async function makeTag(slug: string, name = slug) {
+  return db.tag.create({ data: { slug, name } });
+}
+
+export async function makeImage(width = 1600, height = 900) {
+  return db.media.create({ data: { kind: 'image', path: `test/${next()}-photo.jpg`, mimeType: 'image/jpeg', width, height, alt: 'A photo' } });
+}
+
+export async function makeVideo(durationSeconds: number | null = 95) {
+  const poster = await makeImage(1280, 720);
+  return db.media.create({
+    data: { kind: 'video', path: `test/${next()}-clip.mp4`, mimeType: 'video/mp4', width: 1280, height: 720, durationSeconds, posterId: poster.id },
+  });
+}
+
+export type ArticleInput = {
+  sectionId: number;
+  slug?: string;
+  headline?: string;
+  status?: ArticleStatus;
+  contentType?: ContentType;
+  publishedAt?: Date | null;
+  modifiedAt?: Date | null;
+  leadMediaId?: number | null;
+  legacyId?: string | null;
+  tagIds?: number[];
+  oldSlugs?: string[];
+  body?: string;
+  standfirst?: string;
+  byline?: string;
+};
+
+export async function makeArticle(input: ArticleInput) {
+  const n = next();
+  const { tagIds = [], oldSlugs = [], ...rest } = input;
+  return db.article.create({
+    data: {
+      slug: `story-${n}`,
+      headline: `Story number ${n}`,
+      standfirst: `Standfirst of story ${n}.`,
+      body: `<p>Body of story ${n}.</p>`,
+      bodyText: `Body of story ${n}.`,
+      status: 'published',
+      publishedAt: new Date(Date.UTC(2024, 0, 1) + n * 60_000),
+      ...rest,
+      tags: { create: tagIds.map((tagId, position) => ({ tagId, position })) },
+      oldSlugs: { create: oldSlugs.map((slug) => ({ slug })) },
+    },
+  });
+}
