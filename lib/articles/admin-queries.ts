@@ -1,0 +1,257 @@
+// What the newsroom reads: the article list with filters and paging, an article as its form needs
+// it, its preview, the related-links picker and the media library. Never cached: editors must see
+// every write at once, and these pages are per-request anyway.
+import { z } from 'zod';
+import { articleSelect } from '@/lib/articles/select';
+import { toArticleView, toMediaView, toRelatedLinkView } from '@/lib/articles/mappers';
+import type { ArticleView, MediaView, RelatedLinkView } from '@/lib/articles/types';
+import { articlePath } from '@/lib/articles/urls';
+import { db } from '@/lib/db/client';
+import type { ArticleStatus, Prisma } from '@/lib/generated/prisma/client';
+
+export const articleStatuses = ['draft', 'scheduled', 'published', 'unpublished'] as const satisfies readonly ArticleStatus[];
+export const adminPageSize = 25;
+
+const optionalPositive = z.preprocess((value) => (value === '' ? undefined : value), z.coerce.number().int().positive().optional().catch(undefined));
+
+/** The list's query string: anything unreadable falls back to "no filter" rather than an error page. */
+export const articleListParams = z.object({
+  status: z.enum(articleStatuses).optional().catch(undefined),
+  section: optionalPositive,
+  author: optionalPositive,
+  q: z.string().max(200).optional().catch(undefined).transform((value) => value?.trim() || undefined),
+  page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
+});
+
+export type ArticleListParams = z.output<typeof articleListParams>;
+
+export type AdminArticleRow = {
+  id: number;
+  headline: string;
+  kicker: string;
+  status: ArticleStatus;
+  section: string;
+  author: string | null;
+  publishedAt: string | null;
+  updatedAt: string;
+  breaking: boolean;
+  path: string;
+};
+
+export type AdminArticleList = { rows: AdminArticleRow[]; total: number; page: number; pageCount: number };
+
+export async function listArticlesForAdmin(params: ArticleListParams): Promise<AdminArticleList> {
+  const where: Prisma.ArticleWhereInput = {
+    ...(params.status ? { status: params.status } : {}),
+    ...(params.section ? { sectionId: params.section } : {}),
+    ...(params.author ? { authorId: params.author } : {}),
+    ...(params.q
+      ? {
+          OR: [
+            { headline: { contains: params.q } },
+            { kicker: { contains: params.q } },
+            { slug: { contains: params.q.toLowerCase() } },
+            ...(/^\d+$/.test(params.q) ? [{ id: Number(params.q) }] : []),
+          ],
+        }
+      : {}),
+  };
+  const [rows, total] = await Promise.all([
+    db.article.findMany({
+      where,
+      orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }],
+      skip: (params.page - 1) * adminPageSize,
+      take: adminPageSize,
+      select: {
+        id: true, headline: true, kicker: true, status: true, slug: true, publishedAt: true, updatedAt: true, breakingUntil: true,
+        section: { select: { slug: true, name: true } },
+        author: { select: { email: true, name: true } },
+      },
+    }),
+    db.article.count({ where }),
+  ]);
+  const now = Date.now();
+  return {
+    total,
+    page: params.page,
+    pageCount: Math.max(1, Math.ceil(total / adminPageSize)),
+    rows: rows.map((row) => ({
+      id: row.id,
+      headline: row.headline,
+      kicker: row.kicker,
+      status: row.status,
+      section: row.section.name,
+      author: row.author ? row.author.name || row.author.email : null,
+      publishedAt: row.publishedAt?.toISOString() ?? null,
+      updatedAt: row.updatedAt.toISOString(),
+      breaking: row.breakingUntil !== null && row.breakingUntil.getTime() > now,
+      path: articlePath(row),
+    })),
+  };
+}
+
+export type Option = { id: number; label: string };
+
+export async function sectionOptions(): Promise<Option[]> {
+  const sections = await db.section.findMany({ orderBy: [{ position: 'asc' }, { name: 'asc' }], select: { id: true, name: true } });
+  return sections.map((section) => ({ id: section.id, label: section.name }));
+}
+
+export async function authorOptions(): Promise<Option[]> {
+  const users = await db.user.findMany({ orderBy: { email: 'asc' }, select: { id: true, email: true, name: true } });
+  return users.map((user) => ({ id: user.id, label: user.name ? `${user.name} (${user.email})` : user.email }));
+}
+
+export type AdminRelatedLink = {
+  id: number;
+  position: number;
+  /** As readers see it, or null when readers do not see it (target not published, bad URL). */
+  view: RelatedLinkView | null;
+  label: string;
+  note: string;
+};
+
+export type ArticleForEdit = {
+  id: number;
+  version: number;
+  status: ArticleStatus;
+  authorId: number | null;
+  author: string | null;
+  path: string;
+  publishedAt: string | null;
+  modifiedAt: string | null;
+  breakingUntil: string | null;
+  values: {
+    headline: string;
+    kicker: string;
+    standfirst: string;
+    body: string;
+    byline: string;
+    sourceCredit: string;
+    sectionId: number;
+    tags: string;
+    leadMediaId: number | null;
+    contentType: 'text' | 'video';
+    slug: string;
+  };
+  leadMedia: MediaView | null;
+  corrections: { id: number; note: string; createdAt: string }[];
+  related: AdminRelatedLink[];
+};
+
+export async function getArticleForEdit(id: number): Promise<ArticleForEdit | null> {
+  const row = await db.article.findUnique({
+    where: { id },
+    select: {
+      ...articleSelect,
+      version: true,
+      authorId: true,
+      leadMediaId: true,
+      sectionId: true,
+      breakingUntil: true,
+      author: { select: { email: true, name: true } },
+      relatedLinks: { ...articleSelect.relatedLinks, select: { ...articleSelect.relatedLinks.select, position: true, targetArticleId: true } },
+    },
+  });
+  if (!row) return null;
+  return {
+    id: row.id,
+    version: row.version,
+    status: row.status,
+    authorId: row.authorId,
+    author: row.author ? row.author.name || row.author.email : null,
+    path: articlePath(row),
+    publishedAt: row.publishedAt?.toISOString() ?? null,
+    modifiedAt: row.modifiedAt?.toISOString() ?? null,
+    breakingUntil: row.breakingUntil && row.breakingUntil.getTime() > Date.now() ? row.breakingUntil.toISOString() : null,
+    values: {
+      headline: row.headline,
+      kicker: row.kicker,
+      standfirst: row.standfirst,
+      body: row.body,
+      byline: row.byline,
+      sourceCredit: row.sourceCredit,
+      sectionId: row.sectionId,
+      tags: row.tags.map(({ tag }) => tag.name).join(', '),
+      leadMediaId: row.leadMediaId,
+      contentType: row.contentType,
+      slug: row.slug,
+    },
+    leadMedia: toMediaView(row.leadMedia),
+    corrections: row.corrections.map((c) => ({ id: c.id, note: c.note, createdAt: c.createdAt.toISOString() })),
+    related: row.relatedLinks.map((link) => {
+      const view = toRelatedLinkView(link);
+      const label = link.title || link.targetArticle?.headline || link.url || '(untitled)';
+      const note = view
+        ? ''
+        : link.targetArticle
+          ? `Hidden from readers while the linked article is ${link.targetArticle.status}.`
+          : link.targetArticleId === null && !link.url
+            ? 'Hidden from readers: the linked article is gone.'
+            : 'Hidden from readers: not a web address.';
+      return { id: link.id, position: link.position, view, label, note };
+    }),
+  };
+}
+
+/** The article as readers will see it once published, whatever its status now (the preview). */
+export async function getArticlePreview(id: number): Promise<ArticleView | null> {
+  const row = await db.article.findUnique({ where: { id }, select: articleSelect });
+  return row ? toArticleView(row) : null;
+}
+
+export type PickerResult = { id: number; headline: string; status: ArticleStatus; section: string; publishedAt: string | null };
+
+/** Articles for the related-links picker: by words of the headline (or an id), published first. */
+export async function findArticlesToRelate(query: string, excludeId: number, limit = 10): Promise<PickerResult[]> {
+  const q = query.trim().slice(0, 200);
+  if (!q) return [];
+  const words = q.split(/\s+/).filter(Boolean).slice(0, 6);
+  const rows = await db.article.findMany({
+    where: {
+      id: { not: excludeId },
+      OR: [
+        { AND: words.map((word) => ({ headline: { contains: word } })) },
+        ...(/^\d+$/.test(q) ? [{ id: Number(q) }] : []),
+      ],
+    },
+    orderBy: [{ status: 'asc' }, { publishedAt: 'desc' }, { id: 'desc' }],
+    take: limit * 3,
+    select: { id: true, headline: true, status: true, publishedAt: true, section: { select: { name: true } } },
+  });
+  // Published first (what readers will see), then the rest.
+  const ranked = [...rows].sort((a, b) => Number(b.status === 'published') - Number(a.status === 'published'));
+  return ranked.slice(0, limit).map((row) => ({
+    id: row.id, headline: row.headline, status: row.status, section: row.section.name, publishedAt: row.publishedAt?.toISOString() ?? null,
+  }));
+}
+
+export type MediaRowForAdmin = MediaView & { createdAt: string; bytes: number | null; thumbUrl: string | null };
+
+export const mediaPageSize = 24;
+
+export async function listMediaForAdmin(page = 1, kind?: 'image' | 'video'): Promise<{ rows: MediaRowForAdmin[]; total: number; pageCount: number }> {
+  // Posters are media of their own but belong to their video: the library lists them with it.
+  const where: Prisma.MediaWhereInput = { posterOf: { none: {} }, ...(kind ? { kind } : {}) };
+  const [rows, total] = await Promise.all([
+    db.media.findMany({
+      where,
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      skip: (Math.max(1, page) - 1) * mediaPageSize,
+      take: mediaPageSize,
+      select: {
+        id: true, kind: true, path: true, mimeType: true, width: true, height: true, alt: true, caption: true, credit: true,
+        durationSeconds: true, bytes: true, createdAt: true, renditions: true, poster: { select: { path: true, width: true, height: true } },
+      },
+    }),
+    db.media.count({ where }),
+  ]);
+  return {
+    total,
+    pageCount: Math.max(1, Math.ceil(total / mediaPageSize)),
+    rows: rows.map((row) => {
+      const view = toMediaView(row)!;
+      return { ...view, createdAt: row.createdAt.toISOString(), bytes: row.bytes, thumbUrl: view.kind === 'image' ? view.url : view.posterUrl };
+    }),
+  };
+}
