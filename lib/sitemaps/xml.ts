@@ -2,7 +2,7 @@
 // returns one small string, so a sitemap is written entry by entry and never held whole in memory.
 import { config } from '@/lib/config';
 import { siteLanguageCode } from '@/lib/seo/site';
-import { truncateText } from '@/lib/seo/text';
+import { truncateText, xmlSafeText } from '@/lib/seo/text';
 
 export type SitemapImage = { loc: string };
 export type SitemapVideo = {
@@ -17,12 +17,8 @@ export type SitemapEntry = { loc: string; lastmod?: string | null; images?: Site
 export type NewsEntry = { loc: string; title: string; publicationDate: string };
 export type IndexEntry = { loc: string; lastmod?: string | null };
 
-// Characters XML 1.0 cannot carry at all (control characters, lone surrogates, U+FFFE/FFFF).
-const invalidXmlChars = /[^\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
-
 export function escapeXml(text: string): string {
-  return text
-    .replace(invalidXmlChars, '')
+  return xmlSafeText(text)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

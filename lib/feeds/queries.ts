@@ -1,0 +1,118 @@
+// What a feed lists: the newest public articles of the site, a section or a tag. Plain values with ISO
+// dates, so Next's data cache can keep them (lib/feeds/cached.ts).
+import { config } from '@/lib/config';
+import { db } from '@/lib/db/client';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import { articlePath, mediaPath, sectionPath, tagPath } from '@/lib/articles/urls';
+import { publicArticleWhere } from '@/lib/seo/visibility';
+import type { FeedScope } from '@/lib/feeds/urls';
+
+/** Items per feed: a day or two of a busy newsroom; readers poll often. */
+export const feedSize = 50;
+
+export type FeedEnclosure = { path: string; mimeType: string; bytes: number | null };
+export type FeedItem = {
+  id: number;
+  path: string;
+  headline: string;
+  standfirst: string;
+  /** Sanitised HTML (the article body as stored). */
+  body: string;
+  byline: string;
+  publishedAt: string;
+  modifiedAt: string;
+  section: { slug: string; name: string };
+  tags: { slug: string; name: string }[];
+  image: FeedEnclosure | null;
+  video: (FeedEnclosure & { durationSeconds: number | null }) | null;
+};
+export type FeedData = { title: string; description: string; pagePath: string; items: FeedItem[] };
+
+const feedSelect = {
+  id: true,
+  slug: true,
+  headline: true,
+  standfirst: true,
+  body: true,
+  byline: true,
+  contentType: true,
+  publishedAt: true,
+  modifiedAt: true,
+  section: { select: { slug: true, name: true } },
+  tags: { orderBy: { position: 'asc' }, select: { tag: { select: { slug: true, name: true } } } },
+  leadMedia: {
+    select: {
+      kind: true,
+      path: true,
+      mimeType: true,
+      bytes: true,
+      durationSeconds: true,
+      poster: { select: { path: true, mimeType: true, bytes: true } },
+    },
+  },
+} satisfies Prisma.ArticleSelect;
+
+type FeedRow = Prisma.ArticleGetPayload<{ select: typeof feedSelect }>;
+
+function feedItem(row: FeedRow): FeedItem {
+  const media = row.leadMedia;
+  const enclosure = (file: { path: string; mimeType: string; bytes: number | null }): FeedEnclosure => ({
+    path: mediaPath(file.path),
+    mimeType: file.mimeType,
+    bytes: file.bytes,
+  });
+  const publishedAt = row.publishedAt!.toISOString();
+  return {
+    id: row.id,
+    path: articlePath(row),
+    headline: row.headline,
+    standfirst: row.standfirst,
+    body: row.body,
+    byline: row.byline,
+    publishedAt,
+    modifiedAt: row.modifiedAt && row.modifiedAt > row.publishedAt! ? row.modifiedAt.toISOString() : publishedAt,
+    section: row.section,
+    tags: row.tags.map(({ tag }) => tag),
+    image: media?.kind === 'image' ? enclosure(media) : media?.poster ? enclosure(media.poster) : null,
+    video: media?.kind === 'video' ? { ...enclosure(media), durationSeconds: media.durationSeconds } : null,
+  };
+}
+
+async function newestArticles(where: Prisma.ArticleWhereInput): Promise<FeedItem[]> {
+  const rows = await db.article.findMany({
+    where,
+    orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
+    take: feedSize,
+    select: feedSelect,
+  });
+  return rows.map(feedItem);
+}
+
+/** The feed's title, page and items; null when the section or tag does not exist (the route 404s). */
+export async function loadFeed(scope: FeedScope, now: Date = new Date()): Promise<FeedData | null> {
+  const visible = publicArticleWhere(now);
+  switch (scope.kind) {
+    case 'site':
+      return { title: config.SITE_NAME, description: config.SITE_DESCRIPTION, pagePath: '/', items: await newestArticles(visible) };
+    case 'section': {
+      const section = await db.section.findUnique({ where: { slug: scope.slug }, select: { id: true, name: true, description: true } });
+      if (!section) return null;
+      return {
+        title: `${config.SITE_NAME}: ${section.name}`,
+        description: section.description || `The latest ${section.name} news from ${config.SITE_NAME}.`,
+        pagePath: sectionPath(scope.slug),
+        items: await newestArticles({ ...visible, sectionId: section.id }),
+      };
+    }
+    case 'tag': {
+      const tag = await db.tag.findUnique({ where: { slug: scope.slug }, select: { id: true, name: true } });
+      if (!tag) return null;
+      return {
+        title: `${config.SITE_NAME}: ${tag.name}`,
+        description: `News about ${tag.name} from ${config.SITE_NAME}.`,
+        pagePath: tagPath(scope.slug),
+        items: await newestArticles({ ...visible, tags: { some: { tagId: tag.id } } }),
+      };
+    }
+  }
+}

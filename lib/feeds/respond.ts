@@ -1,0 +1,23 @@
+// The one response every feed route gives: validate the address, load (cached), build, send.
+import { z } from 'zod';
+import { buildFeed, feedContentTypes } from '@/lib/feeds/build';
+import { cachedFeed } from '@/lib/feeds/cached';
+import { feedFormatFromFileName, type FeedScope } from '@/lib/feeds/urls';
+
+const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(200);
+
+const notFound = (): Response =>
+  new Response('Not found\n', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+
+export async function feedResponse(scope: FeedScope, fileName: string): Promise<Response> {
+  const format = feedFormatFromFileName(fileName);
+  if (!format || (scope.kind !== 'site' && !slug.safeParse(scope.slug).success)) return notFound();
+  const data = await cachedFeed(scope);
+  if (!data) return notFound();
+  return new Response(buildFeed(data, scope, format), {
+    headers: {
+      'Content-Type': feedContentTypes[format],
+      'Cache-Control': 'public, max-age=300, s-maxage=300, stale-while-revalidate=600',
+    },
+  });
+}
