@@ -3,6 +3,7 @@
 // transaction. A million articles go in this way in minutes where one create() each would take hours.
 // Dates are written in the text form Prisma's SQLite adapter itself writes, so ordering by them works.
 import type { Prisma } from '@/lib/generated/prisma/client';
+import { parameters, reserveIds, syncIdSequence } from '@/lib/db/dialect';
 
 type Tx = Pick<Prisma.TransactionClient, '$executeRawUnsafe' | '$queryRawUnsafe'>;
 type Value = string | number | null;
@@ -18,10 +19,10 @@ export function sqliteDateTime(date: Date): string {
 async function insertRows(tx: Tx, table: string, columns: readonly string[], rows: readonly Value[][]): Promise<void> {
   const perStatement = Math.max(1, Math.floor(maxParameters / columns.length));
   const head = `INSERT INTO "${table}" (${columns.map((column) => `"${column}"`).join(', ')}) VALUES `;
-  const tuple = `(${columns.map(() => '?').join(', ')})`;
   for (let start = 0; start < rows.length; start += perStatement) {
     const chunk = rows.slice(start, start + perStatement);
-    await tx.$executeRawUnsafe(head + chunk.map(() => tuple).join(', '), ...chunk.flat());
+    const tuples = chunk.map((_, row) => `(${parameters(columns.length, row * columns.length + 1)})`);
+    await tx.$executeRawUnsafe(head + tuples.join(', '), ...chunk.flat());
   }
 }
 
@@ -59,6 +60,8 @@ export async function insertArticles(tx: Tx, articles: readonly BulkArticle[], n
       a.contentType, a.sectionId, a.leadMediaId, sqliteDateTime(a.publishedAt), sqliteDateTime(a.modifiedAt), 1, stamp, stamp,
     ]),
   );
+  // Explicit ids: PostgreSQL's id sequence must be moved past them (SQLite's follows by itself).
+  await syncIdSequence(tx, 'Article');
 }
 
 export async function insertArticleTags(tx: Tx, rows: readonly { articleId: number; tagId: number; position: number }[]): Promise<void> {
@@ -90,11 +93,7 @@ export async function insertRelatedLinks(tx: Tx, rows: readonly BulkRelatedLink[
  * take ids between this read and the caller's INSERT in the same transaction.
  */
 export async function reserveArticleIds(tx: Tx): Promise<number> {
-  await tx.$executeRawUnsafe(`UPDATE "Article" SET "id" = "id" WHERE "id" = -1`);
-  const rows = await tx.$queryRawUnsafe<{ next: number | bigint }[]>(
-    `SELECT MAX(COALESCE((SELECT MAX("id") FROM "Article"), 0), COALESCE((SELECT "seq" FROM sqlite_sequence WHERE "name" = 'Article'), 0)) + 1 AS "next"`,
-  );
-  return Number(rows[0]!.next);
+  return reserveIds(tx, 'Article');
 }
 
 /** Which of these slugs are already taken by an article or an old slug. */
@@ -103,9 +102,8 @@ export async function takenSlugs(tx: Tx, slugs: readonly string[]): Promise<Set<
   for (let start = 0; start < slugs.length; start += 10_000) {
     const chunk = slugs.slice(start, start + 10_000);
     if (!chunk.length) continue;
-    const marks = chunk.map(() => '?').join(', ');
     const rows = await tx.$queryRawUnsafe<{ slug: string }[]>(
-      `SELECT "slug" FROM "Article" WHERE "slug" IN (${marks}) UNION SELECT "slug" FROM "ArticleSlug" WHERE "slug" IN (${marks})`,
+      `SELECT "slug" FROM "Article" WHERE "slug" IN (${parameters(chunk.length)}) UNION SELECT "slug" FROM "ArticleSlug" WHERE "slug" IN (${parameters(chunk.length, chunk.length + 1)})`,
       ...chunk,
       ...chunk,
     );

@@ -2,12 +2,20 @@
 // MEDIA_ROOT at a fresh copy of the migrated template, so files never share state.
 import fs from 'node:fs';
 import path from 'node:path';
-import { inject } from 'vitest';
+import { afterAll, inject } from 'vitest';
+import { createFileDatabase, dropDatabase } from '@/lib/testing/postgres-database';
 
 const template = inject('ledeTemplateDatabase');
 const dir = inject('ledeTestDir');
 const name = `${process.pid}-${Math.random().toString(36).slice(2)}`;
-const file = path.join(dir, `${name}.db`);
-fs.copyFileSync(template, file);
-process.env.DATABASE_URL = `file:${file}`;
+if (/^postgres(ql)?:\/\//.test(template)) {
+  const url = await createFileDatabase(template);
+  process.env.DATABASE_URL = url;
+  // WITH (FORCE) closes the file's own connections too; global teardown drops any left behind.
+  afterAll(() => dropDatabase(url));
+} else {
+  const file = path.join(dir, `${name}.db`);
+  fs.copyFileSync(template, file);
+  process.env.DATABASE_URL = `file:${file}`;
+}
 process.env.MEDIA_ROOT = path.join(dir, `${name}-media`);
