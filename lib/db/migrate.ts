@@ -28,7 +28,12 @@ type EngineModule = {
 
 let wasmModule: Promise<EngineModule> | undefined;
 
-export async function loadEngine(): Promise<EngineModule> {
+/** The engine module, loaded once per process (lib/db/drift.ts drives its diff too). */
+export function schemaEngineModule(): Promise<EngineModule> {
+  return (wasmModule ??= loadEngine());
+}
+
+async function loadEngine(): Promise<EngineModule> {
   (globalThis as Record<string, unknown>).PRISMA_WASM_PANIC_REGISTRY = {
     set_message: (message: string) => process.stderr.write(`[schema-engine panic] ${message}\n`),
   };
@@ -107,8 +112,7 @@ export async function applyMigrations(url: string = config.DATABASE_URL): Promis
   }));
   const lockfile = { path: 'migration_lock.toml', content: fs.readFileSync(path.join(baseDir, 'migration_lock.toml'), 'utf8') };
 
-  wasmModule ??= loadEngine();
-  const engineModule = await wasmModule;
+  const engineModule = await schemaEngineModule();
   const opened: SqlDriverAdapter[] = [];
   const factory = await adapterFactory(url, opened);
   const engine = await engineModule.SchemaEngine.new({}, () => {}, bindMigrationAwareSqlAdapterFactory(factory));
