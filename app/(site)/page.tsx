@@ -1,13 +1,22 @@
+import type { Metadata } from 'next';
 import { getHomeFront } from '@/lib/articles/queries';
 import { config } from '@/lib/config';
 import { StoryCard } from '@/components/front/StoryCard';
 import { StoryList } from '@/components/front/StoryList';
 import { SectionBlock } from '@/components/front/SectionBlock';
+import { JsonLd } from '@/components/seo/JsonLd';
+import { homeMetadata } from '@/lib/seo/metadata';
+import { homeJsonLd } from '@/lib/seo/jsonld';
+
+export function generateMetadata(): Metadata {
+  return homeMetadata();
+}
 
 export default async function HomePage() {
   const front = await getHomeFront();
   return (
     <>
+      <JsonLd data={homeJsonLd()} />
       <h1 className="sr-only">{config.SITE_NAME}: latest news</h1>
       {front.lead ? (
         <section aria-label="Top story" className="mb-10">

@@ -3,6 +3,7 @@ import { searchArticles } from '@/lib/search';
 import { searchParams as searchParamsSchema, MAX_SEARCH_PAGE } from '@/lib/search/query';
 import { SearchForm } from '@/components/front/SearchForm';
 import { SearchResultsList } from '@/components/front/SearchResultsList';
+import { searchMetadata } from '@/lib/seo/metadata';
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -13,7 +14,7 @@ function readParams(raw: Record<string, string | string[] | undefined>) {
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const { q } = readParams(await searchParams);
-  return { title: q ? `Search: ${q}` : 'Search', robots: { index: false, follow: true } };
+  return searchMetadata(q);
 }
 
 export default async function SearchPage({ searchParams }: Props) {

@@ -3,6 +3,9 @@ import { notFound, permanentRedirect } from 'next/navigation';
 import { getPublishedArticle } from '@/lib/articles/queries';
 import { validSlug } from '@/lib/articles/params';
 import { ArticlePage } from '@/components/article/ArticlePage';
+import { JsonLd } from '@/components/seo/JsonLd';
+import { articleMetadata, notFoundMetadata } from '@/lib/seo/metadata';
+import { articleCrumbs, articleJsonLd, breadcrumbJsonLd } from '@/lib/seo/jsonld';
 
 type Props = { params: Promise<{ section: string; slug: string }> };
 
@@ -19,8 +22,7 @@ async function load(params: Props['params']) {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { article } = await load(params);
-  if (!article) return {};
-  return { title: article.headline, description: article.standfirst || article.bodyText.slice(0, 160), alternates: { canonical: article.path } };
+  return article ? articleMetadata(article) : notFoundMetadata();
 }
 
 export default async function ArticleRoute({ params }: Props) {
@@ -28,5 +30,10 @@ export default async function ArticleRoute({ params }: Props) {
   if (!article) notFound();
   // One canonical URL: the same slug under another section path moves to the right one.
   if (article.section.slug !== section) permanentRedirect(article.path);
-  return <ArticlePage article={article} />;
+  return (
+    <>
+      <JsonLd data={[...articleJsonLd(article), breadcrumbJsonLd(articleCrumbs(article))]} />
+      <ArticlePage article={article} />
+    </>
+  );
 }

@@ -1,13 +1,23 @@
+import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getSectionFront } from '@/lib/articles/queries';
 import { validSlug } from '@/lib/articles/params';
-import { sectionPath } from '@/lib/articles/urls';
+import { newerPath, sectionPath } from '@/lib/articles/urls';
 import { ArticleListPage } from '@/components/front/ArticleListPage';
+import { notFoundMetadata, sectionMetadata } from '@/lib/seo/metadata';
 
 type Props = { params: Promise<{ section: string; cursor: string }> };
 
 export function generateStaticParams() {
   return [];
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { section, cursor } = await params;
+  const slug = validSlug(section);
+  const front = slug ? await getSectionFront(slug, cursor, 'newer') : null;
+  if (!front || front.page.articles.length === 0) return notFoundMetadata();
+  return sectionMetadata(front.section, { path: newerPath(sectionPath(front.section.slug), cursor) });
 }
 
 export default async function NewerSectionPage({ params }: Props) {
