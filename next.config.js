@@ -7,6 +7,9 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || '.next',
   reactStrictMode: true,
   poweredByHeader: false,
+  // The request proxy normalises case and trailing slashes itself in ONE 301 (lib/routing/redirect.ts);
+  // Next's own 308 for a trailing slash would add a second hop before it.
+  skipTrailingSlashRedirect: true,
   // `npm test` type-checks the whole project with tsc once; builds skip the duplicate pass.
   typescript: { ignoreBuildErrors: true },
   // Media are served by the app itself from MEDIA_ROOT (app/media/[...path]/route.ts).
