@@ -255,3 +255,14 @@ export async function listMediaForAdmin(page = 1, kind?: 'image' | 'video'): Pro
     }),
   };
 }
+
+/** Choices for the lead media and related-link picture selects: newest first. */
+export async function mediaOptions(limit = 200): Promise<Option[]> {
+  const rows = await db.media.findMany({
+    where: { posterOf: { none: {} } },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    take: limit,
+    select: { id: true, kind: true, alt: true, path: true },
+  });
+  return rows.map((row) => ({ id: row.id, label: `#${row.id} ${row.kind}: ${row.alt || row.path.split('/').at(-1)}`.slice(0, 120) }));
+}

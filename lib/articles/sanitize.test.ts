@@ -74,3 +74,15 @@ describe('bodyToText', () => {
     expect(cleanBody('<p>x</p><script>y</script>')).toEqual({ body: '<p>x</p>', bodyText: 'x' });
   });
 });
+
+describe('datetime-local in the site zone', async () => {
+  const { parseLocalDateTime, toLocalDateTimeInput } = await import('@/lib/articles/schema');
+  it('reads wall-clock times in the given zone, across daylight saving', () => {
+    expect(parseLocalDateTime('2030-01-15T09:00', 'UTC')?.toISOString()).toBe('2030-01-15T09:00:00.000Z');
+    expect(parseLocalDateTime('2030-01-15T09:00', 'Europe/London')?.toISOString()).toBe('2030-01-15T09:00:00.000Z');
+    expect(parseLocalDateTime('2030-07-15T09:00', 'Europe/London')?.toISOString()).toBe('2030-07-15T08:00:00.000Z');
+    expect(parseLocalDateTime('2030-07-15T09:00', 'Asia/Tehran')?.toISOString()).toBe('2030-07-15T05:30:00.000Z');
+    expect(parseLocalDateTime('tomorrow', 'UTC')).toBeNull();
+    expect(toLocalDateTimeInput('2030-07-15T08:00:00.000Z', 'Europe/London')).toBe('2030-07-15T09:00');
+  });
+});

@@ -95,9 +95,8 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
 }
 
 export const scheduleSchema = z.object({
-  // datetime-local gives "2030-01-01T09:00" in the editor's zone; the form sends the zone offset too.
-  publishAt: z.string().min(1, 'Choose a date and time.'),
-  timezoneOffset: z.coerce.number().int().min(-900).max(900).default(0),
+  // A datetime-local value ("2030-01-01T09:00"), read in the site's time zone (SITE_TIMEZONE).
+  publishAt: z.string().min(1, 'Choose a date and time.').max(40),
 });
 
 export const correctionSchema = z.object({
@@ -105,23 +104,36 @@ export const correctionSchema = z.object({
 });
 
 export const breakingSchema = z.object({
-  until: z.string().default(''),
-  timezoneOffset: z.coerce.number().int().min(-900).max(900).default(0),
+  until: z.string().max(40).default(''),
 });
 
-/**
- * A datetime-local value ("2030-01-01T09:00") read in the editor's zone: `offset` is what the browser's
- * Date#getTimezoneOffset() said (minutes behind UTC). Without script the offset is 0 and the time is UTC.
- */
-export function parseLocalDateTime(value: string, offsetMinutes: number): Date | null {
+function zoneOffsetMs(instant: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+  }).formatToParts(new Date(instant));
+  const get = (type: string) => Number(parts.find((part) => part.type === type)?.value);
+  return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) - Math.floor(instant / 1000) * 1000;
+}
+
+/** A wall-clock time typed in a datetime-local input ("2030-01-01T09:00"), read in `timeZone`. */
+export function parseLocalDateTime(value: string, timeZone: string): Date | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value.trim());
-  if (!match) {
-    const parsed = Date.parse(value);
-    return Number.isNaN(parsed) || !/[zZ]|[+-]\d{2}:?\d{2}$/.test(value) ? null : new Date(parsed);
-  }
+  if (!match) return null;
   const [, y, mo, d, h, mi, s] = match;
-  const utc = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s ?? 0));
-  return new Date(utc + offsetMinutes * 60_000);
+  const wall = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s ?? 0));
+  if (Number.isNaN(wall)) return null;
+  // Two passes settle the offset across a daylight-saving change.
+  let guess = wall - zoneOffsetMs(wall, timeZone);
+  guess = wall - zoneOffsetMs(guess, timeZone);
+  return new Date(guess);
+}
+
+/** The value a datetime-local input shows for an instant, in `timeZone`. */
+export function toLocalDateTimeInput(iso: string | null, timeZone: string): string {
+  if (!iso) return '';
+  const instant = Date.parse(iso);
+  if (Number.isNaN(instant)) return '';
+  return new Date(instant + zoneOffsetMs(instant, timeZone)).toISOString().slice(0, 16);
 }
 
 export const relatedUrlSchema = z.object({

@@ -1,0 +1,102 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { breakingAction, correctionAction, deleteAction, publishAction, saveArticleAction, scheduleAction, unpublishAction } from '@/app/admin/actions/articles';
+import { addRelatedArticleAction, addRelatedUrlAction, moveRelatedLinkAction, removeRelatedLinkAction } from '@/app/admin/actions/related';
+import { ArticleForm } from '@/components/admin/ArticleForm';
+import { BreakingPanel } from '@/components/admin/BreakingPanel';
+import { CorrectionsPanel } from '@/components/admin/CorrectionsPanel';
+import { DeletePanel } from '@/components/admin/DeletePanel';
+import { Notice } from '@/components/admin/Notice';
+import { PublishPanel } from '@/components/admin/PublishPanel';
+import { RelatedLinksEditor } from '@/components/admin/RelatedLinksEditor';
+import { findArticlesToRelate, getArticleForEdit, mediaOptions, sectionOptions } from '@/lib/articles/admin-queries';
+import { toLocalDateTimeInput } from '@/lib/articles/schema';
+import { requirePageUser } from '@/lib/auth/current';
+import { can, canEditArticle } from '@/lib/auth/roles';
+import { config } from '@/lib/config';
+
+export const metadata: Metadata = { title: 'Edit article' };
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+export default async function EditArticlePage({ params, searchParams }: Props) {
+  const user = await requirePageUser();
+  const id = Number((await params).id);
+  if (!Number.isInteger(id) || id <= 0) notFound();
+  const query = await searchParams;
+  const relatedQuery = (first(query.relatedQuery) ?? '').slice(0, 200);
+  const [article, sections, media, results] = await Promise.all([
+    getArticleForEdit(id),
+    sectionOptions(),
+    mediaOptions(),
+    findArticlesToRelate(relatedQuery, id),
+  ]);
+  if (!article) notFound();
+  const editable = canEditArticle(user, article);
+  const zone = config.SITE_TIMEZONE;
+  const inAnHour = new Date(Date.now() + 3_600_000).toISOString();
+  return (
+    <>
+      <div className="mb-4 flex flex-wrap items-baseline gap-x-4 gap-y-1">
+        <h1 className="font-serif text-3xl font-bold">Edit article</h1>
+        <Link href={`/admin/articles/${id}/preview`} className="text-blue-800 underline">Preview</Link>
+        <Link href={`/admin/articles/${id}/revisions`} className="text-blue-800 underline">Revisions</Link>
+        <span className="text-sm text-gray-700">By {article.author ?? 'nobody'}</span>
+      </div>
+      <Notice notice={first(query.notice)} error={first(query.error)} />
+      <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
+        <div className="space-y-6">
+          {editable ? (
+            <ArticleForm
+              action={saveArticleAction}
+              articleId={id}
+              version={article.version}
+              initial={{ ...article.values, sectionId: String(article.values.sectionId), leadMediaId: article.values.leadMediaId ? String(article.values.leadMediaId) : '' }}
+              sections={sections}
+              media={media}
+              slugHint={article.status === 'published' ? `Lives at ${article.path}. A new slug keeps the old address working (301).` : 'Leave empty to make one from the headline.'}
+            />
+          ) : (
+            <p className="rounded border border-gray-400 bg-gray-50 p-3">
+              Only editors can change this article now that it is {article.status}. <Link className="text-blue-800 underline" href={`/admin/articles/${id}/preview`}>Read it in the preview.</Link>
+            </p>
+          )}
+          {editable ? (
+            <RelatedLinksEditor
+              articleId={id}
+              links={article.related}
+              query={relatedQuery}
+              results={results}
+              pictures={media}
+              actions={{ addArticle: addRelatedArticleAction, addUrl: addRelatedUrlAction, move: moveRelatedLinkAction, remove: removeRelatedLinkAction }}
+            />
+          ) : null}
+        </div>
+        <aside className="space-y-4" aria-label="Publishing and notes">
+          <PublishPanel
+            articleId={id}
+            version={article.version}
+            status={article.status}
+            publishedAt={article.publishedAt}
+            modifiedAt={article.modifiedAt}
+            path={article.path}
+            canPublish={can(user.role, 'article.publish')}
+            timeZone={zone}
+            scheduleDefault={toLocalDateTimeInput(article.status === 'scheduled' ? article.publishedAt : inAnHour, zone)}
+            actions={{ publish: publishAction, schedule: scheduleAction, unpublish: unpublishAction }}
+          />
+          {article.status === 'published' && can(user.role, 'article.breaking') ? (
+            <BreakingPanel articleId={id} until={article.breakingUntil} timeZone={zone} defaultUntil={toLocalDateTimeInput(article.breakingUntil ?? inAnHour, zone)} action={breakingAction} />
+          ) : null}
+          {article.status === 'published' || article.corrections.length ? (
+            <CorrectionsPanel articleId={id} corrections={article.corrections} canCorrect={article.status === 'published' && can(user.role, 'article.correct')} timeZone={zone} action={correctionAction} />
+          ) : null}
+          {can(user.role, 'article.delete') ? <DeletePanel articleId={id} action={deleteAction} /> : null}
+        </aside>
+      </div>
+    </>
+  );
+}

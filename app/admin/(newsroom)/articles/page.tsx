@@ -1,0 +1,35 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { ArticleFilters } from '@/components/admin/ArticleFilters';
+import { ArticleTable } from '@/components/admin/ArticleTable';
+import { Notice } from '@/components/admin/Notice';
+import { Pager } from '@/components/admin/Pager';
+import { articleListParams, articleStatuses, authorOptions, listArticlesForAdmin, sectionOptions } from '@/lib/articles/admin-queries';
+import { requirePageUser } from '@/lib/auth/current';
+import { config } from '@/lib/config';
+
+export const metadata: Metadata = { title: 'Articles' };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+export default async function ArticlesPage({ searchParams }: Props) {
+  await requirePageUser();
+  const raw = await searchParams;
+  const params = articleListParams.parse({ status: first(raw.status), section: first(raw.section), author: first(raw.author), q: first(raw.q), page: first(raw.page) });
+  const [list, sections, authors] = await Promise.all([listArticlesForAdmin(params), sectionOptions(), authorOptions()]);
+  return (
+    <>
+      <div className="mb-4 flex items-center justify-between">
+        <h1 className="font-serif text-3xl font-bold">Articles</h1>
+        <Link href="/admin/articles/new" className="rounded bg-accent px-4 py-2 text-sm font-semibold text-white">New article</Link>
+      </div>
+      <Notice notice={first(raw.notice)} error={first(raw.error)} />
+      <ArticleFilters values={params} sections={sections} authors={authors} statuses={articleStatuses} />
+      <p className="mb-2 text-sm" role="status">{list.total} article{list.total === 1 ? '' : 's'}</p>
+      <ArticleTable rows={list.rows} timeZone={config.SITE_TIMEZONE} />
+      <Pager page={list.page} pageCount={list.pageCount} basePath="/admin/articles" query={{ status: params.status, section: params.section?.toString(), author: params.author?.toString(), q: params.q }} />
+    </>
+  );
+}

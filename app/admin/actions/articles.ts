@@ -1,0 +1,142 @@
+'use server';
+// The article form's save and the publishing buttons. Each action authorises itself (origin, session,
+// role), validates with lib/articles/schema.ts through the commands, and after the write refreshes
+// exactly the public pages the command says it touched.
+import { redirect } from 'next/navigation';
+import { idFrom, runButtonAction } from '@/app/admin/actions/guard';
+import { authorise } from '@/lib/auth/current';
+import { sectionOptions } from '@/lib/articles/admin-queries';
+import { addCorrection, setBreaking } from '@/lib/articles/commands/notes';
+import { ArticleCommandError } from '@/lib/articles/commands/result';
+import { createArticle, updateArticle } from '@/lib/articles/commands/save';
+import { publishArticle, scheduleArticle, unpublishArticle } from '@/lib/articles/commands/status';
+import { deleteArticle, restoreArticle } from '@/lib/articles/commands/trash';
+import { cleanBody } from '@/lib/articles/sanitize';
+import { articleFormFields, articleInputSchema, breakingSchema, formToObject, parseLocalDateTime, scheduleSchema } from '@/lib/articles/schema';
+import { refreshArticlePages } from '@/lib/cache/refresh';
+import { config } from '@/lib/config';
+import { diffSnapshots } from '@/lib/revisions/diff';
+import type { ArticleSnapshot } from '@/lib/revisions/snapshot';
+import type { ArticleFormState, ArticleFormValues } from '@/components/admin/article-form-types';
+
+const valuesFrom = (form: FormData): ArticleFormValues => {
+  const raw = formToObject(form, articleFormFields);
+  return {
+    headline: raw.headline ?? '', kicker: raw.kicker ?? '', standfirst: raw.standfirst ?? '', body: raw.body ?? '', byline: raw.byline ?? '',
+    sourceCredit: raw.sourceCredit ?? '', sectionId: raw.sectionId ?? '', tags: raw.tags ?? '', leadMediaId: raw.leadMediaId ?? '',
+    contentType: raw.contentType === 'video' ? 'video' : 'text', slug: raw.slug ?? '',
+  };
+};
+
+/** What this editor typed, as a snapshot, to compare with the version someone else saved. */
+function typedSnapshot(values: ArticleFormValues, theirs: ArticleSnapshot): ArticleSnapshot {
+  const parsed = articleInputSchema.safeParse(values);
+  if (!parsed.success) return { ...theirs, headline: values.headline, body: cleanBody(values.body).body };
+  const input = parsed.data;
+  return {
+    ...theirs,
+    headline: input.headline, kicker: input.kicker, standfirst: input.standfirst, body: cleanBody(input.body).body, byline: input.byline,
+    sourceCredit: input.sourceCredit, slug: input.slug || theirs.slug, contentType: input.contentType, sectionId: input.sectionId,
+    leadMediaId: input.leadMediaId, tags: input.tags,
+  };
+}
+
+export async function saveArticleAction(previous: ArticleFormState, form: FormData): Promise<ArticleFormState> {
+  const values = valuesFrom(form);
+  const attempt = previous.attempt + 1;
+  const auth = await authorise('article.create');
+  if (!auth.ok) return { status: 'error', message: auth.message, fields: {}, values, conflict: null, attempt };
+  const articleId = idFrom(form);
+  const payload = { ...values, version: form.get('version') ?? '' };
+  let destination: string;
+  try {
+    if (!articleId) {
+      const created = await createArticle(auth.user, payload);
+      destination = `/admin/articles/${created.id}?notice=created`;
+    } else {
+      const result = await updateArticle(auth.user, articleId, payload);
+      if (!result.ok) {
+        const { conflict } = result;
+        const names = new Map((await sectionOptions()).map((option) => [option.id, option.label]));
+        const rows = diffSnapshots(conflict.snapshot, typedSnapshot(values, conflict.snapshot), { section: (id) => names.get(id) ?? `#${id}` });
+        return {
+          status: 'conflict',
+          message: 'Someone else saved this article while you were editing. Nothing of yours or theirs is lost: compare below, then save yours on top of theirs or load theirs.',
+          fields: {},
+          values,
+          conflict: { version: conflict.version, savedBy: conflict.savedBy, savedAt: conflict.savedAt, rows },
+          attempt,
+        };
+      }
+      if (result.change) refreshArticlePages(result.change);
+      destination = `/admin/articles/${articleId}?notice=saved`;
+    }
+  } catch (error) {
+    if (error instanceof ArticleCommandError) return { status: 'error', message: error.message, fields: error.fields, values, conflict: null, attempt };
+    throw error;
+  }
+  redirect(destination);
+}
+
+const articlePage = (form: FormData) => `/admin/articles/${idFrom(form)}`;
+const expectedVersion = (form: FormData): number | null => {
+  const version = Number(form.get('version'));
+  return Number.isInteger(version) && version > 0 ? version : null;
+};
+
+export async function publishAction(form: FormData): Promise<void> {
+  await runButtonAction('article.publish', articlePage(form), async ({ user, ip }) => {
+    const { change } = await publishArticle(user, idFrom(form), expectedVersion(form), ip);
+    return { change, notice: 'published' };
+  });
+}
+
+export async function scheduleAction(form: FormData): Promise<void> {
+  await runButtonAction('article.publish', articlePage(form), async ({ user, ip }) => {
+    const parsed = scheduleSchema.safeParse({ publishAt: form.get('publishAt') ?? '' });
+    const at = parsed.success ? parseLocalDateTime(parsed.data.publishAt, config.SITE_TIMEZONE) : null;
+    if (!at) throw new ArticleCommandError('invalid', 'Choose a date and time to publish at.');
+    const { change } = await scheduleArticle(user, idFrom(form), at, expectedVersion(form), ip);
+    return { change, notice: 'scheduled' };
+  });
+}
+
+export async function unpublishAction(form: FormData): Promise<void> {
+  await runButtonAction('article.publish', articlePage(form), async ({ user, ip }) => {
+    const { change } = await unpublishArticle(user, idFrom(form), expectedVersion(form), ip);
+    return { change, notice: 'unpublished' };
+  });
+}
+
+export async function correctionAction(form: FormData): Promise<void> {
+  await runButtonAction('article.correct', articlePage(form), async ({ user, ip }) => {
+    const { change } = await addCorrection(user, idFrom(form), { note: form.get('note') ?? '' }, ip);
+    return { change, notice: 'corrected' };
+  });
+}
+
+export async function breakingAction(form: FormData): Promise<void> {
+  await runButtonAction('article.breaking', articlePage(form), async ({ user, ip }) => {
+    const end = form.get('intent') === 'end';
+    const parsed = breakingSchema.safeParse({ until: form.get('until') ?? '' });
+    const until = end ? null : parsed.success ? parseLocalDateTime(parsed.data.until, config.SITE_TIMEZONE) : null;
+    if (!end && !until) throw new ArticleCommandError('invalid', 'Choose until when the article is breaking news.');
+    const { change } = await setBreaking(user, idFrom(form), until, ip);
+    return { change, notice: 'breaking' };
+  });
+}
+
+export async function deleteAction(form: FormData): Promise<void> {
+  await runButtonAction('article.delete', articlePage(form), async ({ user, ip }) => {
+    if (form.get('confirm') !== 'yes') throw new ArticleCommandError('invalid', 'Tick the box to confirm the deletion.');
+    const { change } = await deleteArticle(user, idFrom(form), ip);
+    return { change, notice: 'deleted', path: '/admin/articles' };
+  });
+}
+
+export async function restoreAction(form: FormData): Promise<void> {
+  await runButtonAction('article.delete', '/admin/trash', async ({ user, ip }) => {
+    const { id } = await restoreArticle(user, idFrom(form), ip);
+    return { notice: 'restored', path: `/admin/articles/${id}` };
+  });
+}

@@ -1,0 +1,48 @@
+// Shared by the newsroom's server actions (not an action file itself): turn a refusal or a command
+// error into what the editor sees, and refresh the public pages a write touched.
+import { redirect } from 'next/navigation';
+import { authorise, type Authorised } from '@/lib/auth/current';
+import type { Permission } from '@/lib/auth/roles';
+import { ArticleCommandError } from '@/lib/articles/commands/result';
+import { refreshArticlePages, type ArticleChange } from '@/lib/cache/refresh';
+
+/** Where to go back to after a button action, with a notice or an error for the page to show. */
+export function back(path: string, outcome: { notice?: string; error?: string }): never {
+  const params = new URLSearchParams();
+  if (outcome.notice) params.set('notice', outcome.notice);
+  if (outcome.error) params.set('error', outcome.error.slice(0, 300));
+  redirect(`${path}${params.size ? `?${params}` : ''}`);
+}
+
+/**
+ * For form actions that answer with a redirect: authorise, run, refresh, go back. A request without a
+ * session goes to the sign-in page; a foreign or forbidden one changes nothing and says why.
+ */
+export async function runButtonAction(
+  permission: Permission | undefined,
+  path: string,
+  work: (auth: Authorised) => Promise<{ change?: ArticleChange | null; notice: string; path?: string }>,
+): Promise<never> {
+  const auth = await authorise(permission);
+  if (!auth.ok) {
+    if (auth.status === 401) redirect('/admin/login');
+    back(path, { error: auth.message });
+  }
+  let result: Awaited<ReturnType<typeof work>>;
+  try {
+    result = await work(auth);
+  } catch (error) {
+    if (error instanceof ArticleCommandError) {
+      const detail = Object.values(error.fields)[0];
+      back(path, { error: detail && detail !== error.message ? `${error.message} ${detail}` : error.message });
+    }
+    throw error;
+  }
+  if (result.change) refreshArticlePages(result.change);
+  back(result.path ?? path, { notice: result.notice });
+}
+
+export const idFrom = (form: FormData, field = 'articleId'): number => {
+  const value = Number(form.get(field));
+  return Number.isInteger(value) && value > 0 ? value : 0;
+};

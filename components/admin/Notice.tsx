@@ -1,0 +1,36 @@
+const notices: Record<string, string> = {
+  created: 'Draft created.',
+  saved: 'Saved.',
+  published: 'Published. The public pages show it now.',
+  scheduled: 'Scheduled. It goes live at its time.',
+  unpublished: 'Unpublished. Its page now answers “not found”.',
+  corrected: 'Correction added.',
+  breaking: 'Breaking-news flag updated.',
+  'related-added': 'Related link added.',
+  'related-moved': 'Related links reordered.',
+  'related-removed': 'Related link removed.',
+  deleted: 'Article deleted. It can be restored from “Deleted”.',
+  restored: 'Article restored as a draft.',
+  'revision-restored': 'Revision restored as a new version.',
+  uploaded: 'Uploaded.',
+  'user-created': 'Account created.',
+  'user-updated': 'Account updated.',
+};
+
+/** The outcome of the last button action, carried in the query string (known notices only). */
+export function Notice({ notice, error }: { notice?: string; error?: string }) {
+  const text = notice ? notices[notice] : undefined;
+  if (error) {
+    return (
+      <p role="alert" className="mb-4 rounded border border-red-700 bg-red-50 p-3 text-sm text-red-900">
+        {error}
+      </p>
+    );
+  }
+  if (!text) return null;
+  return (
+    <p role="status" className="mb-4 rounded border border-green-800 bg-green-50 p-3 text-sm text-green-900">
+      {text}
+    </p>
+  );
+}

@@ -1,0 +1,27 @@
+// The article form's values and the state its save action returns (plain data: it crosses from the
+// server action to the client island).
+import type { FieldDiff } from '@/lib/revisions/diff';
+
+export type ArticleFormValues = {
+  headline: string;
+  kicker: string;
+  standfirst: string;
+  body: string;
+  byline: string;
+  sourceCredit: string;
+  sectionId: string;
+  tags: string;
+  leadMediaId: string;
+  contentType: 'text' | 'video';
+  slug: string;
+};
+
+export type ArticleFormState = {
+  status: 'idle' | 'error' | 'conflict';
+  message: string;
+  fields: Record<string, string>;
+  /** What the editor typed, given back so that nothing typed is lost after a refusal. */
+  values: ArticleFormValues | null;
+  conflict: { version: number; savedBy: string | null; savedAt: string | null; rows: FieldDiff[] } | null;
+  attempt: number;
+};
