@@ -1,0 +1,55 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { restoreRevisionAction } from '@/app/admin/actions/revisions';
+import { Notice } from '@/components/admin/Notice';
+import { RevisionHistory } from '@/components/admin/RevisionHistory';
+import { getArticleForEdit, sectionOptions } from '@/lib/articles/admin-queries';
+import { requirePageUser } from '@/lib/auth/current';
+import { canEditArticle } from '@/lib/auth/roles';
+import { config } from '@/lib/config';
+import { diffSnapshots } from '@/lib/revisions/diff';
+import { getRevision, listRevisions } from '@/lib/revisions/queries';
+
+export const metadata: Metadata = { title: 'Revisions' };
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+const version = (value: string | undefined) => (value && /^\d{1,9}$/.test(value) ? Number(value) : null);
+
+export default async function RevisionsPage({ params, searchParams }: Props) {
+  const user = await requirePageUser();
+  const id = Number((await params).id);
+  if (!Number.isInteger(id) || id <= 0) notFound();
+  const query = await searchParams;
+  const [article, revisions] = await Promise.all([getArticleForEdit(id), listRevisions(id)]);
+  if (!article) notFound();
+  // By default: what the last save changed.
+  const to = version(first(query.to)) ?? revisions[0]?.version ?? null;
+  const from = version(first(query.from)) ?? revisions[1]?.version ?? to;
+  let diff = null;
+  if (from !== null && to !== null) {
+    const [a, b, sections] = await Promise.all([getRevision(id, from), getRevision(id, to), sectionOptions()]);
+    const names = new Map(sections.map((s) => [s.id, s.label]));
+    if (a && b) diff = diffSnapshots(a.snapshot, b.snapshot, { section: (sectionId) => names.get(sectionId) ?? `#${sectionId}` });
+  }
+  return (
+    <>
+      <h1 className="mb-1 font-serif text-3xl font-bold">Revisions</h1>
+      <p className="mb-4"><Link href={`/admin/articles/${id}`} className="text-blue-800 underline">{article.values.headline}</Link></p>
+      <Notice notice={first(query.notice)} error={first(query.error)} />
+      <RevisionHistory
+        articleId={id}
+        currentVersion={article.version}
+        revisions={revisions}
+        from={from}
+        to={to}
+        diff={diff}
+        canRestore={canEditArticle(user, article)}
+        timeZone={config.SITE_TIMEZONE}
+        restore={restoreRevisionAction}
+      />
+    </>
+  );
+}

@@ -1,0 +1,32 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { ArticlePage } from '@/components/article/ArticlePage';
+import { PreviewBar } from '@/components/admin/PreviewBar';
+import { SiteChrome } from '@/components/site/SiteChrome';
+import { getArticlePreview } from '@/lib/articles/admin-queries';
+import { requirePageUser } from '@/lib/auth/current';
+
+export const metadata: Metadata = { title: 'Preview', robots: { index: false, follow: false, nocache: true } };
+
+type Props = { params: Promise<{ id: string }> };
+
+// The article exactly as readers will see it: the public page's own components in the public chrome,
+// whatever the article's status. Signed-in only, never cached (the admin layout makes it dynamic).
+export default async function PreviewPage({ params }: Props) {
+  await requirePageUser();
+  const id = Number((await params).id);
+  if (!Number.isInteger(id) || id <= 0) notFound();
+  const article = await getArticlePreview(id);
+  if (!article) notFound();
+  return (
+    <>
+      <PreviewBar>
+        <Link href={`/admin/articles/${id}`} className="underline">Back to the editor</Link>
+      </PreviewBar>
+      <SiteChrome>
+        <ArticlePage article={article} />
+      </SiteChrome>
+    </>
+  );
+}
