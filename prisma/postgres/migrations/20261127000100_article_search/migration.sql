@@ -6,6 +6,8 @@
 -- (10, 4, 2, 1). lib/search/postgres.ts ranks with ts_rank and highlights with ts_headline.
 -- The "lede_search" configuration mirrors the FTS5 tokenizer (unicode61 remove_diacritics 2): words lower-cased,
 -- accents folded (unaccent), no stemming, no stop words, so both databases find the same articles.
+-- The text is plain (never HTML), but the parser would take "<word>" for a tag and skip it: every "<"
+-- is read as a space so that, as in FTS5, the word inside counts.
 -- unaccent is a trusted extension (PostgreSQL 13+): the database owner may create it.
 CREATE EXTENSION IF NOT EXISTS "unaccent";
 
@@ -15,10 +17,10 @@ ALTER TEXT SEARCH CONFIGURATION "lede_search"
     WITH "unaccent", simple;
 
 ALTER TABLE "Article" ADD COLUMN "searchVector" tsvector GENERATED ALWAYS AS (
-    setweight(to_tsvector('lede_search'::regconfig, "headline"), 'A') ||
-    setweight(to_tsvector('lede_search'::regconfig, "standfirst"), 'B') ||
-    setweight(to_tsvector('lede_search'::regconfig, "kicker"), 'C') ||
-    setweight(to_tsvector('lede_search'::regconfig, "bodyText"), 'D')
+    setweight(to_tsvector('lede_search'::regconfig, replace("headline", '<', ' ')), 'A') ||
+    setweight(to_tsvector('lede_search'::regconfig, replace("standfirst", '<', ' ')), 'B') ||
+    setweight(to_tsvector('lede_search'::regconfig, replace("kicker", '<', ' ')), 'C') ||
+    setweight(to_tsvector('lede_search'::regconfig, replace("bodyText", '<', ' ')), 'D')
 ) STORED;
 
 CREATE INDEX "Article_searchVector_idx" ON "Article" USING GIN ("searchVector");
