@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyMigrations } from '@/lib/db/migrate';
 import { createDatabase, dropDatabase, isPostgresReachable, withDatabase } from '@/lib/db/postgres';
 import { createPostgresClient, replicaUrlList } from '@/lib/db/postgres-client';
+import type { PrismaClient } from '@/lib/generated/prisma-postgres/client';
 import { testServerUrl } from '@/lib/testing/postgres-database';
 
 const server = withDatabase(testServerUrl(), 'postgres');
@@ -31,7 +32,8 @@ describe.skipIf(!up)('createPostgresClient', () => {
   });
 
   it('reads from the replica, writes to the primary', async () => {
-    const client = createPostgresClient(primaryUrl, { poolSize: 2, replicaUrls: [replicaUrl] });
+    // With replicas the client is the extended one: $primary() reaches past them.
+    const client = createPostgresClient(primaryUrl, { poolSize: 2, replicaUrls: [replicaUrl] }) as unknown as PrismaClient & { $primary(): PrismaClient };
     try {
       expect((await client.section.findMany()).map((section) => section.slug)).toEqual(['only-on-replica']);
       await client.section.create({ data: { slug: 'written', name: 'Written' } });
