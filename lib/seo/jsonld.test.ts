@@ -1,28 +1,10 @@
-import { createRequire } from 'node:module';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { createElement } from 'react';
 import { describe, expect, it } from 'vitest';
 import { JsonLd } from '@/components/seo/JsonLd';
 import { articleCrumbs, articleJsonLd, breadcrumbJsonLd, homeJsonLd, isoDuration, serializeJsonLd } from '@/lib/seo/jsonld';
 import { sampleArticle, sampleVideo } from '@/lib/seo/fixtures';
-
-const require = createRequire(import.meta.url);
-// structured-data-testing-tool is CommonJS and ships no types.
-const { structuredDataTest } = require('structured-data-testing-tool') as {
-  structuredDataTest: (html: string, options: object) => Promise<SdttResult>;
-};
-const { Google } = require('structured-data-testing-tool/presets') as { Google: object };
-type SdttResult = { passed: unknown[]; failed: { test: string; error?: { message: string } }[]; warnings: unknown[]; schemas: string[] };
-
-async function googlePreset(html: string): Promise<SdttResult> {
-  try {
-    return await structuredDataTest(html, { presets: [Google] });
-  } catch (error) {
-    const failure = error as { type?: string; res?: SdttResult };
-    if (failure.type === 'VALIDATION_FAILED' && failure.res) return failure.res;
-    throw error;
-  }
-}
+import { googlePreset } from '@/lib/seo/sdtt';
 
 const page = (data: Parameters<typeof JsonLd>[0]['data']): string =>
   `<!doctype html><html><head><title>t</title>${renderToStaticMarkup(createElement(JsonLd, { data }))}</head><body></body></html>`;

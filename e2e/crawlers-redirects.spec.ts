@@ -1,0 +1,88 @@
+// One canonical URL per article; everything else that means it answers one permanent redirect to it,
+// and what is gone or never was answers 404 (docs/seo.md: why 404 and not 410).
+import type { APIRequestContext } from '@playwright/test';
+import { db } from '@/lib/db/client';
+import { createHiddenArticle } from './support/site-data';
+import { expect, legacyArticle, test } from './support/fixtures';
+
+async function hop(request: APIRequestContext, path: string): Promise<{ status: number; location: string | null }> {
+  const response = await request.get(path, { maxRedirects: 0 });
+  return { status: response.status(), location: response.headers()['location'] ?? null };
+}
+
+/** Follows redirects one by one and returns the chain. */
+async function chain(request: APIRequestContext, path: string, baseURL: string): Promise<{ status: number; path: string }[]> {
+  const hops: { status: number; path: string }[] = [];
+  let current = path;
+  for (let i = 0; i < 5; i += 1) {
+    const { status, location } = await hop(request, current);
+    hops.push({ status, path: current });
+    if (!location) return hops;
+    current = new URL(location, baseURL).pathname + new URL(location, baseURL).search;
+  }
+  return hops;
+}
+
+test.describe('redirects and status codes', () => {
+  let legacyId = '';
+
+  test.beforeAll(async () => {
+    const [section, slug] = legacyArticle.path.split('/').slice(1);
+    const article = await db.article.findFirstOrThrow({ where: { slug, section: { slug: section } }, select: { legacyId: true } });
+    legacyId = article.legacyId!;
+  });
+
+  test('the canonical URL answers 200 directly', async ({ request }) => {
+    expect(await hop(request, legacyArticle.path)).toEqual({ status: 200, location: null });
+  });
+
+  test('legacy ids answer 301 to the canonical URL, with or without a tail', async ({ request, baseURL }) => {
+    for (const path of [`/news/${legacyId}`, `/news/${legacyId}/`, `/news/${legacyId}/russia-seeks-honest-cooperation`, `/NEWS/${legacyId}`]) {
+      const { status, location } = await hop(request, path);
+      expect(status, path).toBe(301);
+      expect(location, path).toBe(`${baseURL}${legacyArticle.path}`);
+    }
+  });
+
+  test('an unknown legacy id is 404', async ({ request }) => {
+    expect((await hop(request, '/news/999999999')).status).toBe(404);
+    expect((await hop(request, '/news/999999999/some-title')).status).toBe(404);
+  });
+
+  test('case and trailing slashes are normalised in one 301', async ({ request, baseURL }) => {
+    const upper = legacyArticle.path.toUpperCase();
+    for (const path of [`${legacyArticle.path}/`, upper, `${upper}/`, `/${legacyArticle.path.split('/')[1]!.toUpperCase()}/`]) {
+      const hops = await chain(request, path, baseURL!);
+      expect(hops.length, `${path}: ${JSON.stringify(hops)}`).toBe(2);
+      expect(hops[0]!.status, path).toBe(301);
+      expect(hops[1]!.status, path).toBe(200);
+    }
+  });
+
+  test('an old slug answers one permanent redirect to the canonical URL, under any section path', async ({ request, baseURL }) => {
+    const article = await db.article.findFirstOrThrow({ where: { status: 'published', contentType: 'text' }, orderBy: { id: 'desc' }, select: { id: true, slug: true, section: { select: { slug: true } } } });
+    const oldSlug = `e2e-old-slug-${Date.now().toString(36)}`;
+    await db.articleSlug.create({ data: { slug: oldSlug, articleId: article.id } });
+    const canonical = `/${article.section.slug}/${article.slug}`;
+    for (const path of [`/${article.section.slug}/${oldSlug}`, `/middle-east/${oldSlug}`, `/${article.section.slug.toUpperCase()}/${oldSlug}/`]) {
+      const hops = await chain(request, path, baseURL!);
+      expect(hops.length, `${path}: ${JSON.stringify(hops)}`).toBe(2);
+      // 301 from the proxy; 308 when the article page itself redirects (Next's permanentRedirect).
+      expect([301, 308], path).toContain(hops[0]!.status);
+      expect(hops[1]!.status, path).toBe(200);
+      expect(hops[1]!.path).toBe(canonical);
+    }
+    // The current slug under the wrong section moves too.
+    const wrongSection = article.section.slug === 'middle-east' ? 'world' : 'middle-east';
+    const hops = await chain(request, `/${wrongSection}/${article.slug}`, baseURL!);
+    expect(hops.map((step) => step.path)).toEqual([`/${wrongSection}/${article.slug}`, canonical]);
+  });
+
+  test('unknown, unpublished, draft and scheduled articles are 404', async ({ request }) => {
+    expect((await hop(request, '/middle-east/no-such-story-at-all')).status).toBe(404);
+    for (const status of ['unpublished', 'draft', 'scheduled'] as const) {
+      const path = await createHiddenArticle(status);
+      expect((await hop(request, path)).status, `${status} ${path}`).toBe(404);
+    }
+  });
+});

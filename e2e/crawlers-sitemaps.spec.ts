@@ -1,0 +1,84 @@
+// robots.txt and every sitemap as a crawler finds them: from robots.txt to the index to each file,
+// each validated against the sitemaps.org and Google XSDs (../shared/schemas) with xmllint.
+import { XMLParser } from 'fast-xml-parser';
+import { db } from '@/lib/db/client';
+import { xsdValidator } from '@/lib/sitemaps/validate';
+import { expect, legacyArticle, test } from './support/fixtures';
+
+const parser = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['url', 'sitemap', 'image:image'].includes(name) });
+const validator = xsdValidator();
+
+function expectValid(xml: string, schema: 'siteindex.xsd' | 'sitemap-all.xsd', what: string) {
+  if ('unavailable' in validator) {
+    console.warn(`${what}: ${validator.unavailable}`);
+    return;
+  }
+  const result = validator.validate(xml, schema);
+  expect(result.ok, `${what}: ${result.output}`).toBe(true);
+}
+
+test('robots.txt lists the sitemaps and keeps crawlers out of admin, api and search', async ({ request, baseURL }) => {
+  const response = await request.get('/robots.txt');
+  expect(response.status()).toBe(200);
+  const text = await response.text();
+  for (const path of ['/admin', '/api', '/search']) expect(text).toMatch(new RegExp(`^Disallow: ${path}$`, 'm'));
+  expect(text).toContain(`Sitemap: ${baseURL}/sitemap.xml`);
+  expect(text).toContain(`Sitemap: ${baseURL}/sitemaps/news.xml`);
+});
+
+test('the sitemap index and every sitemap in it validate, and together list every published article once', async ({ request, baseURL }) => {
+  const indexResponse = await request.get('/sitemap.xml');
+  expect(indexResponse.status()).toBe(200);
+  expect(indexResponse.headers()['content-type']).toMatch(/xml/);
+  const indexXml = await indexResponse.text();
+  expectValid(indexXml, 'siteindex.xsd', '/sitemap.xml');
+  const sitemaps = (parser.parse(indexXml).sitemapindex.sitemap as { loc: string }[]).map((entry) => entry.loc);
+  expect(sitemaps).toEqual(expect.arrayContaining([`${baseURL}/sitemaps/sections.xml`, `${baseURL}/sitemaps/news.xml`]));
+
+  const articleLocs: string[] = [];
+  let sawVideo = false;
+  let sawImage = false;
+  for (const loc of sitemaps) {
+    expect(loc.startsWith(`${baseURL}/`), loc).toBe(true);
+    const response = await request.get(loc.slice(baseURL!.length));
+    expect(response.status(), loc).toBe(200);
+    const xml = await response.text();
+    expectValid(xml, 'sitemap-all.xsd', loc);
+    const urls = (parser.parse(xml).urlset.url ?? []) as { loc: string; 'video:video'?: unknown; 'image:image'?: unknown[] }[];
+    expect(urls.length, loc).toBeLessThanOrEqual(loc.endsWith('/news.xml') ? 1000 : 50_000);
+    if (loc.includes('/sitemaps/articles/')) {
+      articleLocs.push(...urls.map((url) => url.loc));
+      sawVideo ||= urls.some((url) => url['video:video']);
+      sawImage ||= urls.some((url) => url['image:image']?.length);
+    }
+  }
+  const published = await db.article.findMany({ where: { status: 'published' }, select: { slug: true, section: { select: { slug: true } } } });
+  expect(articleLocs.sort()).toEqual(published.map((article) => `${baseURL}/${article.section.slug}/${article.slug}`).sort());
+  expect(articleLocs).toContain(`${baseURL}${legacyArticle.path}`);
+  expect(sawVideo, 'a video extension for the video articles').toBe(true);
+  expect(sawImage, 'an image extension for pictured articles').toBe(true);
+});
+
+test('sitemap URLs answer 200 and unknown sitemap names 404', async ({ request, baseURL }) => {
+  const sections = parser.parse(await (await request.get('/sitemaps/sections.xml')).text()).urlset.url as { loc: string }[];
+  for (const { loc } of sections) expect((await request.get(loc.slice(baseURL!.length), { maxRedirects: 0 })).status(), loc).toBe(200);
+  for (const path of ['/sitemaps/articles/1999-01.xml', '/sitemaps/articles/2016-11-1.xml', '/sitemaps/tags-999.xml', '/sitemaps/nothing.xml']) {
+    expect((await request.get(path)).status(), path).toBe(404);
+  }
+});
+
+test('the Google News sitemap holds the last 48 hours only, with name, language, date and title', async ({ request }) => {
+  const xml = await (await request.get('/sitemaps/news.xml')).text();
+  expectValid(xml, 'sitemap-all.xsd', '/sitemaps/news.xml');
+  const urls = (parser.parse(xml).urlset.url ?? []) as { 'news:news': { 'news:publication': { 'news:name': string; 'news:language': string }; 'news:publication_date': string; 'news:title': string } }[];
+  const since = Date.now() - 48 * 3600 * 1000;
+  const recent = await db.article.count({ where: { status: 'published', publishedAt: { gte: new Date(since) } } });
+  expect(urls.length).toBe(Math.min(recent, 1000));
+  for (const url of urls) {
+    const news = url['news:news'];
+    expect(news['news:publication']['news:name']).toBeTruthy();
+    expect(news['news:publication']['news:language']).toMatch(/^[a-z]{2,3}$/);
+    expect(Date.parse(news['news:publication_date'])).toBeGreaterThanOrEqual(since - 60_000);
+    expect(news['news:title']).toBeTruthy();
+  }
+});
