@@ -1,9 +1,8 @@
 // Browser journeys (e2e/*.spec.ts) in real Chromium against a real build of the app on port 3999.
 // e2e/support/global-setup.ts prepares a fresh database (E2E_DATABASE=sqlite|postgres), builds into
 // .next-e2e and starts the server; docs/testing.md explains how to add a spec.
-import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
-import { baseURL, chromiumArgs, chromiumPath, projectRoot } from './e2e/support/environment';
+import { baseURL, chromiumArgs, chromiumPath, outputDir } from './e2e/support/environment';
 
 const jsonReport = process.env.LEDE_E2E_JSON_REPORT;
 
@@ -18,7 +17,7 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   globalSetup: './e2e/support/global-setup.ts',
-  outputDir: path.join(projectRoot, 'test-results'),
+  outputDir,
   reporter: [['list'], ...(jsonReport ? [['json', { outputFile: jsonReport }] as ['json', { outputFile: string }]] : [])],
   use: {
     ...devices['Desktop Chrome'],

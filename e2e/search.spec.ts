@@ -62,11 +62,13 @@ test('results are paginated, every result links to its article', async ({ page }
   await expect(next).toHaveAttribute('href', /[?&]page=2\b/);
   await next.click();
   await expect(page).toHaveURL(/[?&]page=2\b/);
+  // (Links may navigate client-side: wait for the new list, not only the new URL.)
+  await expect.poll(async () => (await resultHrefs(page))[0]).not.toBe(first[0]);
   const second = await resultHrefs(page);
   expect(second.length).toBeGreaterThan(0);
   expect(second.filter((href) => first.includes(href)), 'no result on both pages').toEqual([]);
   await page.getByTestId('pagination').locator('a[rel~="prev"]').click();
-  expect(await resultHrefs(page)).toEqual(first);
+  await expect.poll(() => resultHrefs(page)).toEqual(first);
 
   // A result opens its article.
   const target = second[0]!;

@@ -5,8 +5,13 @@ import crypto from 'node:crypto';
 import path from 'node:path';
 
 export const projectRoot = path.resolve(import.meta.dirname, '..', '..');
-export const e2eDir = path.join(projectRoot, 'data', 'e2e');
-export const distDir = '.next-e2e';
+// Several people (or agents) running the suite in one checkout at once: E2E_INSTANCE=name gives a run
+// its own database folder, build folder and report folder; E2E_PORT its own port.
+const instance = (process.env.E2E_INSTANCE ?? '').replace(/[^a-z0-9-]/gi, '');
+const suffix = instance ? `-${instance}` : '';
+export const e2eDir = path.join(projectRoot, 'data', `e2e${suffix}`);
+export const distDir = `.next-e2e${suffix}`;
+export const outputDir = path.join(projectRoot, `test-results${suffix}`);
 export const port = Number(process.env.E2E_PORT ?? 3999);
 /** Set E2E_BASE_URL to run the specs against a server you started yourself (nothing is prepared then). */
 export const externalBaseUrl = process.env.E2E_BASE_URL?.replace(/\/+$/, '') || null;
@@ -28,7 +33,12 @@ function postgresUrlFor(name: string): string {
 }
 
 // `??=`: the runner decides (a random database name, a secret), its workers inherit the decision.
-if (!externalBaseUrl) {
+if (externalBaseUrl) {
+  // Specs that read the database need to know which one the external server uses: by default the
+  // SQLite file the harness made last time.
+  process.env.DATABASE_URL ??= `file:${sqliteFile}`;
+  process.env.MEDIA_ROOT ??= mediaRoot;
+} else {
   process.env.LEDE_E2E_DATABASE_URL ??=
     databaseKind === 'postgres' ? postgresUrlFor(`lede_e2e_${crypto.randomBytes(5).toString('hex')}`) : `file:${sqliteFile}`;
   process.env.DATABASE_URL = process.env.LEDE_E2E_DATABASE_URL;
