@@ -10,6 +10,11 @@ const nextConfig = {
   // The request proxy normalises case and trailing slashes itself in ONE 301 (lib/routing/redirect.ts);
   // Next's own 308 for a trailing slash would add a second hop before it.
   skipTrailingSlashRedirect: true,
+  // Without a shared cache handler, Next's page and data cache lives in memory only: a restart starts
+  // from the database (nothing stale survives on disk, e.g. after an import), and no stream of random
+  // URLs can fill the disk with cached 404s. docs/caching.md.
+  cacheMaxMemorySize: Number(process.env.LEDE_CACHE_MEMORY_MB || 256) * 1024 * 1024,
+  experimental: { isrFlushToDisk: false },
   // `npm test` type-checks the whole project with tsc once; builds skip the duplicate pass.
   typescript: { ignoreBuildErrors: true },
   // Media are served by the app itself from MEDIA_ROOT (app/media/[...path]/route.ts).
