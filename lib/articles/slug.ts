@@ -30,7 +30,8 @@ export type SlugClient = Pick<Prisma.TransactionClient, 'article' | 'articleSlug
 export async function uniqueArticleSlug(headline: string, options: { articleId?: number; client?: SlugClient } = {}): Promise<string> {
   const client = options.client ?? db;
   const base = headlineSlug(headline);
-  const near = { OR: [{ slug: base }, { slug: { startsWith: `${base}-` } }] };
+  // A range, not startsWith: SQLite's LIKE cannot use the unique index, a range can ('.' follows '-').
+  const near = { OR: [{ slug: base }, { slug: { gte: `${base}-`, lt: `${base}.` } }] };
   const [articles, oldSlugs] = await Promise.all([
     client.article.findMany({ where: near, select: { id: true, slug: true } }),
     client.articleSlug.findMany({ where: near, select: { slug: true, articleId: true } }),

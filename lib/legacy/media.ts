@@ -22,6 +22,7 @@ export const legacyMediaPath = (pic: string): string => `legacy${pic}`;
 const posterPath = (pic: string): string => `legacy${pic.replace(/\.mp4$/i, '')}.poster.jpg`;
 const sharedPicture = 'placeholders/legacy-picture.jpg';
 const sharedPoster = 'placeholders/legacy-poster.jpg';
+const sharedVideo = 'placeholders/legacy-video.mp4';
 
 function seedOf(text: string): number {
   let hash = 0;
@@ -29,13 +30,20 @@ function seedOf(text: string): number {
   return hash;
 }
 
+let shared: { picture: string; poster: string; video: string } | undefined;
+
 /** Writes the shared placeholder files once; returns their absolute paths. */
-export async function ensureSharedPlaceholders(): Promise<{ picture: string; poster: string }> {
+// The video is copied, not linked, from prisma/legacy/: media files must never share an inode with the repository.
+export async function ensureSharedPlaceholders(): Promise<{ picture: string; poster: string; video: string }> {
   const picture = mediaFile(sharedPicture);
   const poster = mediaFile(sharedPoster);
+  const video = mediaFile(sharedVideo);
+  if (shared?.picture === picture && fs.existsSync(picture)) return shared;
   if (!fs.existsSync(picture)) await writeMediaFile(sharedPicture, await placeholderImage(7));
   if (!fs.existsSync(poster)) await writeMediaFile(sharedPoster, await placeholderPoster(11));
-  return { picture, poster };
+  if (!fs.existsSync(video)) await copyIntoMedia(placeholderVideo.file, sharedVideo);
+  shared = { picture, poster, video };
+  return shared;
 }
 
 function sourceFile(pic: string, options: LegacyMediaOptions): string | null {
@@ -50,8 +58,10 @@ export async function legacyPictureMedia(
   pic: string,
   alt: string,
   options: LegacyMediaOptions = {},
+  /** The row already looked up by the caller (null: none), to save a query a picture. */
+  known?: Media | null,
 ): Promise<Media> {
-  const existing = await tx.media.findFirst({ where: { legacyPath: pic, path: legacyMediaPath(pic) } });
+  const existing = known === undefined ? await tx.media.findUnique({ where: { path: legacyMediaPath(pic) } }) : known;
   const source = sourceFile(pic, options);
   // A known picture stays as it is unless the real file has arrived since (its size tells).
   if (existing && (!source || existing.bytes === fs.statSync(source).size)) return existing;
@@ -70,7 +80,7 @@ export async function legacyPictureMedia(
     } else if (options.placeholders === 'distinct') {
       bytes = await writeMediaFile(relative, await placeholderImage(seedOf(pic)));
     } else {
-      bytes = await linkIntoMedia((await ensureSharedPlaceholders()).picture, relative);
+      bytes = linkIntoMedia((await ensureSharedPlaceholders()).picture, relative);
     }
     return saveMedia({ kind, path: relative, legacyPath: pic, mimeType: 'image/jpeg', width, height, bytes, alt: alt || placeholderImageAlt(seedOf(pic)) }, tx);
   }
@@ -79,12 +89,16 @@ export async function legacyPictureMedia(
   const posterBytes =
     options.placeholders === 'distinct'
       ? await writeMediaFile(posterFile, await placeholderPoster(seedOf(pic)))
-      : await linkIntoMedia((await ensureSharedPlaceholders()).poster, posterFile);
+      : linkIntoMedia((await ensureSharedPlaceholders()).poster, posterFile);
   const poster = await saveMedia(
     { kind: 'image', path: posterFile, mimeType: 'image/jpeg', width: 640, height: 360, bytes: posterBytes, alt: `Poster frame: ${alt}` },
     tx,
   );
-  const bytes = source ? await copyIntoMedia(source, relative) : await linkIntoMedia(placeholderVideo.file, relative);
+  const bytes = source
+    ? await copyIntoMedia(source, relative)
+    : options.placeholders === 'distinct'
+      ? await copyIntoMedia(placeholderVideo.file, relative)
+      : linkIntoMedia((await ensureSharedPlaceholders()).video, relative);
   return saveMedia(
     {
       kind,

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { uniqueArticleSlug } from '@/lib/articles/slug';
 import { paragraphsToBody } from '@/lib/legacy/body';
-import { legacyPictureMedia, type LegacyMediaOptions } from '@/lib/legacy/media';
+import { legacyMediaPath, legacyPictureMedia, type LegacyMediaOptions } from '@/lib/legacy/media';
 import type { LegacyArticle } from '@/lib/legacy/types';
 import { recordRevision } from '@/lib/revisions/record';
 
@@ -42,7 +42,11 @@ export async function saveLegacyArticle(tx: Prisma.TransactionClient, article: L
       select: { note: true },
     });
     // Same file as last time: leave the article alone, even if the newsroom has edited it since.
-    if (lastImport?.note === importNote(hash)) return { articleId: existing.id, outcome: 'unchanged', connected: 0 };
+    if (lastImport?.note === importNote(hash)) {
+      // The pictures may have arrived since (--media-root): copy them across all the same.
+      if (options.mediaRoot) for (const item of article.related) await legacyPictureMedia(tx, item.pic, item.headline, options);
+      return { articleId: existing.id, outcome: 'unchanged', connected: 0 };
+    }
   }
 
   const { body, bodyText } = paragraphsToBody(article.paragraphs);
@@ -52,8 +56,11 @@ export async function saveLegacyArticle(tx: Prisma.TransactionClient, article: L
       (target) => [target.legacyId!, target.id],
     ),
   );
+  const knownMedia = new Map(
+    (await tx.media.findMany({ where: { path: { in: article.related.map((item) => legacyMediaPath(item.pic)) } } })).map((media) => [media.path, media]),
+  );
   for (const [position, item] of article.related.entries()) {
-    const media = await legacyPictureMedia(tx, item.pic, item.headline, options);
+    const media = await legacyPictureMedia(tx, item.pic, item.headline, options, knownMedia.get(legacyMediaPath(item.pic)) ?? null);
     links.push({
       position,
       targetArticleId: targets.get(item.id) ?? null,

@@ -55,22 +55,30 @@ export async function copyIntoMedia(sourceFile: string, relativePath: string): P
   return (await fs.promises.stat(file)).size;
 }
 
+// Folders already made this process: an import links thousands of files into a few hundred folders.
+const madeFolders = new Set<string>();
+function makeFolderSync(folder: string): void {
+  if (madeFolders.has(folder)) return;
+  fs.mkdirSync(folder, { recursive: true });
+  madeFolders.add(folder);
+}
+
 /**
  * Puts a shared file (a placeholder) at a media path without copying its bytes: a hard link, or a copy
- * where links are impossible. Leaves an existing file alone.
+ * where links are impossible. Leaves an existing file alone. Synchronous on purpose: these are tiny
+ * metadata calls, and a bulk import makes tens of thousands of them (the thread pool only adds waits).
  */
-export async function linkIntoMedia(sourceFile: string, relativePath: string): Promise<number> {
+export function linkIntoMedia(sourceFile: string, relativePath: string): number {
   const file = mediaFile(relativePath);
-  const existing = await fs.promises.stat(file).catch(() => null);
+  const existing = fs.statSync(file, { throwIfNoEntry: false });
   if (existing) return existing.size;
-  await fs.promises.mkdir(path.dirname(file), { recursive: true });
+  makeFolderSync(path.dirname(file));
   try {
-    await fs.promises.link(sourceFile, file);
+    fs.linkSync(sourceFile, file);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return (await fs.promises.stat(file)).size;
-    await fs.promises.copyFile(sourceFile, file);
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') fs.copyFileSync(sourceFile, file);
   }
-  return (await fs.promises.stat(file)).size;
+  return fs.statSync(file).size;
 }
 
 function mediaData(input: MediaInput) {

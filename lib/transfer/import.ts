@@ -1,0 +1,203 @@
+// Reads a Lede export (format.ts) back, a line at a time: every record is checked with zod, then
+// created or updated by its natural key (slug, media path), so importing the same file twice changes
+// nothing and a file can merge into a database that already has content. Media files themselves are
+// not in the file: copy MEDIA_ROOT alongside it.
+import fs from 'node:fs';
+import readline from 'node:readline';
+import { db } from '@/lib/db/client';
+import { Prisma } from '@/lib/generated/prisma/client';
+import {
+  recordSchemas,
+  transferCollections,
+  transferFormat,
+  transferVersion,
+  type TransferCollection,
+  type TransferCounts,
+  type TransferRecords,
+} from '@/lib/transfer/format';
+
+export class TransferFormatError extends Error {
+  constructor(file: string, line: number, reason: string) {
+    super(`${file}:${line}: ${reason}`);
+    this.name = 'TransferFormatError';
+  }
+}
+
+const date = (value: string | null) => (value === null ? null : new Date(value));
+
+type Lookups = { clearedLinks: Set<number> };
+
+async function idOf(kind: 'article' | 'media' | 'user' | 'section', key: string | null): Promise<number | null> {
+  if (key === null) return null;
+  const row =
+    kind === 'article'
+      ? await db.article.findUnique({ where: { slug: key }, select: { id: true } })
+      : kind === 'media'
+        ? await db.media.findUnique({ where: { path: key }, select: { id: true } })
+        : kind === 'user'
+          ? await db.user.findUnique({ where: { email: key }, select: { id: true } })
+          : await db.section.findUnique({ where: { slug: key }, select: { id: true } });
+  return row?.id ?? null;
+}
+
+async function required(kind: 'article' | 'media' | 'section', key: string): Promise<number> {
+  const id = await idOf(kind, key);
+  if (id === null) throw new Error(`refers to ${kind} "${key}", which is neither in the file before it nor in the database`);
+  return id;
+}
+
+const writers: { [K in TransferCollection]: (record: TransferRecords[K], lookups: Lookups) => Promise<void> } = {
+  sections: async (s) => {
+    const data = { name: s.name, description: s.description, position: s.position, createdAt: new Date(s.createdAt) };
+    await db.section.upsert({ where: { slug: s.slug }, create: { slug: s.slug, ...data }, update: data });
+  },
+  tags: async (t) => {
+    await db.tag.upsert({ where: { slug: t.slug }, create: { slug: t.slug, name: t.name, createdAt: new Date(t.createdAt) }, update: { name: t.name } });
+  },
+  media: async (m) => {
+    const data = {
+      kind: m.kind,
+      legacyPath: m.legacyPath,
+      mimeType: m.mimeType,
+      width: m.width,
+      height: m.height,
+      durationSeconds: m.durationSeconds,
+      bytes: m.bytes,
+      alt: m.alt,
+      caption: m.caption,
+      credit: m.credit,
+      renditions: m.renditions === null || m.renditions === undefined ? Prisma.DbNull : (m.renditions as Prisma.InputJsonValue),
+      posterId: m.poster === null ? null : await required('media', m.poster),
+      createdAt: new Date(m.createdAt),
+    };
+    await db.media.upsert({ where: { path: m.path }, create: { path: m.path, ...data }, update: data });
+  },
+  articles: async (a) => {
+    const sectionId = await required('section', a.section);
+    const data = {
+      legacyId: a.legacyId,
+      kicker: a.kicker,
+      headline: a.headline,
+      standfirst: a.standfirst,
+      body: a.body,
+      bodyText: a.bodyText,
+      byline: a.byline,
+      sourceCredit: a.sourceCredit,
+      status: a.status,
+      contentType: a.contentType,
+      sectionId,
+      leadMediaId: a.leadMedia === null ? null : await required('media', a.leadMedia),
+      authorId: await idOf('user', a.authorEmail),
+      publishedAt: date(a.publishedAt),
+      modifiedAt: date(a.modifiedAt),
+      breakingUntil: date(a.breakingUntil),
+      version: a.version,
+      createdAt: new Date(a.createdAt),
+      updatedAt: new Date(a.updatedAt),
+    };
+    const tags = await db.tag.findMany({ where: { slug: { in: a.tags } }, select: { id: true, slug: true } });
+    const tagIds = new Map(tags.map((tag) => [tag.slug, tag.id]));
+    const missing = a.tags.find((slug) => !tagIds.has(slug));
+    if (missing) throw new Error(`refers to tag "${missing}", which is neither in the file before it nor in the database`);
+    await db.$transaction(async (tx) => {
+      const existing =
+        (await tx.article.findUnique({ where: { slug: a.slug }, select: { id: true } })) ??
+        (a.legacyId ? await tx.article.findUnique({ where: { legacyId: a.legacyId }, select: { id: true } }) : null);
+      const id = existing
+        ? (await tx.article.update({ where: { id: existing.id }, data: { slug: a.slug, ...data }, select: { id: true } })).id
+        : (await tx.article.create({ data: { slug: a.slug, ...data }, select: { id: true } })).id;
+      await tx.articleTag.deleteMany({ where: { articleId: id } });
+      await tx.articleTag.createMany({ data: a.tags.map((slug, position) => ({ articleId: id, tagId: tagIds.get(slug)!, position })) });
+      for (const old of a.oldSlugs) {
+        await tx.articleSlug.upsert({ where: { slug: old.slug }, create: { slug: old.slug, articleId: id, createdAt: new Date(old.createdAt) }, update: { articleId: id } });
+      }
+    });
+  },
+  relatedLinks: async (l, lookups) => {
+    const articleId = await required('article', l.article);
+    if (!lookups.clearedLinks.has(articleId)) {
+      await db.relatedLink.deleteMany({ where: { articleId } });
+      lookups.clearedLinks.add(articleId);
+    }
+    await db.relatedLink.create({
+      data: {
+        articleId,
+        position: l.position,
+        targetArticleId: await idOf('article', l.target),
+        targetLegacyId: l.targetLegacyId,
+        url: l.url,
+        kicker: l.kicker,
+        title: l.title,
+        contentType: l.contentType,
+        mediaId: l.media === null ? null : await required('media', l.media),
+        createdAt: new Date(l.createdAt),
+      },
+    });
+  },
+  corrections: async (c) => {
+    const articleId = await required('article', c.article);
+    const createdAt = new Date(c.createdAt);
+    // The same correction imported twice stays one correction.
+    if (await db.correction.findFirst({ where: { articleId, note: c.note, createdAt }, select: { id: true } })) return;
+    await db.correction.create({ data: { articleId, note: c.note, authorId: await idOf('user', c.authorEmail), createdAt } });
+  },
+};
+
+/** Imports an export file; returns how many records of each collection it read. */
+export async function importTransferFile(file: string): Promise<TransferCounts> {
+  const counts = Object.fromEntries(transferCollections.map((name) => [name, 0])) as TransferCounts;
+  const lookups: Lookups = { clearedLinks: new Set() };
+  const lines = readline.createInterface({ input: fs.createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
+  let lineNumber = 0;
+  let collection: TransferCollection | null = null;
+  let state: 'header' | 'between' | 'inside' | 'done' = 'header';
+  const fail = (reason: string): never => {
+    throw new TransferFormatError(file, lineNumber, reason);
+  };
+  for await (const raw of lines) {
+    lineNumber += 1;
+    const line = raw.trim();
+    if (!line) continue;
+    if (state === 'header') {
+      let header: { format?: unknown; version?: unknown };
+      try {
+        header = JSON.parse(`${line}}`);
+      } catch {
+        fail('not a Lede export: the first line must open the export object');
+      }
+      if (header!.format !== transferFormat) fail(`not a Lede export (format is ${JSON.stringify(header!.format)})`);
+      if (header!.version !== transferVersion) fail(`export version ${JSON.stringify(header!.version)} is not supported (this Lede reads version ${transferVersion})`);
+      state = 'between';
+    } else if (state === 'between') {
+      if (line === '}') {
+        state = 'done';
+        continue;
+      }
+      const open = /^,"(\w+)":\[$/.exec(line);
+      if (!open || !(transferCollections as readonly string[]).includes(open[1]!)) fail(`expected a collection (,"name":[) or the closing }, found ${line.slice(0, 40)}`);
+      collection = open![1] as TransferCollection;
+      state = 'inside';
+    } else if (state === 'inside') {
+      if (line === ']') {
+        state = 'between';
+        continue;
+      }
+      let value: unknown;
+      try {
+        value = JSON.parse(counts[collection!] ? line.replace(/^,/, '') : line);
+      } catch (error) {
+        fail(`broken JSON in ${collection}: ${(error as Error).message}`);
+      }
+      const parsed = recordSchemas[collection!].safeParse(value);
+      if (!parsed.success) fail(`${collection} record: ${parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`).join('; ')}`);
+      try {
+        await (writers[collection!] as (record: unknown, lookups: Lookups) => Promise<void>)(parsed.data, lookups);
+      } catch (error) {
+        fail(`${collection} record not saved: ${(error as Error).message.split('\n')[0]}`);
+      }
+      counts[collection!] += 1;
+    } else fail('content after the end of the export');
+  }
+  if (state !== 'done') fail('the export ends early (no closing })');
+  return counts;
+}

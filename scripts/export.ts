@@ -1,0 +1,29 @@
+// npm run export -- --out FILE: all content (sections, tags, media records, articles with their tags
+// and old slugs, related links, corrections) as one streamed JSON file that `npm run import` reads back.
+// Media files are not inside: copy MEDIA_ROOT alongside.
+import path from 'node:path';
+import { z } from 'zod';
+
+function readOut(argv: string[]): unknown {
+  const raw: Record<string, string> = {};
+  for (let index = 0; index < argv.length; index += 1) {
+    const match = /^--out(?:=(.*))?$/.exec(argv[index]!);
+    if (!match) return null;
+    raw.out = match[1] ?? argv[(index += 1)] ?? '';
+  }
+  return raw;
+}
+
+const args = z.object({ out: z.string().min(1) }).safeParse(readOut(process.argv.slice(2)));
+if (!args.success) {
+  console.error('usage: npm run export -- --out FILE');
+  process.exit(2);
+}
+
+const { db } = await import('@/lib/db/client');
+const { exportContent } = await import('@/lib/transfer/export');
+const file = path.resolve(args.data.out);
+const started = Date.now();
+const counts = await exportContent(file);
+console.log(`Wrote ${file} in ${((Date.now() - started) / 1000).toFixed(1)} s: ${Object.entries(counts).map(([name, count]) => `${count} ${name}`).join(', ')}.`);
+await db.$disconnect();

@@ -1,0 +1,103 @@
+// npm run import -- PATH... [--media-root DIR] [--section SLUG] [--section-name NAME]
+// Legacy article files or folders of them (recursively), or a Lede export (*.json, npm run export).
+// Needs no running server; exit code 1 when anything failed. docs/legacy-format.md has the rules.
+import path from 'node:path';
+import cliProgress from 'cli-progress';
+import { z } from 'zod';
+
+process.env.NEXT_TELEMETRY_DISABLED = '1';
+
+const argsSchema = z.object({
+  paths: z.array(z.string().min(1)).min(1, 'name at least one file or folder'),
+  mediaRoot: z.string().min(1).optional(),
+  section: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a slug like "archive"').optional(),
+  sectionName: z.string().trim().min(1).max(80).optional(),
+});
+
+function readArgs(argv: string[]): z.infer<typeof argsSchema> {
+  const raw: { paths: string[]; mediaRoot?: string; section?: string; sectionName?: string } = { paths: [] };
+  for (let index = 0; index < argv.length; index += 1) {
+    const arg = argv[index]!;
+    const option = /^--(media-root|section|section-name)(?:=(.*))?$/.exec(arg);
+    if (option) {
+      const value = option[2] ?? argv[(index += 1)] ?? '';
+      if (option[1] === 'media-root') raw.mediaRoot = value;
+      else if (option[1] === 'section') raw.section = value;
+      else raw.sectionName = value;
+    } else if (arg.startsWith('--')) throw new Error(`unknown option ${arg}`);
+    else raw.paths.push(arg);
+  }
+  const parsed = argsSchema.safeParse(raw);
+  if (!parsed.success) throw new Error(parsed.error.issues.map((issue) => `${issue.path.join('.') || 'arguments'}: ${issue.message}`).join('\n'));
+  return parsed.data;
+}
+
+let args: z.infer<typeof argsSchema>;
+try {
+  args = readArgs(process.argv.slice(2));
+} catch (error) {
+  console.error(`${(error as Error).message}\nusage: npm run import -- PATH... [--media-root DIR] [--section SLUG] [--section-name NAME]`);
+  process.exit(2);
+}
+
+const { applyMigrations } = await import('@/lib/db/migrate');
+const { db } = await import('@/lib/db/client');
+await applyMigrations();
+
+let failed = 0;
+const exports = args.paths.filter((file) => /\.json$/i.test(file));
+const legacy = args.paths.filter((file) => !/\.json$/i.test(file));
+
+if (exports.length) {
+  const { importTransferFile } = await import('@/lib/transfer/import');
+  for (const file of exports) {
+    try {
+      const counts = await importTransferFile(file);
+      console.log(`${file}: ${Object.entries(counts).map(([name, count]) => `${count} ${name}`).join(', ')}`);
+    } catch (error) {
+      failed += 1;
+      console.error(`${file}: ${(error as Error).message}`);
+    }
+  }
+}
+
+if (legacy.length) {
+  const { countLegacyFiles } = await import('@/lib/legacy/files');
+  const { importLegacyPaths } = await import('@/lib/legacy/importer');
+  const total = await countLegacyFiles(legacy);
+  const counts = { imported: 0, updated: 0, unchanged: 0, failed: 0 };
+  const started = Date.now();
+  const bar = new cliProgress.SingleBar(
+    {
+      format: 'Import {bar} {value}/{total} | {rate}/s | imported {imported} updated {updated} unchanged {unchanged} failed {failed} | ETA {eta_formatted}',
+      hideCursor: true,
+      etaBuffer: 200,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  bar.start(total, 0, { ...counts, rate: '0' });
+  let done = 0;
+  const summary = await importLegacyPaths(legacy, {
+    mediaRoot: args.mediaRoot ? path.resolve(args.mediaRoot) : undefined,
+    section: args.section ? { slug: args.section, name: args.sectionName ?? args.section.replace(/(^|-)(\w)/g, (_, dash: string, c: string) => `${dash ? ' ' : ''}${c.toUpperCase()}`) } : undefined,
+    onFile: (result) => {
+      done += 1;
+      counts[result.outcome] += 1;
+      bar.update(done, { ...counts, rate: Math.round(done / Math.max(0.001, (Date.now() - started) / 1000)) });
+    },
+  });
+  bar.stop();
+  const seconds = (Date.now() - started) / 1000;
+  for (const failure of summary.failures) console.error(`${failure.source}:${failure.line}: ${failure.reason}`);
+  console.log(
+    `Imported ${summary.imported}, updated ${summary.updated}, unchanged ${summary.unchanged}, failed ${summary.failed}` +
+      ` (${done} files in ${seconds.toFixed(1)} s, ${Math.round(done / Math.max(seconds, 0.001))}/s; ${summary.connected} waiting links connected).`,
+  );
+  if (summary.changedArticleIds.length) {
+    console.log('A running site shows these articles once their pages are next rendered: restart it, or wait for its next revalidation.');
+  }
+  failed += summary.failed;
+}
+
+await db.$disconnect();
+process.exit(failed ? 1 : 0);
