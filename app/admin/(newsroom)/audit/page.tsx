@@ -1,0 +1,54 @@
+import type { Metadata } from 'next';
+import { AdminDate } from '@/components/admin/AdminDate';
+import { Forbidden } from '@/components/admin/Forbidden';
+import { Pager } from '@/components/admin/Pager';
+import { auditPageSize, listAudit } from '@/lib/audit/log';
+import { requirePageUser } from '@/lib/auth/current';
+import { can } from '@/lib/auth/roles';
+import { config } from '@/lib/config';
+
+export const metadata: Metadata = { title: 'Audit log' };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+export default async function AuditPage({ searchParams }: Props) {
+  const user = await requirePageUser();
+  if (!can(user.role, 'audit.read')) return <Forbidden what="Editors and admins read the audit log." />;
+  const query = await searchParams;
+  const page = Math.max(1, Math.min(100_000, Number(first(query.page)) || 1));
+  const action = (first(query.action) ?? '').slice(0, 40) || undefined;
+  const { rows, total } = await listAudit(page, { action });
+  return (
+    <>
+      <h1 className="mb-4 font-serif text-3xl font-bold">Audit log</h1>
+      <p className="mb-2 text-sm">{total} entries. Sign-ins and who published, unpublished, deleted or restored what.</p>
+      <table className="w-full border-collapse text-left text-sm">
+        <caption className="sr-only">Audit entries, newest first</caption>
+        <thead>
+          <tr className="border-b-2 border-gray-400">
+            <th scope="col" className="py-2 pr-3">When</th>
+            <th scope="col" className="py-2 pr-3">Who</th>
+            <th scope="col" className="py-2 pr-3">What</th>
+            <th scope="col" className="py-2 pr-3">Target</th>
+            <th scope="col" className="py-2 pr-3">Detail</th>
+            <th scope="col" className="py-2">Address</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.id} className="border-b border-gray-200 align-top" data-testid="audit-row">
+              <td className="py-1 pr-3"><AdminDate iso={row.at} timeZone={config.SITE_TIMEZONE} /></td>
+              <td className="py-1 pr-3">{row.actor ?? '—'}</td>
+              <td className="py-1 pr-3">{row.action}</td>
+              <td className="py-1 pr-3">{row.targetType ? `${row.targetType} ${row.targetId}` : ''}</td>
+              <td className="max-w-xs break-words py-1 pr-3">{row.detail}</td>
+              <td className="py-1">{row.ip}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <Pager page={page} pageCount={Math.max(1, Math.ceil(total / auditPageSize))} basePath="/admin/audit" query={{ action }} />
+    </>
+  );
+}

@@ -1,0 +1,48 @@
+'use server';
+// Account management for admins: create, disable and enable, set a new password.
+import { runButtonAction } from '@/app/admin/actions/guard';
+import { ArticleCommandError } from '@/lib/articles/commands/result';
+import { generatePassword } from '@/lib/auth/password';
+import { createUser, newUserSchema, setDisabled, setPassword, UserError } from '@/lib/users/commands';
+
+const text = (form: FormData, name: string) => {
+  const value = form.get(name);
+  return typeof value === 'string' ? value : '';
+};
+
+// UserError and invalid input become the page's error message, like article command errors.
+async function asCommand<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof UserError) throw new ArticleCommandError('invalid', error.message);
+    if (error instanceof Error && error.name === 'ZodError') throw new ArticleCommandError('invalid', 'Check the e-mail address, the role and the password (12 characters or more).');
+    throw error;
+  }
+}
+
+export async function createUserAction(form: FormData): Promise<void> {
+  await runButtonAction('users.manage', '/admin/users', async ({ user }) => {
+    const password = text(form, 'password') || generatePassword();
+    const input = newUserSchema.safeParse({ email: text(form, 'email'), name: text(form, 'name'), role: text(form, 'role'), password });
+    if (!input.success) throw new ArticleCommandError('invalid', input.error.issues[0]?.message ?? 'Check the fields.');
+    await asCommand(() => createUser(input.data, user.id));
+    return { notice: 'user-created' };
+  });
+}
+
+export async function setUserDisabledAction(form: FormData): Promise<void> {
+  await runButtonAction('users.manage', '/admin/users', async ({ user }) => {
+    const email = text(form, 'email');
+    if (email.toLowerCase() === user.email) throw new ArticleCommandError('invalid', 'You cannot disable your own account.');
+    await asCommand(() => setDisabled(email, text(form, 'disabled') === 'yes', user.id));
+    return { notice: 'user-updated' };
+  });
+}
+
+export async function setUserPasswordAction(form: FormData): Promise<void> {
+  await runButtonAction('users.manage', '/admin/users', async ({ user }) => {
+    await asCommand(() => setPassword(text(form, 'email'), text(form, 'password'), user.id));
+    return { notice: 'user-updated' };
+  });
+}

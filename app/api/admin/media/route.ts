@@ -1,0 +1,58 @@
+// Media uploads: a route handler rather than a server action, because server actions cap request
+// bodies at 1 MB and videos are far larger. It authorises itself like every action does. A plain HTML
+// form gets a 303 back to the media page; a script asking for JSON gets JSON and a real status.
+import { NextResponse, type NextRequest } from 'next/server';
+import { authorise } from '@/lib/auth/current';
+import { uploadMedia, UploadError, type UploadFile } from '@/lib/media/upload';
+
+export const dynamic = 'force-dynamic';
+
+async function fileFrom(form: FormData, name: string): Promise<UploadFile | null> {
+  const value = form.get(name);
+  if (!value || typeof value === 'string') return null;
+  return { name: value.name.slice(0, 200), bytes: Buffer.from(await value.arrayBuffer()) };
+}
+
+const text = (form: FormData, name: string) => {
+  const value = form.get(name);
+  return typeof value === 'string' ? value : '';
+};
+
+export async function POST(request: NextRequest): Promise<Response> {
+  const wantsJson = (request.headers.get('accept') ?? '').includes('application/json');
+  const answer = (status: number, body: { id?: number; error?: string }) => {
+    if (wantsJson) return NextResponse.json(body, { status, headers: { 'Cache-Control': 'no-store' } });
+    const params = new URLSearchParams(body.error ? { error: body.error } : { notice: 'uploaded', id: String(body.id) });
+    return NextResponse.redirect(new URL(`/admin/media?${params}`, request.nextUrl.origin), 303);
+  };
+  const auth = await authorise('media.upload');
+  if (!auth.ok) {
+    if (!wantsJson && auth.status === 401) return NextResponse.redirect(new URL('/admin/login', request.nextUrl.origin), 303);
+    return answer(auth.status, { error: auth.message });
+  }
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    return answer(400, { error: 'The upload could not be read. Try again.' });
+  }
+  try {
+    const media = await uploadMedia(
+      {
+        file: await fileFrom(form, 'file'),
+        poster: await fileFrom(form, 'poster'),
+        alt: text(form, 'alt'),
+        caption: text(form, 'caption'),
+        credit: text(form, 'credit'),
+        posterAlt: text(form, 'posterAlt'),
+      },
+      auth.user.id,
+      auth.ip,
+    );
+    return answer(wantsJson ? 201 : 303, { id: media.id });
+  } catch (error) {
+    if (error instanceof UploadError) return answer(422, { error: error.message });
+    if (error instanceof Error && error.name === 'ZodError') return answer(422, { error: 'Some fields are too long.' });
+    throw error;
+  }
+}

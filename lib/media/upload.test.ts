@@ -1,0 +1,75 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import { config } from '@/lib/config';
+import { db } from '@/lib/db/client';
+import { sniffMediaType, uploadMedia, UploadError } from '@/lib/media/upload';
+import type { RenditionSet } from '@/lib/media/renditions';
+
+const photo = (width: number, height: number) =>
+  sharp({ create: { width, height, channels: 3, background: '#336699' } }).jpeg().withMetadata({ exif: { IFD0: { Artist: 'Secret Camera' } } }).toBuffer();
+
+describe('sniffMediaType', () => {
+  it('goes by the bytes, not the name', async () => {
+    expect(sniffMediaType(await photo(10, 10))?.mimeType).toBe('image/jpeg');
+    expect(sniffMediaType(await sharp({ create: { width: 4, height: 4, channels: 4, background: '#fff' } }).png().toBuffer())?.mimeType).toBe('image/png');
+    expect(sniffMediaType(fs.readFileSync(path.join(config.projectRoot, 'prisma/legacy/placeholder.mp4')))?.mimeType).toBe('video/mp4');
+    expect(sniffMediaType(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'))).toBeNull();
+    expect(sniffMediaType(Buffer.from('<html><script>alert(1)</script></html>'))).toBeNull();
+    expect(sniffMediaType(Buffer.from('MZ\x90\x00'))).toBeNull();
+  });
+});
+
+describe('uploadMedia', () => {
+  it('stores an image without its metadata, with srcset widths and 16:9, 4:3 and 1:1 crops', async () => {
+    const media = await uploadMedia({ file: { name: 'Harbour at dawn.PNG', bytes: await photo(2000, 1500) }, alt: 'The harbour at dawn' }, null);
+    expect(media.kind).toBe('image');
+    expect(media.mimeType).toBe('image/jpeg');
+    expect(media.path).toMatch(/^uploads\/\d{4}\/\d{2}\/[0-9a-f]{12}-harbour-at-dawn\.jpg$/);
+    expect([media.width, media.height]).toEqual([2000, 1500]);
+    const stored = fs.readFileSync(path.join(config.MEDIA_ROOT, media.path));
+    expect(stored.includes(Buffer.from('Secret Camera'))).toBe(false);
+    const set = media.renditions as unknown as RenditionSet;
+    expect(set.widths.map((r) => r.width)).toEqual([320, 640, 960, 1280, 1920]);
+    expect(set.crops['16x9']).toMatchObject({ width: 1200, height: 675 });
+    expect(set.crops['4x3']).toMatchObject({ width: 1200, height: 900 });
+    expect(set.crops['1x1']).toMatchObject({ width: 1200, height: 1200 });
+    for (const rendition of [...set.widths, ...Object.values(set.crops)]) {
+      const meta = await sharp(path.join(config.MEDIA_ROOT, rendition!.path)).metadata();
+      expect([meta.format, meta.width, meta.height]).toEqual(['webp', rendition!.width, rendition!.height]);
+    }
+    expect(await db.auditEntry.count({ where: { action: 'media.uploaded', targetId: String(media.id) } })).toBe(1);
+  });
+
+  it('never upscales a small image', async () => {
+    const media = await uploadMedia({ file: { name: 'small.jpg', bytes: await photo(500, 300) }, alt: 'Small' }, null);
+    const set = media.renditions as unknown as RenditionSet;
+    expect(set.widths.map((r) => r.width)).toEqual([320]);
+    expect(set.crops['1x1']).toMatchObject({ width: 300, height: 300 });
+  });
+
+  it('refuses images without alt text, files of other types, and oversized files', async () => {
+    const refuse = async (input: Parameters<typeof uploadMedia>[0]) => {
+      const error = await uploadMedia(input, null).then(() => null, (caught: unknown) => caught);
+      expect(error).toBeInstanceOf(UploadError);
+      return error as UploadError;
+    };
+    expect((await refuse({ file: { name: 'a.jpg', bytes: await photo(20, 20) }, alt: '  ' })).field).toBe('alt');
+    expect((await refuse({ file: { name: 'evil.jpg', bytes: Buffer.from('<svg onload=alert(1)>') }, alt: 'x' })).message).toMatch(/none of those/);
+    expect((await refuse({ file: { name: 'broken.jpg', bytes: Buffer.from([0xff, 0xd8, 0xff, 0x00, 0x01]) }, alt: 'x' })).message).toMatch(/cannot be read/);
+    expect((await refuse({ file: null, alt: 'x' })).message).toMatch(/Choose a file/);
+  });
+
+  it('stores a video with its poster, and refuses a video without one', async () => {
+    const video = fs.readFileSync(path.join(config.projectRoot, 'prisma/legacy/placeholder.mp4'));
+    const error = await uploadMedia({ file: { name: 'clip.mp4', bytes: video }, alt: 'A clip' }, null).then(() => null, (caught: unknown) => caught);
+    expect((error as UploadError).field).toBe('poster');
+    const media = await uploadMedia({ file: { name: 'clip.mp4', bytes: video }, poster: { name: 'p.jpg', bytes: await photo(640, 360) }, alt: 'A clip' }, null);
+    expect(media.kind).toBe('video');
+    expect(media.mimeType).toBe('video/mp4');
+    const poster = await db.media.findUniqueOrThrow({ where: { id: media.posterId! } });
+    expect(poster.kind).toBe('image');
+    expect(poster.alt).toBe('A clip');
+  });
+});
