@@ -18,7 +18,11 @@ async function chain(request: APIRequestContext, path: string, baseURL: string):
     const { status, location } = await hop(request, current);
     hops.push({ status, path: current });
     if (!location) return hops;
-    current = new URL(location, baseURL).pathname + new URL(location, baseURL).search;
+    // Next 16 repeats the Location of a page's own redirect on its first, uncached render
+    // (vercel/next.js#82117); Playwright joins the copies with ", ". Only page redirects (a current slug
+    // under another section path) can show it: the proxy's 301s carry one Location.
+    const first = location.split(', ')[0]!;
+    current = new URL(first, baseURL).pathname + new URL(first, baseURL).search;
   }
   return hops;
 }
@@ -40,7 +44,8 @@ test.describe('redirects and status codes', () => {
     for (const path of [`/news/${legacyId}`, `/news/${legacyId}/`, `/news/${legacyId}/russia-seeks-honest-cooperation`, `/NEWS/${legacyId}`]) {
       const { status, location } = await hop(request, path);
       expect(status, path).toBe(301);
-      expect(location, path).toBe(`${baseURL}${legacyArticle.path}`);
+      // Next sends same-origin Locations relative; a crawler resolves them against the request URL.
+      expect(new URL(location!, baseURL).href, path).toBe(`${baseURL}${legacyArticle.path}`);
     }
   });
 
@@ -59,23 +64,24 @@ test.describe('redirects and status codes', () => {
     }
   });
 
-  test('an old slug answers one permanent redirect to the canonical URL, under any section path', async ({ request, baseURL }) => {
+  test('an old slug answers one 301 to the canonical URL, under any section path', async ({ request, baseURL }) => {
     const article = await db.article.findFirstOrThrow({ where: { status: 'published', contentType: 'text' }, orderBy: { id: 'desc' }, select: { id: true, slug: true, section: { select: { slug: true } } } });
     const oldSlug = `e2e-old-slug-${Date.now().toString(36)}`;
     await db.articleSlug.create({ data: { slug: oldSlug, articleId: article.id } });
     const canonical = `/${article.section.slug}/${article.slug}`;
+    // The proxy re-reads the old slugs every 30 s (lib/routing/moved-slugs.ts): a new one redirects
+    // from the proxy within that time.
+    await expect.poll(async () => (await hop(request, `/${article.section.slug}/${oldSlug}`)).status, { timeout: 45_000, intervals: [1_000] }).toBe(301);
     for (const path of [`/${article.section.slug}/${oldSlug}`, `/middle-east/${oldSlug}`, `/${article.section.slug.toUpperCase()}/${oldSlug}/`]) {
       const hops = await chain(request, path, baseURL!);
-      expect(hops.length, `${path}: ${JSON.stringify(hops)}`).toBe(2);
-      // 301 from the proxy; 308 when the article page itself redirects (Next's permanentRedirect).
-      expect([301, 308], path).toContain(hops[0]!.status);
-      expect(hops[1]!.status, path).toBe(200);
+      expect(hops.map((step) => step.status), `${path}: ${JSON.stringify(hops)}`).toEqual([301, 200]);
       expect(hops[1]!.path).toBe(canonical);
     }
-    // The current slug under the wrong section moves too.
+    // The current slug under the wrong section moves too (from the article page: one permanent hop).
     const wrongSection = article.section.slug === 'middle-east' ? 'world' : 'middle-east';
     const hops = await chain(request, `/${wrongSection}/${article.slug}`, baseURL!);
     expect(hops.map((step) => step.path)).toEqual([`/${wrongSection}/${article.slug}`, canonical]);
+    expect([301, 308]).toContain(hops[0]!.status);
   });
 
   test('unknown, unpublished, draft and scheduled articles are 404', async ({ request }) => {

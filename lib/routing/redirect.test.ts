@@ -3,7 +3,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { findArticleRedirect, findLegacyRedirect } from '@/lib/articles/redirects';
 import { compileLegacyPatterns, legacyIdFromPath } from '@/lib/routing/legacy';
 import { isExempt, normalisePath } from '@/lib/routing/normalise';
+import { forgetOldSlugs, isOldSlug } from '@/lib/routing/moved-slugs';
 import { decideRedirect, routeRedirect } from '@/lib/routing/redirect';
+import { db } from '@/lib/db/client';
 import { makeArticle, makeSection } from '@/lib/seo/test-rows';
 
 describe('legacy URL patterns', () => {
@@ -47,9 +49,11 @@ describe('normalisation', () => {
   );
 
   it('never redirects what is already canonical, nor anything but GET and HEAD', () => {
-    for (const path of ['/', '/world', '/world/story', '/tag/syria', '/search', '/world/older/1700000000000-5']) {
+    for (const path of ['/', '/world', '/tag/syria', '/search', '/world/older/1700000000000-5', '/tag/older', '/admin/articles', '/news']) {
       expect(decideRedirect('GET', path)).toEqual({ kind: 'none' });
     }
+    // A canonical-looking article address is only checked against the old slugs in memory.
+    expect(decideRedirect('GET', '/world/story')).toEqual({ kind: 'article', section: 'world', slug: 'story' });
     expect(decideRedirect('POST', '/World/')).toEqual({ kind: 'none' });
     expect(decideRedirect('HEAD', '/World/')).toMatchObject({ kind: 'normalise', path: '/world' });
   });
@@ -68,6 +72,7 @@ describe('redirect targets in the database', () => {
     await makeArticle({ sectionId: world.id, slug: 'current-slug', oldSlugs: ['first-slug', 'second-slug'], legacyId: '1234' });
     await makeArticle({ sectionId: world.id, slug: 'pulled-story', status: 'unpublished', oldSlugs: ['pulled-old'], legacyId: '555' });
     await makeArticle({ sectionId: world.id, slug: 'draft-story', status: 'draft', publishedAt: null, legacyId: '556' });
+    forgetOldSlugs();
   });
 
   it('an old slug under its section or any other section path → the canonical path', async () => {
@@ -102,6 +107,9 @@ describe('redirect targets in the database', () => {
     // Case plus an old slug: straight to the article, not /world/first-slug first.
     ['/World/First-Slug/', 'http://localhost:3400/world/current-slug'],
     ['/Middle-East/Current-Slug', 'http://localhost:3400/world/current-slug'],
+    // An old slug spelled canonically: 301 from the proxy, under any section path.
+    ['/world/first-slug', 'http://localhost:3400/world/current-slug'],
+    ['/middle-east/second-slug?x=1', 'http://localhost:3400/world/current-slug?x=1'],
   ])('%s → 301 %s in one hop', async (path, location) => {
     const response = await routeRedirect(request(path));
     expect(response?.status).toBe(301);
@@ -110,10 +118,21 @@ describe('redirect targets in the database', () => {
     expect(await routeRedirect(request(new URL(location).pathname + new URL(location).search))).toBeNull();
   });
 
-  it.each(['/news/99999', '/news/555', '/world/current-slug', '/world/first-slug', '/media/X.JPG', '/feeds/rss.xml'])(
+  it.each(['/news/99999', '/news/555', '/world/current-slug', '/world/pulled-old', '/world/never-existed', '/media/X.JPG', '/feeds/rss.xml'])(
     '%s passes through (the page or route answers)',
     async (path) => expect(await routeRedirect(request(path))).toBeNull(),
   );
+
+  it('learns of new old slugs when its set is re-read', async () => {
+    expect(await isOldSlug('third-slug')).toBe(false);
+    const article = await db.article.findUniqueOrThrow({ where: { slug: 'current-slug' } });
+    await db.articleSlug.create({ data: { slug: 'third-slug', articleId: article.id } });
+    // Still the set read before (re-read every 30 s in the background)...
+    expect(await isOldSlug('third-slug')).toBe(false);
+    forgetOldSlugs();
+    expect(await isOldSlug('third-slug')).toBe(true);
+    expect((await routeRedirect(request('/world/third-slug')))?.headers.get('location')).toBe('http://localhost:3400/world/current-slug');
+  });
 
   it('leaves form posts alone', async () => {
     expect(await routeRedirect(request('/World/', 'POST'))).toBeNull();

@@ -3,17 +3,33 @@
 //   2. a path spelled differently from its canonical form (case, trailing or doubled slashes) → one
 //      301 to the canonical form, or straight to the article when that form is an old slug, so a
 //      crawler never follows a chain.
-// Everything else returns null at the cost of a few string checks; /{section}/{slug} misses are
-// left to the article page (findArticleRedirect), so ordinary requests never wait for the database.
+//   3. an old slug (ArticleSlug) at /{section}/{slug} → 301 to the canonical URL (the old slugs are a
+//      Set in memory, lib/routing/moved-slugs.ts, so an ordinary article request costs a lookup in it).
+// Everything else returns null at the cost of a few string checks; other /{section}/{slug} misses
+// (a current slug under another section path) are left to the article page (findArticleRedirect).
 import { NextResponse, type NextRequest } from 'next/server';
 import { legacyIdFromPath } from '@/lib/routing/legacy';
 import { isExempt, normalisePath } from '@/lib/routing/normalise';
+import { isOldSlug } from '@/lib/routing/moved-slugs';
+import { reservedArticleSlugs, reservedSectionSlugs } from '@/lib/articles/urls';
 
 /** What to do with a path: pure, so the decisions are tested without a server. */
 export type RedirectDecision =
   | { kind: 'none' }
   | { kind: 'legacy'; legacyId: string }
+  | { kind: 'article'; section: string; slug: string }
   | { kind: 'normalise'; path: string; articleCandidate: { section: string; slug: string } | null };
+
+const slugShape = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** /{section}/{slug} of a possible article (not a list page, not a reserved route), else null. */
+export function articleAddress(path: string): { section: string; slug: string } | null {
+  const segments = path.split('/').filter(Boolean);
+  if (segments.length !== 2) return null;
+  const [section, slug] = segments as [string, string];
+  if (reservedSectionSlugs.has(section) || reservedArticleSlugs.has(slug) || !slugShape.test(section) || !slugShape.test(slug)) return null;
+  return { section, slug };
+}
 
 export function decideRedirect(method: string, pathname: string): RedirectDecision {
   if (method !== 'GET' && method !== 'HEAD') return { kind: 'none' };
@@ -21,12 +37,9 @@ export function decideRedirect(method: string, pathname: string): RedirectDecisi
   if (legacyId) return { kind: 'legacy', legacyId };
   if (isExempt(pathname)) return { kind: 'none' };
   const path = normalisePath(pathname);
-  if (path === pathname) return { kind: 'none' };
-  const segments = path.split('/').filter(Boolean);
-  const articleCandidate = segments.length === 2 && segments[1] !== 'older' && segments[1] !== 'newer' && segments[0] !== 'tag'
-    ? { section: segments[0]!, slug: segments[1]! }
-    : null;
-  return { kind: 'normalise', path, articleCandidate };
+  if (path !== pathname) return { kind: 'normalise', path, articleCandidate: articleAddress(path) };
+  const address = articleAddress(path);
+  return address ? { kind: 'article', ...address } : { kind: 'none' };
 }
 
 function permanent(request: NextRequest, path: string, keepQuery: boolean): NextResponse {
@@ -39,6 +52,8 @@ function permanent(request: NextRequest, path: string, keepQuery: boolean): Next
 export async function routeRedirect(request: NextRequest): Promise<NextResponse | null> {
   const decision = decideRedirect(request.method, request.nextUrl.pathname);
   if (decision.kind === 'none') return null;
+  // The common case, a canonical article URL: one Set lookup, no database.
+  if (decision.kind === 'article' && !(await isOldSlug(decision.slug))) return null;
   // The database is reached only for the rare paths that matched above (loaded on demand, so the
   // proxy's common path does not even load the client).
   const { findArticleRedirect, findLegacyRedirect } = await import('@/lib/articles/redirects');
@@ -46,6 +61,10 @@ export async function routeRedirect(request: NextRequest): Promise<NextResponse 
     const target = await findLegacyRedirect(decision.legacyId);
     // Unknown or unpublished id: let the request go on to app/news (or the page), which answers 404.
     return target ? permanent(request, target, false) : null;
+  }
+  if (decision.kind === 'article') {
+    const target = await findArticleRedirect(decision.section, decision.slug);
+    return target ? permanent(request, target, true) : null;
   }
   const candidate = decision.articleCandidate;
   const article = candidate ? await findArticleRedirect(candidate.section, candidate.slug) : null;
