@@ -359,12 +359,28 @@ export async function copyDatabase(options: CopyOptions): Promise<CopyReport> {
       await target.query('ROLLBACK').catch(() => {});
       throw error;
     }
+  } finally {
+    await source.close().catch(() => {});
+    await target.end().catch(() => {});
+  }
+  const report = await compareDatabases(from, to, emit);
+  return { ...report, seconds: (Date.now() - started) / 1000 };
+}
 
-    const reports: TableReport[] = [];
+/** Row counts and checksums of every table the target has, on both sides. */
+export async function compareDatabases(from: string, to: string, emit: (event: CopyProgress) => void = () => {}): Promise<Omit<CopyReport, 'seconds'>> {
+  const target = await postgresClient(to);
+  const source = isPostgres(from) ? postgresSource(await postgresClient(from)) : sqliteSource(from);
+  try {
+    const tables = await describeTarget(target);
+    const sourceTables = new Set(await source.tables());
     const copiedTarget = postgresSource(target);
-    for (const table of copied) {
+    const reports: TableReport[] = [];
+    for (const table of tables.values()) {
+      if (!sourceTables.has(table.name)) continue;
       emit({ phase: 'verify', table: table.name });
-      const columns = await columnsOf(table);
+      const present = new Set(await source.columns(table.name));
+      const columns = table.columns.filter((column) => present.has(column.name));
       const before = await checksum(source, table, columns, 2_000);
       const after = await checksum(copiedTarget, table, columns, 2_000);
       reports.push({
@@ -376,12 +392,7 @@ export async function copyDatabase(options: CopyOptions): Promise<CopyReport> {
         ok: before.rows === after.rows && before.sha256 === after.sha256,
       });
     }
-    return {
-      tables: reports,
-      ok: reports.every((report) => report.ok),
-      rows: reports.reduce((sum, report) => sum + report.targetRows, 0),
-      seconds: (Date.now() - started) / 1000,
-    };
+    return { tables: reports, ok: reports.every((report) => report.ok), rows: reports.reduce((sum, report) => sum + report.targetRows, 0) };
   } finally {
     await source.close().catch(() => {});
     await target.end().catch(() => {});
