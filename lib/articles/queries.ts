@@ -2,6 +2,7 @@
 // cache with tags (lib/cache/tags.ts) so a change expires exactly the lists it touches; the article
 // page itself is cached by path (its URL is its key) and expired by lib/cache/refresh.ts.
 import { unstable_cache } from 'next/cache';
+import { cache } from 'react';
 import { db } from '@/lib/db/client';
 import { cacheTags } from '@/lib/cache/tags';
 import { articleSelect, cardSelect } from '@/lib/articles/select';
@@ -146,12 +147,13 @@ export function getHomeFront(): Promise<HomeFront> {
 }
 
 /** The article at /{section}/{slug}, when it is published. Not wrapped in the data cache: the page
- * is cached by its path, and lib/cache/refresh.ts expires that path. */
-export async function getPublishedArticle(slug: string): Promise<ArticleView | null> {
+ * is cached by its path, and lib/cache/refresh.ts expires that path. React's cache() makes the
+ * page's metadata and its body share one query per render. */
+export const getPublishedArticle = cache(async (slug: string): Promise<ArticleView | null> => {
   const row = await db.article.findUnique({ where: { slug }, select: articleSelect });
   if (!row || row.status !== 'published') return null;
   return toArticleView(row);
-}
+});
 
 /** Any article by id, whatever its status: for the newsroom's preview (never cached). */
 export async function getArticleForPreview(id: number): Promise<ArticleView | null> {
