@@ -2,8 +2,12 @@
 // Keep it cheap: it sits in front of every cached page.
 import { NextResponse, type NextRequest } from 'next/server';
 import { runDueWorkIfNeeded } from '@/lib/scheduling/due-trigger';
+import { routeRedirect } from '@/lib/routing/redirect';
 
-export async function proxy(_request: NextRequest): Promise<NextResponse> {
+export async function proxy(request: NextRequest): Promise<NextResponse> {
+  // Legacy URLs and non-canonical spellings (case, trailing slash) answer one 301 before anything else.
+  const redirect = await routeRedirect(request);
+  if (redirect) return redirect;
   await runDueWorkIfNeeded();
   return NextResponse.next();
 }

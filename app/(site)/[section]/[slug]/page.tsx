@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { getPublishedArticle } from '@/lib/articles/queries';
 import { validSlug } from '@/lib/articles/params';
+import { findArticleRedirect } from '@/lib/articles/redirects';
 import { ArticlePage } from '@/components/article/ArticlePage';
 import { JsonLd } from '@/components/seo/JsonLd';
 import { articleMetadata, notFoundMetadata } from '@/lib/seo/metadata';
@@ -27,7 +28,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ArticleRoute({ params }: Props) {
   const { section, article } = await load(params);
-  if (!article) notFound();
+  if (!article) {
+    // An old slug, or the slug under another section path: one permanent redirect to the canonical URL.
+    const { slug } = await params;
+    const moved = validSlug(section) && validSlug(slug) ? await findArticleRedirect(section, slug) : null;
+    if (moved) permanentRedirect(moved);
+    notFound();
+  }
   // One canonical URL: the same slug under another section path moves to the right one.
   if (article.section.slug !== section) permanentRedirect(article.path);
   return (
