@@ -67,6 +67,18 @@ export function childEnv(env: NodeJS.ProcessEnv, distDir: string): NodeJS.Proces
 
 /** Runs `next build` into distDir with env, output shown; rejects when the build fails. */
 export async function runNextBuild(distDir: string, env: NodeJS.ProcessEnv, options: { quiet?: boolean } = {}): Promise<void> {
+  // `next build` adds its dist folder's type paths to tsconfig.json and reformats it; with a dist
+  // folder per use (start, e2e, bench) that would leave every checkout dirty. Put it back as it was.
+  const tsconfigPath = path.join(projectRoot, 'tsconfig.json');
+  const tsconfig = fs.existsSync(tsconfigPath) ? fs.readFileSync(tsconfigPath, 'utf8') : null;
+  try {
+    await build(distDir, env, options);
+  } finally {
+    if (tsconfig !== null && fs.readFileSync(tsconfigPath, 'utf8') !== tsconfig) fs.writeFileSync(tsconfigPath, tsconfig);
+  }
+}
+
+async function build(distDir: string, env: NodeJS.ProcessEnv, options: { quiet?: boolean }): Promise<void> {
   const child = spawn(process.execPath, [nextBin, 'build'], {
     cwd: projectRoot,
     env: childEnv({ ...env, NODE_ENV: 'production' }, distDir),

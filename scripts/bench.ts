@@ -1,0 +1,173 @@
+// npm run bench: builds and starts Lede on its own port against a bench database, then measures in one
+// run, on loopback: (a) an article page, (b) a section front, (c) /status, a trivial static page that
+// is the ceiling Next itself sets on this machine (req/s, p50, p99 under load), and (d) the render
+// time of articles never requested before, one at a time. A benchmark, not a test: it reports, it
+// does not assert. docs/benchmarks.md explains the figures.
+import { execFileSync, spawn } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { measureLoad, type LoadFigures } from './bench/load';
+import { measureMisses } from './bench/miss';
+import { forgetRenderedPages, recordBuildFiles } from './bench/isr-cache';
+import { parseBenchOptions } from './bench/options';
+import { treeRssMegabytes } from './bench/rss';
+import { buildStamp, projectRoot, runNextBuild, staleBuildReason, startNextServer, waitUntilServing } from './support/next-build';
+
+const options = parseBenchOptions(process.argv.slice(2));
+const say = (line: string) => console.log(`[bench] ${line}`);
+const distDir = '.next-bench';
+const distPath = path.join(projectRoot, distDir);
+const benchDir = path.join(projectRoot, 'data', 'bench');
+const baseUrl = `http://127.0.0.1:${options.port}`;
+fs.mkdirSync(benchDir, { recursive: true });
+
+async function ensurePostgresDatabase(): Promise<string> {
+  const server = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const adapter = fs.readFileSync(path.join(projectRoot, 'lib', 'db', 'postgres.ts'), 'utf8');
+  if (/not supported yet/.test(adapter)) throw new Error('lib/db does not support PostgreSQL yet (lib/db/postgres.ts): run the bench with --database sqlite.');
+  const client = new pg.Client({ connectionString: server });
+  await client.connect();
+  try {
+    const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', ['lede_bench']);
+    if (!exists.rowCount) await client.query('CREATE DATABASE lede_bench');
+  } finally {
+    await client.end();
+  }
+  const url = new URL(server);
+  url.pathname = '/lede_bench';
+  return url.toString();
+}
+
+function runChild(script: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  const tsx = path.join(projectRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+  const child = spawn(process.execPath, [tsx, script, ...args], { cwd: projectRoot, env, stdio: 'inherit' });
+  return new Promise((resolve, reject) => {
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${script} failed (exit code ${code})`))));
+  });
+}
+
+const round = (value: number, digits = 1) => Number(value.toFixed(digits));
+
+// ---- database, build, server ------------------------------------------------------------------
+
+const databaseUrl = options.database === 'postgres' ? await ensurePostgresDatabase() : `file:${path.join(benchDir, `bench-${options.articles}.db`)}`;
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  NEXT_TELEMETRY_DISABLED: '1',
+  DATABASE_URL: databaseUrl,
+  MEDIA_ROOT: path.join(benchDir, options.database === 'postgres' ? 'media-postgres' : `media-${options.articles}`),
+  SITE_URL: baseUrl,
+  PORT: String(options.port),
+  INTERNAL_SECRET: process.env.INTERNAL_SECRET || crypto.randomBytes(32).toString('base64url'),
+};
+
+say(`Database: ${options.database === 'postgres' ? databaseUrl : path.relative(projectRoot, databaseUrl.slice(5))} (at least ${options.articles} articles).`);
+const targetsFile = path.join(benchDir, `targets-${process.pid}.json`);
+await runChild(path.join('scripts', 'bench', 'prepare.ts'), [String(options.articles), targetsFile, String(options.misses)], env);
+const targets = JSON.parse(fs.readFileSync(targetsFile, 'utf8')) as { articles: number; articlePath: string; sectionPath: string; missPaths: string[] };
+fs.rmSync(targetsFile, { force: true });
+
+const reason = staleBuildReason(distDir, buildStamp(env));
+if (reason) {
+  say(`Building into ${distDir} (${reason})…`);
+  await runNextBuild(distDir, env);
+  recordBuildFiles(distPath);
+} else {
+  const removed = forgetRenderedPages(distPath);
+  say(`Reusing the build in ${distDir}; forgot ${removed} cached file(s) from earlier runs.`);
+}
+
+say(`Starting the server on ${baseUrl}…`);
+const server = startNextServer(distDir, options.port, env, 'pipe');
+const serverLog = fs.createWriteStream(path.join(benchDir, 'server.log'));
+server.stdout?.pipe(serverLog);
+server.stderr?.pipe(serverLog);
+const stopServer = () => {
+  if (server.exitCode === null && server.signalCode === null) server.kill('SIGTERM');
+};
+process.on('SIGINT', () => (stopServer(), process.exit(130)));
+process.on('SIGTERM', () => (stopServer(), process.exit(143)));
+
+try {
+  await waitUntilServing(`${baseUrl}/status`, server);
+
+  // ---- warm-up: every measured page rendered and cached, the JIT warm ------------------------------
+  const urls = { article: `${baseUrl}${targets.articlePath}`, section: `${baseUrl}${targets.sectionPath}`, static: `${baseUrl}/status` };
+  say(`Targets: article ${targets.articlePath}, section ${targets.sectionPath}, static /status; ${targets.missPaths.length} articles for the miss figure.`);
+  const cacheState: Record<string, string> = {};
+  for (const [name, url] of Object.entries(urls)) {
+    for (let attempt = 0; attempt < 3; attempt++) await (await fetch(url)).arrayBuffer();
+    const response = await fetch(url);
+    await response.arrayBuffer();
+    if (response.status !== 200) throw new Error(`${url} answered ${response.status}: nothing to measure`);
+    cacheState[name] = response.headers.get('x-nextjs-cache') ?? 'none';
+  }
+  say(`Warming up (${Math.min(3, options.duration)} s per target)…`);
+  for (const url of Object.values(urls)) await measureLoad('warm-up', url, { connections: options.connections, duration: Math.min(3, options.duration), quiet: true });
+
+  // ---- (a)–(c) under load ---------------------------------------------------------------------------
+  say(`Measuring ${options.duration} s per target with ${options.connections} connections…`);
+  const load: Record<keyof typeof urls, LoadFigures> = {
+    static: await measureLoad('static /status', urls.static, options),
+    article: await measureLoad(`article ${targets.articlePath}`, urls.article, options),
+    section: await measureLoad(`section ${targets.sectionPath}`, urls.section, options),
+  };
+
+  // ---- (d) cache misses, one at a time -------------------------------------------------------------
+  say(`Rendering ${targets.missPaths.length} articles never requested before, one at a time…`);
+  const misses = await measureMisses(baseUrl, targets.missPaths);
+  const again = await fetch(`${baseUrl}${targets.missPaths[0]}`);
+  await again.arrayBuffer();
+
+  const rss = treeRssMegabytes(server.pid!);
+
+  // ---- report ---------------------------------------------------------------------------------------
+  const figures: Record<string, number | string> = {
+    articles_in_database: targets.articles,
+    database: options.database,
+    connections: options.connections,
+    duration_s: options.duration,
+  };
+  for (const name of ['article', 'section', 'static'] as const) {
+    figures[`${name}_rps`] = round(load[name].rps);
+    figures[`${name}_p50_ms`] = round(load[name].p50);
+    figures[`${name}_p99_ms`] = round(load[name].p99);
+    figures[`${name}_errors`] = load[name].errors + load[name].non2xx;
+    figures[`${name}_cache`] = cacheState[name] ?? 'none';
+  }
+  figures.article_vs_static_rps_ratio = round(load.article.rps / load.static.rps, 3);
+  figures.section_vs_static_rps_ratio = round(load.section.rps / load.static.rps, 3);
+  figures.article_miss_render_p50_ms = round(misses.p50);
+  figures.article_miss_render_p90_ms = round(misses.p90);
+  figures.article_miss_render_mean_ms = round(misses.mean);
+  figures.article_miss_samples = misses.samples;
+  figures.article_miss_failures = misses.failures.length;
+  figures.article_miss_cache = Object.entries(misses.cacheHeaders).map(([header, count]) => `${header}=${count}`).join(',');
+  figures.article_after_miss_cache = again.headers.get('x-nextjs-cache') ?? 'none';
+  figures.server_rss_mb = round(rss);
+
+  if (misses.failures.length) say(`Miss renders that did not answer 200: ${misses.failures.slice(0, 5).join('; ')}${misses.failures.length > 5 ? '; …' : ''}`);
+  console.log('');
+  for (const [name, value] of Object.entries(figures)) console.log(`${name}: ${value}`);
+
+  let commit = '';
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: projectRoot, encoding: 'utf8' }).trim();
+  } catch {
+    // Not a git checkout: the JSON simply has no commit.
+  }
+  const resultsDir = path.join(projectRoot, 'bench-results');
+  fs.mkdirSync(resultsDir, { recursive: true });
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const file = path.join(resultsDir, `bench-${options.database}-${targets.articles}-${stamp}.json`);
+  fs.writeFileSync(
+    file,
+    `${JSON.stringify({ at: new Date().toISOString(), commit, machine: { cpus: os.cpus().length, node: process.version }, options, targets: { article: targets.articlePath, section: targets.sectionPath, misses: targets.missPaths.length }, figures }, null, 2)}\n`,
+  );
+  console.log(`\n[bench] Saved ${path.relative(projectRoot, file)}. Targets: both ratios ≥ 0.9, article_miss_render_p50_ms ≤ 15.`);
+} finally {
+  stopServer();
+}

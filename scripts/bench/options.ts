@@ -1,0 +1,47 @@
+// npm run bench options: --articles N --duration S --connections C --database sqlite|postgres --port P.
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+
+const schema = z.object({
+  articles: z.coerce.number().int().min(0).max(50_000_000),
+  duration: z.coerce.number().int().min(1).max(600),
+  connections: z.coerce.number().int().min(1).max(1_000),
+  database: z.enum(['sqlite', 'postgres']),
+  port: z.coerce.number().int().min(1024).max(65535),
+  misses: z.coerce.number().int().min(1).max(100_000),
+});
+
+export type BenchOptions = z.infer<typeof schema>;
+
+export const usage = `npm run bench -- [--articles N] [--duration S] [--connections C] [--database sqlite|postgres] [--port P] [--misses M]
+  --articles     at least this many articles in the bench database (default 10000; made once, reused)
+  --duration     seconds of load per target page (default 10)
+  --connections  concurrent connections (default 50)
+  --database     sqlite (data/bench/bench-N.db) or postgres (database lede_bench on 127.0.0.1)
+  --port         port of the server under test (default 3290)
+  --misses       uncached articles rendered one by one for the miss figure (default 250, at least 200 advised)`;
+
+export function parseBenchOptions(argv: string[]): BenchOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      articles: { type: 'string', default: '10000' },
+      duration: { type: 'string', default: '10' },
+      connections: { type: 'string', default: '50' },
+      database: { type: 'string', default: 'sqlite' },
+      port: { type: 'string', default: '3290' },
+      misses: { type: 'string', default: '250' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(usage);
+    process.exit(0);
+  }
+  const parsed = schema.safeParse(values);
+  if (!parsed.success) {
+    console.error(`${parsed.error.issues.map((issue) => `--${issue.path.join('.')}: ${issue.message}`).join('\n')}\n\n${usage}`);
+    process.exit(2);
+  }
+  return parsed.data;
+}
