@@ -1,5 +1,6 @@
 // @ts-check
 // Next.js configuration. Decisions behind each setting: docs/decisions/.
+import { fileURLToPath } from 'node:url';
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -15,6 +16,11 @@ const nextConfig = {
   // URLs can fill the disk with cached 404s. docs/caching.md.
   cacheMaxMemorySize: Number(process.env.LEDE_CACHE_MEMORY_MB || 256) * 1024 * 1024,
   experimental: { isrFlushToDisk: false },
+  // With REDIS_URL, pages, route responses and data live in Redis instead, shared by every instance,
+  // so a publish on one refreshes all (lib/cache/redis-handler.mjs, docs/deploy.md).
+  ...(process.env.REDIS_URL
+    ? { cacheHandler: fileURLToPath(new URL('./lib/cache/redis-handler.mjs', import.meta.url)), cacheMaxMemorySize: 0 }
+    : {}),
   // `npm test` type-checks the whole project with tsc once; builds skip the duplicate pass.
   typescript: { ignoreBuildErrors: true },
   // Media are served by the app itself from MEDIA_ROOT (app/media/[...path]/route.ts).
