@@ -8,12 +8,16 @@ export function DiffParts({ parts }: { parts: DiffPart[] }) {
         part.kind === 'same' ? (
           <span key={index}>{part.text}</span>
         ) : part.kind === 'removed' ? (
-          <del key={index} className="bg-red-100 text-red-900" aria-label={`removed: ${part.text}`}>
+          <del key={index} className="bg-red-100 text-red-900">
+            <span className="sr-only">[removed: </span>
             {part.text}
+            <span className="sr-only">]</span>
           </del>
         ) : (
-          <ins key={index} className="bg-green-100 text-green-900" aria-label={`added: ${part.text}`}>
+          <ins key={index} className="bg-green-100 text-green-900">
+            <span className="sr-only">[added: </span>
             {part.text}
+            <span className="sr-only">]</span>
           </ins>
         ),
       )}
