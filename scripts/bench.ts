@@ -14,7 +14,7 @@ import { measureMisses } from './bench/miss';
 import { forgetRenderedPages, recordBuildFiles } from './bench/isr-cache';
 import { parseBenchOptions } from './bench/options';
 import { treeRssMegabytes } from './bench/rss';
-import { buildStamp, projectRoot, runNextBuild, staleBuildReason, startNextServer, waitUntilServing } from './support/next-build';
+import { buildStamp, portIsTaken, projectRoot, runNextBuild, staleBuildReason, startNextServer, waitUntilServing } from './support/next-build';
 
 const options = parseBenchOptions(process.argv.slice(2));
 const say = (line: string) => console.log(`[bench] ${line}`);
@@ -80,6 +80,7 @@ if (reason) {
   say(`Reusing the build in ${distDir}; forgot ${removed} cached file(s) from earlier runs.`);
 }
 
+if (await portIsTaken(options.port)) throw new Error(`Port ${options.port} is already in use: stop that server or pass --port.`);
 say(`Starting the server on ${baseUrl}…`);
 const server = startNextServer(distDir, options.port, env, 'pipe');
 const serverLog = fs.createWriteStream(path.join(benchDir, 'server.log'));

@@ -6,7 +6,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { projectRoot, runNextBuild, staleBuildReason, buildStamp, startNextServer, waitUntilServing } from './support/next-build';
+import { buildStamp, portIsTaken, projectRoot, runNextBuild, staleBuildReason, startNextServer, waitUntilServing } from './support/next-build';
 
 process.env.NEXT_TELEMETRY_DISABLED = '1';
 // A PORT without a SITE_URL most likely means "serve here": keep absolute links pointing at it.
@@ -57,6 +57,10 @@ if (reason) {
   say(`Using the existing build in ${distDir} (sources unchanged).`);
 }
 
+if (await portIsTaken(config.PORT)) {
+  console.error(`[lede] Port ${config.PORT} is already in use (another Lede?). Stop that server or choose another port: PORT=3001 npm start`);
+  process.exit(1);
+}
 say(`Starting Lede on port ${config.PORT}…`);
 const server = startNextServer(distDir, config.PORT, process.env);
 

@@ -8,9 +8,8 @@
 // run (an article an admin spec published, say) never outlive the database they came from.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
-import { buildStamp, projectRoot, runNextBuild, staleBuildReason, startNextServer, waitUntilServing } from '../../scripts/support/next-build';
+import { buildStamp, portIsTaken, projectRoot, runNextBuild, staleBuildReason, startNextServer, waitUntilServing } from '../../scripts/support/next-build';
 import { createPostgresDatabase, dropPostgresDatabase } from './database';
 import {
   adminCredentialsFile, baseURL, databaseKind, databaseUrl, distDir, e2eDir, externalBaseUrl, mediaRoot, port, serverLogFile, sqliteFile,
@@ -20,14 +19,6 @@ const say = (line: string) => console.log(`[e2e] ${line}`);
 const pristineDir = path.join(e2eDir, 'pristine');
 const distPath = path.join(projectRoot, distDir);
 const sqliteFiles = (file: string) => [file, `${file}-wal`, `${file}-shm`, `${file}-journal`];
-
-function portIsTaken(): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: '127.0.0.1', port });
-    socket.once('connect', () => (socket.destroy(), resolve(true)));
-    socket.once('error', () => resolve(false));
-  });
-}
 
 function runPrepare(): Promise<void> {
   const tsx = path.join(projectRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs');
@@ -93,7 +84,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     say(`E2E_BASE_URL is set: testing ${externalBaseUrl} as it is (no database or build prepared).`);
     return async () => {};
   }
-  if (await portIsTaken()) throw new Error(`Port ${port} is already in use: stop the server there (a leftover e2e run?) or set E2E_PORT.`);
+  if (await portIsTaken(port)) throw new Error(`Port ${port} is already in use: stop the server there (a leftover e2e run?) or set E2E_PORT.`);
   let server: ChildProcess | undefined;
   const teardown = async () => {
     if (server && server.exitCode === null && server.signalCode === null) {

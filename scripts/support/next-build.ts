@@ -2,6 +2,7 @@
 // Shared by npm start, the e2e harness and the benchmark, which each keep their own NEXT_DIST_DIR.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 
 export const projectRoot = path.resolve(import.meta.dirname, '..', '..');
@@ -117,4 +118,14 @@ export async function waitUntilServing(url: string, child: ChildProcess, timeout
     }
   }
   throw new Error(`${url} did not answer within ${Math.round(timeoutMs / 1000)} s`);
+}
+
+/** True when something already accepts connections on 127.0.0.1:port. */
+export function portIsTaken(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: '127.0.0.1', port });
+    socket.setTimeout(2_000, () => (socket.destroy(), resolve(false)));
+    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('error', () => resolve(false));
+  });
 }
