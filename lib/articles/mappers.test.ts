@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isWebUrl, toRelatedLinkView } from '@/lib/articles/mappers';
+import { isWebUrl, toCrops, toRelatedLinkView } from '@/lib/articles/mappers';
 
 const link = (overrides: Record<string, unknown>) =>
   ({ id: 1, url: null, kicker: '', title: 'Title', contentType: 'text', media: null, targetArticle: null, ...overrides }) as Parameters<typeof toRelatedLinkView>[0];
@@ -28,5 +28,19 @@ describe('related links in the read model', () => {
   it('leaves out links to articles that are not published', () => {
     const target = { status: 'unpublished', slug: 'gone', kicker: '', headline: 'Gone', contentType: 'text', section: { slug: 'world' }, leadMedia: null };
     expect(toRelatedLinkView(link({ targetArticle: target }))).toBeNull();
+  });
+});
+
+describe('media crops', () => {
+  it('reads the crops stored in Media.renditions', () => {
+    const renditions = { widths: [], crops: { '16x9': { path: 'a/b.16x9.webp', width: 1200, height: 675, mimeType: 'image/webp' } } };
+    expect(toCrops(renditions)).toEqual({ '16x9': { url: '/media/a/b.16x9.webp', width: 1200, height: 675 } });
+  });
+
+  it('treats missing or malformed renditions as no crops', () => {
+    expect(toCrops(null)).toBeNull();
+    expect(toCrops({ crops: {} })).toBeNull();
+    expect(toCrops({ crops: { '16x9': { path: '', width: -1 } } })).toBeNull();
+    expect(toCrops('nonsense')).toBeNull();
   });
 });

@@ -1,7 +1,22 @@
 // Prisma rows → the read model (lib/articles/types.ts). Pure functions: tested without a database.
 import { articlePath, mediaPath } from '@/lib/articles/urls';
-import type { ArticleCard, ArticleView, MediaView, RelatedLinkView } from '@/lib/articles/types';
+import { z } from 'zod';
+import type { ArticleCard, ArticleView, CropName, MediaCrop, MediaView, RelatedLinkView } from '@/lib/articles/types';
 import type { ArticleRow, CardRow, MediaRow } from '@/lib/articles/select';
+
+const storedCrop = z.object({ path: z.string().min(1), width: z.number().int().positive(), height: z.number().int().positive() });
+const storedCrops = z.object({ crops: z.partialRecord(z.enum(['16x9', '4x3', '1x1']), storedCrop) });
+
+/** The crops listed in Media.renditions (JSON written by lib/media/renditions.ts); anything that does
+ * not parse is treated as no crops rather than breaking the page. */
+export function toCrops(renditions: unknown): Partial<Record<CropName, MediaCrop>> | null {
+  const parsed = storedCrops.safeParse(renditions);
+  if (!parsed.success) return null;
+  const entries = Object.entries(parsed.data.crops).flatMap(([name, crop]) =>
+    crop ? [[name, { url: mediaPath(crop.path), width: crop.width, height: crop.height }] as const] : [],
+  );
+  return entries.length ? Object.fromEntries(entries) : null;
+}
 
 export function toMediaView(media: MediaRow | null | undefined): MediaView | null {
   if (!media) return null;
@@ -19,6 +34,7 @@ export function toMediaView(media: MediaRow | null | undefined): MediaView | nul
     posterWidth: media.poster?.width ?? null,
     posterHeight: media.poster?.height ?? null,
     durationSeconds: media.durationSeconds,
+    crops: toCrops(media.renditions),
   };
 }
 

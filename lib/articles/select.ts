@@ -12,6 +12,7 @@ export const mediaSelect = {
   caption: true,
   credit: true,
   durationSeconds: true,
+  renditions: true,
   poster: { select: { path: true, width: true, height: true } },
 } satisfies Prisma.MediaSelect;
 

@@ -17,7 +17,12 @@ export type MediaView = {
   posterWidth: number | null;
   posterHeight: number | null;
   durationSeconds: number | null;
+  /** Crops made at upload (lib/media/renditions.ts) for cards and crawlers; null when none exist. */
+  crops: Partial<Record<CropName, MediaCrop>> | null;
 };
+
+export type CropName = '16x9' | '4x3' | '1x1';
+export type MediaCrop = { url: string; width: number; height: number };
 
 export type SectionRef = { slug: string; name: string };
 export type TagRef = { slug: string; name: string };

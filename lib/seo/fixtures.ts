@@ -15,6 +15,7 @@ export const sampleImage: MediaView = {
   posterWidth: null,
   posterHeight: null,
   durationSeconds: null,
+  crops: null,
 };
 
 export const sampleVideo: MediaView = {
@@ -31,6 +32,7 @@ export const sampleVideo: MediaView = {
   posterWidth: 1280,
   posterHeight: 720,
   durationSeconds: 125,
+  crops: null,
 };
 
 export function sampleArticle(overrides: Partial<ArticleView> = {}): ArticleView {
