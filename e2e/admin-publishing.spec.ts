@@ -1,7 +1,9 @@
 // The newsroom's main journey: sign in, write a draft, preview it, publish it and see it on the home
 // page, its section and its own page within a second, edit it, schedule one, unpublish (404 after).
 import { expect, test } from '@playwright/test';
-import { accessibilityViolations } from './support/fixtures';
+import fs from 'node:fs';
+import { accessibilityViolations, adminCredentials } from './support/fixtures';
+import { adminCredentialsFile } from './support/environment';
 import { asHtmlText, newsroomAccount, signIn, someSection, uniqueWord, waitForPublic, type Account } from './admin-support';
 import { db } from '@/lib/db/client';
 
@@ -9,6 +11,12 @@ let editor: Account;
 
 test.beforeAll(async () => {
   editor = await newsroomAccount('editor');
+});
+
+test('the first admin, created at start, signs in with the printed password', async ({ page }) => {
+  test.skip(!fs.existsSync(adminCredentialsFile), 'no first-admin credentials (a server started elsewhere)');
+  await signIn(page, adminCredentials());
+  await expect(page.getByRole('link', { name: 'Users' })).toBeVisible();
 });
 
 test('an editor writes, previews, publishes, edits and unpublishes an article', async ({ page, request }) => {

@@ -1,0 +1,140 @@
+// Server actions and routes are public endpoints: each must check origin, session and role itself.
+// A writer's forged publish, a foreign origin, a request without Origin and one without a session all
+// change nothing; the JSON API says 403. Sign-ins are throttled, with the same words for every account.
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { actionIdOf, newsroomAccount, signIn, someSection, type Account } from './admin-support';
+import { wrongCredentialsMessage } from '@/lib/auth/sign-in';
+import { createArticle } from '@/lib/articles/commands/save';
+import { db } from '@/lib/db/client';
+
+let editor: Account;
+let writer: Account;
+
+test.beforeAll(async () => {
+  editor = await newsroomAccount('editor');
+  writer = await newsroomAccount('writer');
+});
+
+async function draftByWriter() {
+  const section = await someSection();
+  return createArticle(writer, { headline: `Writer's draft ${Date.now()}`, sectionId: section.id });
+}
+
+/** The id of the "Publish now" server action, read from an editor's page (what an attacker would do). */
+async function publishActionId(page: Page, articleId: number): Promise<string> {
+  await page.goto(`/admin/articles/${articleId}`);
+  return actionIdOf(page, 'form:has(button:text-is("Publish now"))');
+}
+
+/** Posts to a server action the way a browser without script posts its form. */
+function postAction(request: APIRequestContext, actionId: string, fields: Record<string, string>, headers: Record<string, string>) {
+  return request.post(`/admin/articles/${fields.articleId}`, {
+    multipart: { [`$ACTION_ID_${actionId}`]: '', ...fields },
+    headers,
+    maxRedirects: 0,
+    failOnStatusCode: false,
+  });
+}
+
+const statusOf = async (id: number) => (await db.article.findUniqueOrThrow({ where: { id } })).status;
+
+test('a writer cannot publish, not even with a forged request to the action or the API', async ({ page, browser, baseURL }) => {
+  const { id } = await draftByWriter();
+  await signIn(page, editor);
+  const actionId = await publishActionId(page, id);
+
+  const writerContext = await browser.newContext({ baseURL });
+  const writerPage = await writerContext.newPage();
+  await signIn(writerPage, writer);
+  // The writer's own page offers no publish button.
+  await writerPage.goto(`/admin/articles/${id}`);
+  await expect(writerPage.getByRole('button', { name: 'Publish now' })).toHaveCount(0);
+  // Forged: the editor's action id, the writer's session, a same-origin request.
+  const forged = await postAction(writerPage.request, actionId, { articleId: String(id) }, { Origin: new URL(baseURL!).origin, 'Sec-Fetch-Site': 'same-origin' });
+  expect(forged.status()).toBeLessThan(500);
+  expect(await statusOf(id)).toBe('draft');
+  // The JSON API answers 403.
+  const api = await writerPage.request.post(`/api/admin/articles/${id}/publish`, { headers: { Origin: new URL(baseURL!).origin }, data: {}, failOnStatusCode: false });
+  expect(api.status()).toBe(403);
+  expect(await statusOf(id)).toBe('draft');
+  expect(await db.auditEntry.count({ where: { action: 'article.published', targetId: String(id) } })).toBe(0);
+  // The same API for an editor works (so the 403 above is about the role).
+  const allowed = await page.request.post(`/api/admin/articles/${id}/publish`, { headers: { Origin: new URL(baseURL!).origin }, data: {}, failOnStatusCode: false });
+  expect(allowed.status()).toBe(200);
+  expect(await statusOf(id)).toBe('published');
+  await writerContext.close();
+});
+
+test('an action called from another origin, without Origin, or without a session does nothing', async ({ page, playwright, baseURL }) => {
+  const { id } = await draftByWriter();
+  await signIn(page, editor);
+  const actionId = await publishActionId(page, id);
+  const origin = new URL(baseURL!).origin;
+
+  const foreign = await postAction(page.request, actionId, { articleId: String(id) }, { Origin: 'https://evil.example', 'Sec-Fetch-Site': 'cross-site' });
+  expect(foreign.status()).not.toBe(303);
+  expect(await statusOf(id)).toBe('draft');
+
+  // No Origin at all (Next itself lets this through): refused by the action.
+  const bare = await postAction(page.request, actionId, { articleId: String(id) }, {});
+  expect(await statusOf(id)).toBe('draft');
+  expect(bare.headers().location ?? '').toContain('error=');
+
+  // No session.
+  const anonymous = await playwright.request.newContext({ baseURL });
+  const signedOut = await postAction(anonymous, actionId, { articleId: String(id) }, { Origin: origin, 'Sec-Fetch-Site': 'same-origin' });
+  expect(signedOut.headers().location ?? '').toContain('/admin/login');
+  expect(await statusOf(id)).toBe('draft');
+  expect((await anonymous.post(`/api/admin/articles/${id}/publish`, { headers: { Origin: origin }, failOnStatusCode: false })).status()).toBe(401);
+  expect((await anonymous.get('/admin/articles', { maxRedirects: 0 })).headers().location).toContain('/admin/login');
+  await anonymous.dispose();
+
+  // A cross-site upload with the editor's cookie is refused too.
+  const upload = await page.request.post('/api/admin/media', { headers: { Origin: 'https://evil.example', Accept: 'application/json' }, multipart: { alt: 'x' }, failOnStatusCode: false });
+  expect(upload.status()).toBe(403);
+
+  // The very same request with the editor's session and our own origin does publish: the refusals
+  // above came from the checks, not from a malformed request.
+  const genuine = await postAction(page.request, actionId, { articleId: String(id) }, { Origin: origin, 'Sec-Fetch-Site': 'same-origin' });
+  expect(genuine.status()).toBe(303);
+  expect(genuine.headers().location).toContain('notice=published');
+  expect(await statusOf(id)).toBe('published');
+});
+
+test('the session cookie is HttpOnly and SameSite=Lax, sign-out ends the session, and admin pages are noindex and uncached', async ({ page, context }) => {
+  await signIn(page, editor);
+  const cookie = (await context.cookies()).find((c) => c.name === 'lede_session');
+  expect(cookie?.httpOnly).toBe(true);
+  expect(cookie?.sameSite).toBe('Lax');
+  const response = await page.goto('/admin/articles');
+  expect(response?.headers()['cache-control']).toMatch(/no-store/);
+  expect(response?.headers()['x-robots-tag']).toMatch(/noindex/);
+  await expect(page.locator('meta[name="robots"]')).toHaveAttribute('content', /noindex/);
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/admin\/login/);
+  // The old token is dead even if replayed.
+  await context.addCookies([{ ...cookie!, expires: cookie!.expires }]);
+  await page.goto('/admin/articles');
+  await expect(page).toHaveURL(/\/admin\/login/);
+  expect(await db.auditEntry.count({ where: { action: 'sign-in', actorId: editor.id } })).toBeGreaterThan(0);
+});
+
+test('sign-in throttling kicks in, and says the same for an existing and an unknown account', async ({ page }) => {
+  const target = await newsroomAccount('writer');
+  const ghost = `ghost-${Date.now()}@example.org`;
+  const attempt = async (email: string, password: string) => {
+    await page.goto('/admin/login');
+    await page.getByLabel('E-mail').fill(email);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    return page.locator('#login-message');
+  };
+  for (const email of [target.email, ghost]) {
+    for (let i = 0; i < 3; i += 1) await expect(await attempt(email, 'wrong password')).toHaveText(wrongCredentialsMessage);
+    // Now even the right password is held back, with a clear message.
+    await expect(await attempt(email, email === target.email ? target.password : 'wrong password')).toHaveText(/Too many failed sign-ins\. Wait \d+ seconds? before trying again\./);
+    await expect(page).toHaveURL(/\/admin\/login/);
+  }
+  expect(await db.loginThrottle.findUnique({ where: { key: `account:${target.email}` } })).toMatchObject({ failures: 3 });
+  expect(await db.auditEntry.count({ where: { action: 'sign-in.failed', detail: target.email } })).toBe(3);
+});
