@@ -1,0 +1,42 @@
+// Data steps of e2e/scale-out.spec.ts, run in a child process because they work on the spec's own
+// PostgreSQL database (DATABASE_URL of the child), not on the database of the rest of the e2e run.
+//   tsx e2e/support/scale-out-data.ts prepare            migrate, demo content, an editor
+//   tsx e2e/support/scale-out-data.ts schedule WORD MS   a draft in "world" scheduled MS ms from now
+// Prints one JSON line.
+import crypto from 'node:crypto';
+import { applyMigrations } from '@/lib/db/migrate';
+import { db } from '@/lib/db/client';
+import { createArticle } from '@/lib/articles/commands/save';
+import { scheduleArticle } from '@/lib/articles/commands/status';
+import { seedDemoContent } from '@/lib/seed/demo';
+import { createUser } from '@/lib/users/commands';
+
+const [command, word = '', delay = '1500'] = process.argv.slice(2);
+
+async function editor(): Promise<{ id: number; role: 'editor' }> {
+  const existing = await db.user.findFirst({ where: { role: 'editor' }, select: { id: true } });
+  if (existing) return { id: existing.id, role: 'editor' };
+  const { id } = await createUser({ email: 'scale-out@example.org', role: 'editor', password: crypto.randomBytes(16).toString('hex'), name: 'Scale Out' });
+  return { id, role: 'editor' };
+}
+
+if (command === 'prepare') {
+  await applyMigrations();
+  await seedDemoContent({ generatedArticles: 20 });
+  await editor();
+  console.log(JSON.stringify({ ok: true }));
+} else if (command === 'schedule') {
+  const actor = await editor();
+  const section = await db.section.findFirstOrThrow({ where: { slug: 'world' } });
+  const created = await createArticle(actor, {
+    headline: `Scale-out ${word} reaches every instance`, kicker: '', standfirst: `Published on one, read on another (${word}).`,
+    body: '<p>Shared cache.</p>', sectionId: section.id, tags: [], contentType: 'text', byline: '', sourceCredit: '', slug: '',
+  });
+  const at = new Date(Date.now() + Number(delay));
+  await scheduleArticle(actor, created.id, at);
+  console.log(JSON.stringify({ id: created.id, path: `/${section.slug}/${created.slug}`, at: at.getTime() }));
+} else {
+  console.error(`unknown command ${command}`);
+  process.exit(2);
+}
+await db.$disconnect();
