@@ -20,7 +20,7 @@ export function headlineSlug(headline: string): string {
   return slug;
 }
 
-export type SlugClient = Pick<Prisma.TransactionClient, 'article' | 'articleSlug'>;
+export type SlugClient = Pick<Prisma.TransactionClient, '$queryRaw'>;
 
 /**
  * A slug for `headline` that no other article uses now or used before: the headline's slug, else the
@@ -30,16 +30,13 @@ export type SlugClient = Pick<Prisma.TransactionClient, 'article' | 'articleSlug
 export async function uniqueArticleSlug(headline: string, options: { articleId?: number; client?: SlugClient } = {}): Promise<string> {
   const client = options.client ?? db;
   const base = headlineSlug(headline);
-  // A range, not startsWith: SQLite's LIKE cannot use the unique index, a range can ('.' follows '-').
-  const near = { OR: [{ slug: base }, { slug: { gte: `${base}-`, lt: `${base}.` } }] };
-  const [articles, oldSlugs] = await Promise.all([
-    client.article.findMany({ where: near, select: { id: true, slug: true } }),
-    client.articleSlug.findMany({ where: near, select: { slug: true, articleId: true } }),
-  ]);
+  // One query over both tables; a range, not LIKE, so the unique indexes answer it ('.' follows '-').
+  const rows = await client.$queryRaw<{ slug: string; articleId: number | bigint }[]>`
+    SELECT "slug", "id" AS "articleId" FROM "Article" WHERE "slug" = ${base} OR ("slug" >= ${`${base}-`} AND "slug" < ${`${base}.`})
+    UNION ALL
+    SELECT "slug", "articleId" FROM "ArticleSlug" WHERE "slug" = ${base} OR ("slug" >= ${`${base}-`} AND "slug" < ${`${base}.`})`;
   const taken = new Set<string>();
-  for (const row of [...articles.map((a) => ({ slug: a.slug, articleId: a.id })), ...oldSlugs]) {
-    if (row.articleId !== options.articleId) taken.add(row.slug);
-  }
+  for (const row of rows) if (Number(row.articleId) !== options.articleId) taken.add(row.slug);
   if (!taken.has(base)) return base;
   for (let n = 2; ; n += 1) {
     const candidate = `${base}-${n}`;

@@ -1,4 +1,4 @@
-// Imports legacy article files (docs/legacy-format.md): one transaction per article, idempotent on the
+// Imports legacy article files (docs/legacy-format.md): every article all or nothing, idempotent on the
 // legacy id (legacy-id.ts), bad files reported with path, line and reason and skipped with nothing
 // written. It needs no running server; the caller refreshes a running site (see the docs).
 import fs from 'node:fs';
@@ -7,7 +7,7 @@ import type { Section } from '@/lib/generated/prisma/client';
 import { legacyFiles } from '@/lib/legacy/files';
 import { legacyIdFromFileName } from '@/lib/legacy/legacy-id';
 import { ensureSharedPlaceholders } from '@/lib/legacy/media';
-import { LegacyFormatError, parseLegacyArticle } from '@/lib/legacy/parser';
+import { LegacyFormatError, parseLegacyArticle, type LegacyArticle } from '@/lib/legacy/parser';
 import { saveLegacyArticle, type LegacyWriteOutcome } from '@/lib/legacy/write';
 import { ensureSection } from '@/lib/sections/commands';
 
@@ -43,34 +43,64 @@ export function emptySummary(): ImportSummary {
   return { imported: 0, updated: 0, unchanged: 0, failed: 0, connected: 0, failures: [], changedArticleIds: [] };
 }
 
-export async function importLegacyFile(file: string, section: Section, options: ImportOptions = {}): Promise<FileResult> {
-  let article;
+type Parsed = { file: string; legacyId: string; article: LegacyArticle } | { file: string; failure: ImportFailure };
+
+function readLegacyFile(file: string, options: ImportOptions): Parsed {
   try {
-    const bytes = await fs.promises.readFile(file);
-    article = parseLegacyArticle(bytes, file, { timeZone: options.timeZone });
+    // Synchronous: small files, read one after another; the thread pool would only add waits.
+    const article = parseLegacyArticle(fs.readFileSync(file), file, { timeZone: options.timeZone });
+    return { file, legacyId: legacyIdFromFileName(file), article };
   } catch (error) {
-    if (error instanceof LegacyFormatError) return { outcome: 'failed', source: error.source, line: error.line, reason: error.reason };
-    return { outcome: 'failed', source: file, line: 0, reason: `cannot read: ${(error as Error).message}` };
-  }
-  const legacyId = legacyIdFromFileName(file);
-  try {
-    const saved = await db.$transaction((tx) => saveLegacyArticle(tx, article, { legacyId, sectionId: section.id, mediaRoot: options.mediaRoot }), {
-      maxWait: 30_000,
-      timeout: 60_000,
-    });
-    return { source: file, outcome: saved.outcome, articleId: saved.articleId, legacyId, connected: saved.connected };
-  } catch (error) {
-    return { outcome: 'failed', source: file, line: 0, reason: `not saved: ${(error as Error).message.split('\n')[0]}` };
+    if (error instanceof LegacyFormatError) return { file, failure: { source: error.source, line: error.line, reason: error.reason } };
+    return { file, failure: { source: file, line: 0, reason: `cannot read: ${(error as Error).message}` } };
   }
 }
+
+/**
+ * Writes a group of parsed files in one database transaction, each article inside a savepoint of its
+ * own: an article that fails rolls back alone (never half an article), and the group saves the
+ * transaction set-up and commit that one transaction an article would cost ten thousand times.
+ */
+async function writeGroup(group: Parsed[], section: Section, options: ImportOptions): Promise<FileResult[]> {
+  return db.$transaction(
+    async (tx) => {
+      const results: FileResult[] = [];
+      for (const item of group) {
+        if ('failure' in item) {
+          results.push({ outcome: 'failed', ...item.failure });
+          continue;
+        }
+        await tx.$executeRawUnsafe('SAVEPOINT legacy_article');
+        try {
+          const saved = await saveLegacyArticle(tx, item.article, { legacyId: item.legacyId, sectionId: section.id, mediaRoot: options.mediaRoot });
+          await tx.$executeRawUnsafe('RELEASE SAVEPOINT legacy_article');
+          results.push({ source: item.file, outcome: saved.outcome, articleId: saved.articleId, legacyId: item.legacyId, connected: saved.connected });
+        } catch (error) {
+          await tx.$executeRawUnsafe('ROLLBACK TO SAVEPOINT legacy_article');
+          await tx.$executeRawUnsafe('RELEASE SAVEPOINT legacy_article');
+          results.push({ outcome: 'failed', source: item.file, line: 0, reason: `not saved: ${(error as Error).message.split('\n').filter(Boolean).pop()}` });
+        }
+      }
+      return results;
+    },
+    { maxWait: 30_000, timeout: 120_000 },
+  );
+}
+
+/** Imports one file on its own (its own transaction). */
+export async function importLegacyFile(file: string, section: Section, options: ImportOptions = {}): Promise<FileResult> {
+  return (await writeGroup([readLegacyFile(file, options)], section, options))[0]!;
+}
+
+/** Files written per database transaction (each article still in a savepoint of its own). */
+export const importGroupSize = 25;
 
 export async function importLegacyPaths(paths: readonly string[], options: ImportOptions = {}): Promise<ImportSummary> {
   const summary = emptySummary();
   const target = options.section ?? defaultImportSection;
   const section = await ensureSection(target.slug, target.name);
   await ensureSharedPlaceholders();
-  for await (const file of legacyFiles(paths)) {
-    const result = await importLegacyFile(file, section, options);
+  const record = (result: FileResult) => {
     if (result.outcome === 'failed') {
       summary.failed += 1;
       summary.failures.push({ source: result.source, line: result.line, reason: result.reason });
@@ -80,6 +110,18 @@ export async function importLegacyPaths(paths: readonly string[], options: Impor
       if (result.outcome !== 'unchanged') summary.changedArticleIds.push(result.articleId);
     }
     options.onFile?.(result);
+  };
+  let group: Parsed[] = [];
+  const flush = async () => {
+    if (!group.length) return;
+    const written = group;
+    group = [];
+    for (const result of await writeGroup(written, section, options)) record(result);
+  };
+  for await (const file of legacyFiles(paths)) {
+    group.push(readLegacyFile(file, options));
+    if (group.length >= importGroupSize) await flush();
   }
+  await flush();
   return summary;
 }

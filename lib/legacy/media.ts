@@ -52,6 +52,8 @@ function sourceFile(pic: string, options: LegacyMediaOptions): string | null {
   return fs.existsSync(file) ? file : null;
 }
 
+export type KnownMedia = Pick<Media, 'id' | 'bytes'>;
+
 /** The Media of a legacy picture, created (with its file) when missing. */
 export async function legacyPictureMedia(
   tx: Prisma.TransactionClient,
@@ -59,9 +61,9 @@ export async function legacyPictureMedia(
   alt: string,
   options: LegacyMediaOptions = {},
   /** The row already looked up by the caller (null: none), to save a query a picture. */
-  known?: Media | null,
-): Promise<Media> {
-  const existing = known === undefined ? await tx.media.findUnique({ where: { path: legacyMediaPath(pic) } }) : known;
+  known?: KnownMedia | null,
+): Promise<KnownMedia> {
+  const existing = known === undefined ? await tx.media.findUnique({ where: { path: legacyMediaPath(pic) }, select: { id: true, bytes: true } }) : known;
   const source = sourceFile(pic, options);
   // A known picture stays as it is unless the real file has arrived since (its size tells).
   if (existing && (!source || existing.bytes === fs.statSync(source).size)) return existing;
@@ -82,7 +84,9 @@ export async function legacyPictureMedia(
     } else {
       bytes = linkIntoMedia((await ensureSharedPlaceholders()).picture, relative);
     }
-    return saveMedia({ kind, path: relative, legacyPath: pic, mimeType: 'image/jpeg', width, height, bytes, alt: alt || placeholderImageAlt(seedOf(pic)) }, tx);
+    const input = { kind, path: relative, legacyPath: pic, mimeType: 'image/jpeg', width, height, bytes, alt: alt || placeholderImageAlt(seedOf(pic)) };
+    // A picture seen for the first time needs one INSERT, not an upsert's look-up and write.
+    return existing ? saveMedia(input, tx) : tx.media.create({ data: input, select: { id: true, bytes: true } });
   }
 
   const posterFile = posterPath(pic);

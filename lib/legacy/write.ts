@@ -4,10 +4,10 @@
 // `sort` order; a target not in Lede yet keeps its legacy id, title and picture and is connected
 // when it arrives. docs/legacy-format.md describes the rules.
 import { createHash } from 'node:crypto';
-import type { Prisma } from '@/lib/generated/prisma/client';
+import { Prisma } from '@/lib/generated/prisma/client';
 import { uniqueArticleSlug } from '@/lib/articles/slug';
 import { paragraphsToBody } from '@/lib/legacy/body';
-import { legacyMediaPath, legacyPictureMedia, type LegacyMediaOptions } from '@/lib/legacy/media';
+import { legacyMediaPath, legacyPictureMedia, type KnownMedia, type LegacyMediaOptions } from '@/lib/legacy/media';
 import type { LegacyArticle } from '@/lib/legacy/types';
 import { recordRevision } from '@/lib/revisions/record';
 
@@ -33,7 +33,14 @@ export const isVideoKicker = (kicker: string): boolean => /\bVIDEO\b/.test(kicke
 
 export async function saveLegacyArticle(tx: Prisma.TransactionClient, article: LegacyArticle, options: LegacyWriteOptions): Promise<LegacyWriteResult> {
   const hash = legacyContentHash(article);
-  const existing = await tx.article.findUnique({ where: { legacyId: options.legacyId }, select: { id: true, leadMediaId: true, version: true } });
+  // One look-up for the article itself and every related target (all by legacy id).
+  // Raw reads here and below: plain look-ups by indexed keys, and the importer's hottest path, where
+  // the query builder's own work costs more than SQLite's.
+  const known = (
+    await tx.$queryRaw<{ id: number | bigint; legacyId: string; leadMediaId: number | bigint | null }[]>`
+      SELECT "id", "legacyId", "leadMediaId" FROM "Article" WHERE "legacyId" IN (${Prisma.join([options.legacyId, ...article.related.map((item) => item.id)])})`
+  ).map((row) => ({ id: Number(row.id), legacyId: row.legacyId, leadMediaId: row.leadMediaId === null ? null : Number(row.leadMediaId) }));
+  const existing = known.find((row) => row.legacyId === options.legacyId) ?? null;
 
   if (existing) {
     const lastImport = await tx.revision.findFirst({
@@ -51,14 +58,13 @@ export async function saveLegacyArticle(tx: Prisma.TransactionClient, article: L
 
   const { body, bodyText } = paragraphsToBody(article.paragraphs);
   const links = [];
-  const targets = new Map(
-    (await tx.article.findMany({ where: { legacyId: { in: article.related.map((item) => item.id) } }, select: { id: true, legacyId: true } })).map(
-      (target) => [target.legacyId!, target.id],
-    ),
-  );
-  const knownMedia = new Map(
-    (await tx.media.findMany({ where: { path: { in: article.related.map((item) => legacyMediaPath(item.pic)) } } })).map((media) => [media.path, media]),
-  );
+  const targets = new Map(known.map((target) => [target.legacyId!, target.id]));
+  const knownMedia = new Map<string, KnownMedia>();
+  if (article.related.length) {
+    const rows = await tx.$queryRaw<{ id: number | bigint; path: string; bytes: number | bigint | null }[]>`
+      SELECT "id", "path", "bytes" FROM "Media" WHERE "path" IN (${Prisma.join(article.related.map((item) => legacyMediaPath(item.pic)))})`;
+    for (const row of rows) knownMedia.set(row.path, { id: Number(row.id), bytes: row.bytes === null ? null : Number(row.bytes) });
+  }
   for (const [position, item] of article.related.entries()) {
     const media = await legacyPictureMedia(tx, item.pic, item.headline, options, knownMedia.get(legacyMediaPath(item.pic)) ?? null);
     links.push({
@@ -100,7 +106,10 @@ export async function saveLegacyArticle(tx: Prisma.TransactionClient, article: L
     // Pictures other articles showed for this one (their related items) make its lead picture.
     const shownAs = options.leadMediaId
       ? null
-      : await tx.relatedLink.findFirst({ where: { targetLegacyId: options.legacyId, mediaId: { not: null } }, orderBy: { id: 'asc' }, select: { mediaId: true } });
+      : (
+          await tx.$queryRaw<{ mediaId: number | bigint }[]>`
+            SELECT "mediaId" FROM "RelatedLink" WHERE "targetLegacyId" = ${options.legacyId} AND "mediaId" IS NOT NULL ORDER BY "id" LIMIT 1`
+        ).map((row) => ({ mediaId: Number(row.mediaId) }))[0];
     const created = await tx.article.create({
       data: {
         ...fields,
@@ -114,8 +123,12 @@ export async function saveLegacyArticle(tx: Prisma.TransactionClient, article: L
     articleId = created.id;
     outcome = 'imported';
   }
-  await tx.relatedLink.createMany({ data: links.map((link) => ({ ...link, articleId })) });
-  const connected = await tx.relatedLink.updateMany({ where: { targetLegacyId: options.legacyId, targetArticleId: null }, data: { targetArticleId: articleId } });
+  if (links.length) await tx.relatedLink.createMany({ data: links.map((link) => ({ ...link, articleId })) });
+  // Links that waited for this article connect when it arrives (an update finds them connected already).
+  const connected =
+    outcome === 'imported'
+      ? (await tx.relatedLink.updateMany({ where: { targetLegacyId: options.legacyId, targetArticleId: null }, data: { targetArticleId: articleId } })).count
+      : 0;
   await recordRevision(tx, { articleId, authorId: null, note: importNote(hash) });
-  return { articleId, outcome, connected: connected.count };
+  return { articleId, outcome, connected };
 }
