@@ -13,5 +13,6 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
 }
 
 export const config = {
-  matcher: ['/((?!_next/|media/|api/internal/|favicon.ico).*)'],
+  // Not media uploads either: a proxy buffers at most 10 MB of a request body and videos are larger.
+  matcher: ['/((?!_next/|media/|api/internal/|api/admin/media|favicon.ico).*)'],
 };
