@@ -175,4 +175,20 @@ test('media upload: an image with alt text gets renditions; a disguised file and
   await expect(item.getByRole('img', { name: alt })).toBeVisible();
   expect(await item.locator('img').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1600);
   expect(await db.media.count({ where: { alt: 'Should not be stored' } })).toBe(0);
+
+  // A video bigger than a proxy or a server action would take (11 MB), with its poster.
+  const video = Buffer.concat([fs.readFileSync(path.join(config.projectRoot, 'prisma', 'legacy', 'placeholder.mp4')), Buffer.alloc(11 * 1024 * 1024)]);
+  const videoAlt = `${uniqueWord('Ferry')} leaving port`;
+  await page.getByLabel('Image or video').setInputFiles({ name: 'ferry.mp4', mimeType: 'video/mp4', buffer: video });
+  await page.getByLabel(/^Alt text/).fill(videoAlt);
+  await page.getByRole('button', { name: 'Upload' }).click();
+  await expect(page.locator('main [role=alert]')).toContainText('poster');
+  await page.getByLabel('Image or video').setInputFiles({ name: 'ferry.mp4', mimeType: 'video/mp4', buffer: video });
+  await page.getByLabel(/^Alt text/).fill(videoAlt);
+  await page.getByLabel('Poster image (required for videos)').setInputFiles(image);
+  await page.getByRole('button', { name: 'Upload' }).click();
+  await expect(page.getByRole('status')).toHaveText('Uploaded.');
+  const stored = await db.media.findFirstOrThrow({ where: { alt: videoAlt, kind: 'video' }, include: { poster: true } });
+  expect([stored.kind, stored.mimeType, stored.bytes]).toEqual(['video', 'video/mp4', video.length]);
+  expect(stored.poster?.kind).toBe('image');
 });
