@@ -177,6 +177,30 @@ describe('importLegacyPaths', () => {
     expect(fs.readFileSync(mediaFile(other.path)).equals(placeholderBytes)).toBe(true);
   });
 
+  it('rolls back only the article whose write fails, keeping the others of its group', async () => {
+    const group = path.join(dir, 'group');
+    fs.mkdirSync(group);
+    const picX = legacyPic(new Date('2018-01-01T00:00:00.000Z'), 'jpg');
+    fs.writeFileSync(path.join(group, '800001.txt'), article('Port Reopens', ['Ships moved again.'], []));
+    fs.writeFileSync(path.join(group, '800002.txt'), article('Bridge EXPLODE Test', ['This one fails in the database.'], [{ id: '800001', sort: '1', pic: picX, title: 'Port Reopens' }]));
+    fs.writeFileSync(path.join(group, '800003.txt'), article('Market Opens', ['Traders returned.'], []));
+    // A real database refusal, raised by SQLite itself on the second article's INSERT.
+    await db.$executeRawUnsafe(`CREATE TRIGGER "test_refuse" BEFORE INSERT ON "Article" WHEN NEW."headline" LIKE '%EXPLODE%' BEGIN SELECT RAISE(ABORT, 'refused by test trigger'); END`);
+    try {
+      const summary = await importLegacyPaths([group]);
+      expect([summary.imported, summary.failed]).toEqual([2, 1]);
+      expect(summary.failures[0]).toMatchObject({ source: path.join(group, '800002.txt'), line: 0 });
+      // The driver adapter reports a trigger's refusal as a constraint violation.
+      expect(summary.failures[0]!.reason).toMatch(/^not saved: .*(refused by test trigger|constraint)/i);
+    } finally {
+      await db.$executeRawUnsafe('DROP TRIGGER "test_refuse"');
+    }
+    expect((await db.article.findMany({ where: { legacyId: { startsWith: '80000' } }, orderBy: { legacyId: 'asc' } })).map((a) => a.legacyId)).toEqual(['800001', '800003']);
+    // Nothing of the failed article stayed: not its picture's media, not its links.
+    expect(await db.media.count({ where: { legacyPath: picX } })).toBe(0);
+    expect(await db.relatedLink.count({ where: { targetLegacyId: '800001' } })).toBe(0);
+  });
+
   it('puts new articles in the section it is told, creating it when missing', async () => {
     const file = path.join(dir, '700001.txt');
     fs.writeFileSync(file, article('Grain Ships Leave Port', ['The first ships left on Monday.'], []));
