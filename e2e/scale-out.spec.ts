@@ -90,7 +90,8 @@ test.describe('two instances sharing PostgreSQL and Redis', () => {
       servers.push(server);
       await waitUntilServing(`http://127.0.0.1:${port}/status`, server);
     }
-    [a, b] = ports.map((port) => `http://127.0.0.1:${port}`);
+    a = `http://127.0.0.1:${ports[0]}`;
+    b = `http://127.0.0.1:${ports[1]}`;
   });
 
   test.afterAll(async () => {

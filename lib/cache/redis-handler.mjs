@@ -153,7 +153,7 @@ export default class RedisCacheHandler {
           /** @type {TagState} */
           const state = JSON.parse(raw);
           if (typeof state.expired === 'number' && state.expired <= now && state.expired > entry.lastModified) return null;
-          localTags?.set(tags[index], state);
+          localTags?.set(/** @type {string} */ (tags[index]), state);
         }
       }
       return { lastModified: entry.lastModified, value: entry.value, cacheControl: entry.cacheControl };
