@@ -64,8 +64,8 @@ export async function seedLegacyDemo(section: Section): Promise<{ articleId: num
           durationSeconds: placeholderVideo.durationSeconds,
           bytes: await copyIntoMedia(placeholderVideo.file, videoPath),
           alt: `Video report: ${article.headline} (placeholder footage)`,
-          caption: 'Sergei Lavrov speaking at the start of an official visit to Greece.',
-          credit: article.sourceCredit,
+          // Honest about what plays: a test pattern stands in for the report the archive does not hold.
+          caption: 'Placeholder footage: the original video report is not part of the demo archive.',
           posterId: poster.id,
         },
         tx,
