@@ -3,12 +3,13 @@
 // media root holding it is given (--media-root), else a placeholder of the right kind: a hard link to
 // one shared placeholder picture (or the placeholder video with a poster), so ten thousand missing
 // pictures cost no disk and no drawing; a later run with the real files replaces them.
+import { makeRenditions } from '@/lib/media/renditions';
 import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import type { Media, Prisma } from '@/lib/generated/prisma/client';
 import { legacyMediaKind } from '@/lib/legacy/pictures';
-import { placeholderImage, placeholderImageAlt, placeholderImageSize, placeholderPoster, placeholderVideo } from '@/lib/media/placeholders';
+import { placeholderImage, placeholderImageAlt, placeholderImageSize, placeholderPoster, placeholderPosterSize, placeholderVideo } from '@/lib/media/placeholders';
 import { copyIntoMedia, linkIntoMedia, mediaFile, saveMedia, writeMediaFile } from '@/lib/media/store';
 
 export type LegacyMediaOptions = {
@@ -74,28 +75,35 @@ export async function legacyPictureMedia(
     let width: number | null = placeholderImageSize.width;
     let height: number | null = placeholderImageSize.height;
     let bytes: number;
+    // Real pictures and the demo's own placeholders get crops (16:9, 4:3, 1:1) like an upload; the
+    // one shared placeholder of a bulk import does not (thousands of identical crops help nobody).
+    let picture: Buffer | null = null;
     if (source) {
       bytes = await copyIntoMedia(source, relative);
       const meta = await sharp(source).metadata().catch(() => null);
       width = meta?.width ?? null;
       height = meta?.height ?? null;
+      picture = width && height ? fs.readFileSync(source) : null;
     } else if (options.placeholders === 'distinct') {
-      bytes = await writeMediaFile(relative, await placeholderImage(seedOf(pic)));
+      picture = await placeholderImage(seedOf(pic));
+      bytes = await writeMediaFile(relative, picture);
     } else {
       bytes = linkIntoMedia((await ensureSharedPlaceholders()).picture, relative);
     }
-    const input = { kind, path: relative, legacyPath: pic, mimeType: 'image/jpeg', width, height, bytes, alt: alt || placeholderImageAlt(seedOf(pic)) };
+    const renditions = picture && width && height ? await makeRenditions(picture, relative, { width, height }).catch(() => null) : null;
+    const input = { kind, path: relative, legacyPath: pic, mimeType: 'image/jpeg', width, height, bytes, alt: alt || placeholderImageAlt(seedOf(pic)), ...(renditions ? { renditions } : {}) };
     // A picture seen for the first time needs one INSERT, not an upsert's look-up and write.
     return existing ? saveMedia(input, tx) : tx.media.create({ data: input, select: { id: true, bytes: true } });
   }
 
   const posterFile = posterPath(pic);
-  const posterBytes =
-    options.placeholders === 'distinct'
-      ? await writeMediaFile(posterFile, await placeholderPoster(seedOf(pic)))
-      : linkIntoMedia((await ensureSharedPlaceholders()).poster, posterFile);
+  const posterImage = options.placeholders === 'distinct' ? await placeholderPoster(seedOf(pic)) : null;
+  const posterBytes = posterImage
+    ? await writeMediaFile(posterFile, posterImage)
+    : linkIntoMedia((await ensureSharedPlaceholders()).poster, posterFile);
+  const posterRenditions = posterImage ? await makeRenditions(posterImage, posterFile, { ...placeholderPosterSize }) : null;
   const poster = await saveMedia(
-    { kind: 'image', path: posterFile, mimeType: 'image/jpeg', width: 640, height: 360, bytes: posterBytes, alt: `Poster frame: ${alt}` },
+    { kind: 'image', path: posterFile, mimeType: 'image/jpeg', ...placeholderPosterSize, bytes: posterBytes, alt: `Poster frame: ${alt}`, renditions: posterRenditions },
     tx,
   );
   const bytes = source

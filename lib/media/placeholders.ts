@@ -67,7 +67,10 @@ export async function placeholderImage(seed: number, size: { width: number; heig
     .toBuffer();
 }
 
+/** Posters are 16:9 and at least 1200 px wide: the size Google wants for a large preview. */
+export const placeholderPosterSize = { width: 1280, height: 720 } as const;
+
 /** The poster of the placeholder video: a 16:9 frame in the same style. */
 export async function placeholderPoster(seed: number): Promise<Buffer> {
-  return placeholderImage(seed, { width: 640, height: 360 });
+  return placeholderImage(seed, placeholderPosterSize);
 }

@@ -1,5 +1,6 @@
 // Files under config.MEDIA_ROOT and the Media rows that describe them. Media.path is relative to
 // MEDIA_ROOT (served at /media/{path}); nothing outside it is ever written.
+import type { RenditionSet } from '@/lib/media/renditions';
 import fs from 'node:fs';
 import path from 'node:path';
 import { config } from '@/lib/config';
@@ -21,6 +22,8 @@ export type MediaInput = {
   caption?: string;
   credit?: string;
   posterId?: number | null;
+  /** Srcset widths and crops made by lib/media/renditions.ts. */
+  renditions?: RenditionSet | null;
 };
 
 /** The absolute file of a media path; refuses paths that would leave MEDIA_ROOT. */
@@ -95,6 +98,7 @@ function mediaData(input: MediaInput) {
     caption: input.caption ?? '',
     credit: input.credit ?? '',
     posterId: input.posterId ?? null,
+    ...(input.renditions ? { renditions: input.renditions } : {}),
   };
 }
 

@@ -48,7 +48,9 @@ describe('seedDemoContent', () => {
     expect(article.bodyText).toContain('Moscow’s partners');
     expect(article.bodyText).not.toContain('<p>');
     expect(article.leadMedia).toMatchObject({ kind: 'video', mimeType: 'video/mp4', width: 320, height: 180, durationSeconds: 3 });
-    expect(article.leadMedia?.poster).toMatchObject({ kind: 'image', width: 640, height: 360 });
+    expect(article.leadMedia?.poster).toMatchObject({ kind: 'image', width: 1280, height: 720 });
+    // Crawlers get 16:9, 4:3 and 1:1 crops of the poster, as an upload would make them.
+    expect(Object.keys((article.leadMedia?.poster?.renditions as { crops: object } | null)?.crops ?? {}).sort()).toEqual(['16x9', '1x1', '4x3']);
     const video = fs.readFileSync(mediaFile(article.leadMedia!.path));
     expect(video.subarray(4, 8).toString()).toBe('ftyp');
     expect(video.length).toBeLessThan(60_000);

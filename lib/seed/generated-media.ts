@@ -3,8 +3,9 @@
 import fs from 'node:fs';
 import { db } from '@/lib/db/client';
 import type { Media } from '@/lib/generated/prisma/client';
-import { placeholderImage, placeholderImageAlt, placeholderImageSize, placeholderPoster, placeholderVideo } from '@/lib/media/placeholders';
+import { placeholderImage, placeholderImageAlt, placeholderImageSize, placeholderPoster, placeholderPosterSize, placeholderVideo } from '@/lib/media/placeholders';
 import { copyIntoMedia, mediaFileExists, saveMedia, writeMediaFile } from '@/lib/media/store';
+import { makeRenditions } from '@/lib/media/renditions';
 
 export const generatedPictureCount = 24;
 
@@ -26,16 +27,21 @@ export async function ensureGeneratedMedia(): Promise<GeneratedMedia> {
       pictures.push(found);
       continue;
     }
-    const bytes = await writeMediaFile(path, await placeholderImage(seed));
-    pictures.push(await saveMedia({ kind: 'image', path, mimeType: 'image/jpeg', ...placeholderImageSize, bytes, alt: placeholderImageAlt(seed) }));
+    const image = await placeholderImage(seed);
+    const bytes = await writeMediaFile(path, image);
+    // Crops for cards and crawlers (Google asks for 16:9, 4:3 and 1:1), as an upload would make them.
+    const renditions = await makeRenditions(image, path, placeholderImageSize);
+    pictures.push(await saveMedia({ kind: 'image', path, mimeType: 'image/jpeg', ...placeholderImageSize, bytes, alt: placeholderImageAlt(seed), renditions }));
   }
 
   const videoPath = 'generated/video.mp4';
   let video = await existing(videoPath);
   if (!video) {
     const posterPath = 'generated/video-poster.jpg';
-    const posterBytes = await writeMediaFile(posterPath, await placeholderPoster(5));
-    const poster = await saveMedia({ kind: 'image', path: posterPath, mimeType: 'image/jpeg', width: 640, height: 360, bytes: posterBytes, alt: 'Poster frame of a placeholder video: a colour test pattern' });
+    const posterImage = await placeholderPoster(5);
+    const posterBytes = await writeMediaFile(posterPath, posterImage);
+    const renditions = await makeRenditions(posterImage, posterPath, { ...placeholderPosterSize });
+    const poster = await saveMedia({ kind: 'image', path: posterPath, mimeType: 'image/jpeg', ...placeholderPosterSize, bytes: posterBytes, alt: 'Poster frame of a placeholder video: a colour test pattern', renditions });
     const bytes = await copyIntoMedia(placeholderVideo.file, videoPath);
     video = await saveMedia({
       kind: 'video',

@@ -2,6 +2,7 @@
 // its six related items become articles of their own (headline, kicker, picture and the date their
 // picture's .NET ticks give), then the article itself is written by the importer's own code, which
 // links them in `sort` order. Missing pictures get distinct placeholders of the right kind.
+import { makeRenditions } from '@/lib/media/renditions';
 import fs from 'node:fs';
 import path from 'node:path';
 import { config } from '@/lib/config';
@@ -13,7 +14,7 @@ import { legacyIdFromFileName } from '@/lib/legacy/legacy-id';
 import { legacyPictureMedia } from '@/lib/legacy/media';
 import { parseLegacyArticle } from '@/lib/legacy/parser';
 import { saveLegacyArticle } from '@/lib/legacy/write';
-import { placeholderPoster, placeholderVideo } from '@/lib/media/placeholders';
+import { placeholderPoster, placeholderPosterSize, placeholderVideo } from '@/lib/media/placeholders';
 import { copyIntoMedia, saveMedia, writeMediaFile } from '@/lib/media/store';
 
 export const demoLegacyFile = path.join(/* turbopackIgnore: true */ config.projectRoot, 'prisma', 'legacy', 'lavrov-syria-2016-11-02.txt');
@@ -49,8 +50,17 @@ export async function seedLegacyDemo(section: Section): Promise<{ articleId: num
       }
 
       const posterPath = 'demo/lavrov-video-poster.jpg';
+      const posterImage = await placeholderPoster(2);
       const poster = await saveMedia(
-        { kind: 'image', path: posterPath, mimeType: 'image/jpeg', width: 640, height: 360, bytes: await writeMediaFile(posterPath, await placeholderPoster(2)), alt: 'Poster frame of the video report' },
+        {
+          kind: 'image',
+          path: posterPath,
+          mimeType: 'image/jpeg',
+          ...placeholderPosterSize,
+          bytes: await writeMediaFile(posterPath, posterImage),
+          alt: 'Poster frame of the video report',
+          renditions: await makeRenditions(posterImage, posterPath, placeholderPosterSize),
+        },
         tx,
       );
       const videoPath = 'demo/lavrov-video.mp4';
