@@ -18,16 +18,20 @@ const text = (form: FormData, name: string) => {
   return typeof value === 'string' ? value : '';
 };
 
+// A relative Location: behind a proxy (or on 127.0.0.1 vs localhost) Next's idea of its own origin can
+// differ from the address the browser used, and a redirect to another host would lose the session.
+const seeOther = (location: string) => new Response(null, { status: 303, headers: { Location: location, 'Cache-Control': 'no-store' } });
+
 export async function POST(request: NextRequest): Promise<Response> {
   const wantsJson = (request.headers.get('accept') ?? '').includes('application/json');
   const answer = (status: number, body: { id?: number; error?: string }) => {
     if (wantsJson) return NextResponse.json(body, { status, headers: { 'Cache-Control': 'no-store' } });
     const params = new URLSearchParams(body.error ? { error: body.error } : { notice: 'uploaded', id: String(body.id) });
-    return NextResponse.redirect(new URL(`/admin/media?${params}`, request.nextUrl.origin), 303);
+    return seeOther(`/admin/media?${params}`);
   };
   const auth = await authorise('media.upload');
   if (!auth.ok) {
-    if (!wantsJson && auth.status === 401) return NextResponse.redirect(new URL('/admin/login', request.nextUrl.origin), 303);
+    if (!wantsJson && auth.status === 401) return seeOther('/admin/login');
     return answer(auth.status, { error: auth.message });
   }
   let form: FormData;
