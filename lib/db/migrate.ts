@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import Database from 'better-sqlite3';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
 import type { SqlMigrationAwareDriverAdapterFactory, SqlDriverAdapter } from '@prisma/driver-adapter-utils';
@@ -84,7 +85,6 @@ export async function adapterFactory(url: string, opened: SqlDriverAdapter[]): P
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   // WAL lets readers (every page render) go on while the editor or the importer writes. It is a
   // property of the file, so setting it once here is enough.
-  const { default: Database } = await import('better-sqlite3');
   const connection = new Database(file);
   connection.pragma('journal_mode = WAL');
   connection.close();
@@ -96,6 +96,26 @@ export async function adapterFactory(url: string, opened: SqlDriverAdapter[]): P
     connect: async () => track(await connect()),
     connectToShadowDb: async () => track(await connectToShadowDb()),
   });
+}
+
+/** True when every migration folder is recorded as applied (and none failed) in _prisma_migrations. */
+export function sqliteIsUpToDate(file: string, names: readonly string[]): boolean {
+  if (!fs.existsSync(file)) return false;
+  const connection = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const table = connection.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'").get();
+    if (!table) return false;
+    const rows = connection.prepare('SELECT migration_name AS name, finished_at AS finished, rolled_back_at AS rolledBack FROM "_prisma_migrations"').all() as {
+      name: string;
+      finished: unknown;
+      rolledBack: unknown;
+    }[];
+    if (rows.some((row) => row.finished === null && row.rolledBack === null)) return false;
+    const applied = new Set(rows.filter((row) => row.finished !== null && row.rolledBack === null).map((row) => row.name));
+    return names.every((name) => applied.has(name));
+  } finally {
+    connection.close();
+  }
 }
 
 export async function applyMigrations(url: string = config.DATABASE_URL): Promise<MigrationResult> {
@@ -112,6 +132,10 @@ export async function applyMigrations(url: string = config.DATABASE_URL): Promis
   }));
   const lockfile = { path: 'migration_lock.toml', content: fs.readFileSync(path.join(baseDir, 'migration_lock.toml'), 'utf8') };
 
+  // Prisma's engine takes SQLite's exclusive locking mode, which a running app's open connection
+  // denies. Every CLI starts by migrating, so when nothing is pending they must not need the engine.
+  if (provider === 'sqlite' && sqliteIsUpToDate(sqlitePath(url), names)) return { applied: [] };
+
   const engineModule = await schemaEngineModule();
   const opened: SqlDriverAdapter[] = [];
   const factory = await adapterFactory(url, opened);
@@ -122,6 +146,13 @@ export async function applyMigrations(url: string = config.DATABASE_URL): Promis
       filters: { externalTables: [], externalEnums: [] },
     });
     return { applied: result.appliedMigrationNames };
+  } catch (error) {
+    if (provider === 'sqlite' && /SocketTimeout|database is locked/i.test(String((error as Error)?.message))) {
+      throw new Error(
+        `Cannot apply the pending migrations to ${sqlitePath(url)}: the database is in use (a running Lede holds it). Stop the app, then run \`npm run db:migrate\` or \`npm start\`.`,
+      );
+    }
+    throw error;
   } finally {
     await Promise.all(opened.map((adapter) => adapter.dispose().catch(() => {})));
   }
