@@ -54,6 +54,8 @@ if (exports.length) {
     try {
       const counts = await importTransferFile(file);
       console.log(`${file}: ${Object.entries(counts).map(([name, count]) => `${count} ${name}`).join(', ')}`);
+      const { notifyRunningSite } = await import('@/lib/cache/notify-site');
+      console.log((await notifyRunningSite({ everything: true })).message);
     } catch (error) {
       failed += 1;
       console.error(`${file}: ${(error as Error).message}`);
@@ -94,7 +96,8 @@ if (legacy.length) {
       ` (${done} files in ${seconds.toFixed(1)} s, ${Math.round(done / Math.max(seconds, 0.001))}/s; ${summary.connected} waiting links connected).`,
   );
   if (summary.changedArticleIds.length) {
-    console.log('A running site shows these articles once their pages are next rendered: restart it, or wait for its next revalidation.');
+    const { notifyRunningSite } = await import('@/lib/cache/notify-site');
+    console.log((await notifyRunningSite({ articleIds: summary.changedArticleIds })).message);
   }
   failed += summary.failed;
 }

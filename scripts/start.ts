@@ -2,7 +2,6 @@
 // because the build prerenders the home page from the database; build only when the last build is
 // missing or older than the sources; then hand over to `next start` and stay its parent (signals in,
 // exit code out).
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,9 +10,9 @@ import { buildStamp, portIsTaken, projectRoot, runNextBuild, staleBuildReason, s
 process.env.NEXT_TELEMETRY_DISABLED = '1';
 // A PORT without a SITE_URL most likely means "serve here": keep absolute links pointing at it.
 if (!process.env.SITE_URL && process.env.PORT) process.env.SITE_URL = `http://localhost:${process.env.PORT}`;
-// The internal endpoints (scheduled publishing) need a secret the server shares with itself; one
-// made up per start is right for a single instance.
-process.env.INTERNAL_SECRET ||= crypto.randomBytes(32).toString('base64url');
+// The internal endpoints (scheduled publishing, refresh after an import) need a secret the server
+// shares with itself and with the CLIs on this machine: without INTERNAL_SECRET, lib/ keeps one in
+// data/internal-secret (lib/scheduling/internal-secret.ts).
 
 // lib/config reads the environment once, on first import: only now may lib/ modules load.
 const { config } = await import('@/lib/config');
