@@ -37,7 +37,7 @@ function installDebianChromium() {
   if (!isRoot || !hasApt) return false;
   say('No Chromium found: installing Debian\'s chromium package with apt-get (a few minutes, once).');
   const aptEnv = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  for (const args of [['update'], ['install', '-y', '--no-install-recommends', 'chromium']]) {
+  for (const args of [['update'], ['install', '-y', 'chromium']]) {
     const result = spawnSync('apt-get', args, { stdio: 'inherit', env: aptEnv });
     if (result.status !== 0) return false;
   }
