@@ -3,13 +3,15 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { runDueWorkIfNeeded } from '@/lib/scheduling/due-trigger';
 import { routeRedirect } from '@/lib/routing/redirect';
+import { notFoundGate } from '@/lib/routing/not-found-gate';
 
 export async function proxy(request: NextRequest): Promise<NextResponse> {
   // Legacy URLs and non-canonical spellings (case, trailing slash) answer one 301 before anything else.
   const redirect = await routeRedirect(request);
   if (redirect) return redirect;
   await runDueWorkIfNeeded();
-  return NextResponse.next();
+  // After the due work: an article that just went live must be found.
+  return (await notFoundGate(request)) ?? NextResponse.next();
 }
 
 export const config = {

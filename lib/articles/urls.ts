@@ -22,5 +22,5 @@ export const reservedArticleSlugs: ReadonlySet<string> = new Set(['older', 'newe
 /** Words a section slug may not be: top-level routes of the app. */
 export const reservedSectionSlugs: ReadonlySet<string> = new Set([
   'admin', 'api', 'tag', 'search', 'media', 'feeds', 'feed', 'sitemaps', 'sitemap.xml', 'robots.txt', 'news',
-  'favicon.ico', '_next', 'preview', 'login', 'logout', 'placeholder',
+  'favicon.ico', '_next', 'preview', 'login', 'logout', 'placeholder', 'status',
 ]);

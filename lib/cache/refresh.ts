@@ -2,6 +2,7 @@
 // publishing, imports) describes what it changed as an ArticleChange and calls refreshArticlePages.
 import { revalidatePath, revalidateTag } from 'next/cache';
 import { cacheTags } from '@/lib/cache/tags';
+import { forgetPublicPaths } from '@/lib/routing/not-found-gate';
 
 export type ArticleChange = {
   articleId: number;
@@ -34,6 +35,8 @@ export function refreshArticlePages(change: ArticleChange): string[] {
   const tags = tagsForArticleChange(change);
   for (const tag of tags) revalidateTag(tag, { expire: 0 });
   for (const path of change.paths ?? []) revalidatePath(path);
+  // A path that stopped existing (unpublished, renamed) must reach the 404 gate's check again.
+  forgetPublicPaths(change.paths ?? []);
   return tags;
 }
 
