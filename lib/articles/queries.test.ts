@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
+import { isPostgres } from '@/lib/config';
 import { loadArticlePage, getPublishedArticle, PAGE_SIZE } from '@/lib/articles/queries';
 import { parseCursor } from '@/lib/articles/cursor';
 
@@ -55,7 +56,9 @@ describe('loadArticlePage (keyset pagination)', () => {
     expect(back.newerCursor).toBeNull();
   });
 
-  it('seeks with the index instead of scanning past earlier pages', async () => {
+  // SQLite's planner, checked directly; PostgreSQL picks plans by table statistics, so a tiny test
+  // table proves nothing there (the bench measures deep pages on both).
+  it.skipIf(isPostgres())('seeks with the index instead of scanning past earlier pages', async () => {
     const plan = await db.$queryRawUnsafe<{ detail: string }[]>(
       `EXPLAIN QUERY PLAN SELECT id FROM "Article" WHERE "sectionId" = 1 AND "status" = 'published'
        AND "publishedAt" <= '2026-01-01T00:00:00.000Z' AND NOT ("publishedAt" = '2026-01-01T00:00:00.000Z' AND id >= 5)

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { isPostgres } from '@/lib/config';
 import { db } from '@/lib/db/client';
 import { importLegacyPaths, type ImportSummary } from '@/lib/legacy/importer';
 import { legacyFileText, legacyPic, type LegacyFileInput } from '@/lib/legacy/synthetic';
@@ -184,8 +185,15 @@ describe('importLegacyPaths', () => {
     fs.writeFileSync(path.join(group, '800001.txt'), article('Port Reopens', ['Ships moved again.'], []));
     fs.writeFileSync(path.join(group, '800002.txt'), article('Bridge EXPLODE Test', ['This one fails in the database.'], [{ id: '800001', sort: '1', pic: picX, title: 'Port Reopens' }]));
     fs.writeFileSync(path.join(group, '800003.txt'), article('Market Opens', ['Traders returned.'], []));
-    // A real database refusal, raised by SQLite itself on the second article's INSERT.
-    await db.$executeRawUnsafe(`CREATE TRIGGER "test_refuse" BEFORE INSERT ON "Article" WHEN NEW."headline" LIKE '%EXPLODE%' BEGIN SELECT RAISE(ABORT, 'refused by test trigger'); END`);
+    // A real database refusal, raised by the database itself on the second article's INSERT.
+    if (isPostgres()) {
+      await db.$executeRawUnsafe(
+        `CREATE FUNCTION test_refuse() RETURNS trigger AS $$ BEGIN IF NEW."headline" LIKE '%EXPLODE%' THEN RAISE EXCEPTION 'refused by test trigger'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`,
+      );
+      await db.$executeRawUnsafe(`CREATE TRIGGER "test_refuse" BEFORE INSERT ON "Article" FOR EACH ROW EXECUTE FUNCTION test_refuse()`);
+    } else {
+      await db.$executeRawUnsafe(`CREATE TRIGGER "test_refuse" BEFORE INSERT ON "Article" WHEN NEW."headline" LIKE '%EXPLODE%' BEGIN SELECT RAISE(ABORT, 'refused by test trigger'); END`);
+    }
     try {
       const summary = await importLegacyPaths([group]);
       expect([summary.imported, summary.failed]).toEqual([2, 1]);
@@ -193,7 +201,12 @@ describe('importLegacyPaths', () => {
       // The driver adapter reports a trigger's refusal as a constraint violation.
       expect(summary.failures[0]!.reason).toMatch(/^not saved: .*(refused by test trigger|constraint)/i);
     } finally {
-      await db.$executeRawUnsafe('DROP TRIGGER "test_refuse"');
+      if (isPostgres()) {
+        await db.$executeRawUnsafe('DROP TRIGGER "test_refuse" ON "Article"');
+        await db.$executeRawUnsafe('DROP FUNCTION test_refuse()');
+      } else {
+        await db.$executeRawUnsafe('DROP TRIGGER "test_refuse"');
+      }
     }
     expect((await db.article.findMany({ where: { legacyId: { startsWith: '80000' } }, orderBy: { legacyId: 'asc' } })).map((a) => a.legacyId)).toEqual(['800001', '800003']);
     // Nothing of the failed article stayed: not its picture's media, not its links.
