@@ -57,7 +57,7 @@ async function prepareSqlite(): Promise<void> {
   const canReuse = !process.env.CI && fs.existsSync(path.join(pristineDir, 'dist', 'BUILD_ID'));
   const reason = process.env.CI ? 'CI always rebuilds' : canReuse ? staleBuildReason(distDir, buildStamp(process.env)) : 'no earlier e2e build to reuse';
   if (!reason) {
-    say('Sources unchanged: restoring the pristine e2e database and build from data/e2e/pristine.');
+    say(`Sources unchanged: restoring the pristine e2e database and build from ${path.relative(projectRoot, pristineDir)}.`);
     restore();
     return;
   }
