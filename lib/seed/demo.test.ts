@@ -50,6 +50,8 @@ describe('seedDemoContent', () => {
     expect(article.bodyText).not.toContain('<p>');
     expect(article.leadMedia).toMatchObject({ kind: 'video', mimeType: 'video/mp4', width: 320, height: 180, durationSeconds: 3 });
     expect(article.leadMedia?.poster).toMatchObject({ kind: 'image', width: 1280, height: 720 });
+    const tags = await db.articleTag.findMany({ where: { articleId: article.id }, orderBy: { position: 'asc' }, select: { tag: { select: { slug: true } } } });
+    expect(tags.map(({ tag }) => tag.slug)).toEqual(['syria', 'russia', 'diplomacy']);
     // Crawlers get 16:9, 4:3 and 1:1 crops of the poster, as an upload would make them.
     expect(Object.keys((article.leadMedia?.poster?.renditions as { crops: object } | null)?.crops ?? {}).sort()).toEqual(['16x9', '1x1', '4x3']);
     const video = fs.readFileSync(mediaFile(article.leadMedia!.path));
@@ -121,7 +123,8 @@ describe('seedDemoContent', () => {
     expect(new Set(generated.map((article) => article.leadMediaId)).size).toBeGreaterThanOrEqual(20);
     expect(generated.some((article) => article.kicker !== '' && article.kicker !== 'VIDEO')).toBe(true);
     expect(generated.some((article) => article.sourceCredit !== '')).toBe(true);
-    expect(await db.tag.count()).toBe(20);
+    // The 20 tags of generated articles, plus Russia and Diplomacy of the legacy article (Syria is both).
+    expect(await db.tag.count()).toBe(22);
     expect(await db.relatedLink.count({ where: { article: { legacyId: null } } })).toBeGreaterThan(10);
     // Every media file exists under MEDIA_ROOT.
     for (const media of await db.media.findMany()) expect(fs.existsSync(mediaFile(media.path)), media.path).toBe(true);

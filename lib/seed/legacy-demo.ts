@@ -2,6 +2,7 @@
 // its six related items become articles of their own (headline, kicker, picture and the date their
 // picture's .NET ticks give), then the article itself is written by the importer's own code, which
 // links them in `sort` order. Missing pictures get distinct placeholders of the right kind.
+import { ensureTags } from '@/lib/tags/commands';
 import { makeRenditions } from '@/lib/media/renditions';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -86,6 +87,9 @@ export async function seedLegacyDemo(section: Section): Promise<{ articleId: num
         leadMediaId: video.id,
         placeholders: 'distinct',
       });
+      // The legacy format carries no tags; an editor would file the story under these.
+      const tags = await ensureTags(['Syria', 'Russia', 'Diplomacy'], tx);
+      await tx.articleTag.createMany({ data: tags.map((tag, position) => ({ articleId: saved.articleId, tagId: tag.id, position })) });
       return { articleId: saved.articleId, articles: article.related.length + 1 };
     },
     { maxWait: 60_000, timeout: 120_000 },

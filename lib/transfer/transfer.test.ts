@@ -77,14 +77,14 @@ describe('export and import', () => {
 
   it('writes a file that is one JSON document with a record a line', async () => {
     const counts = await exportContent(first, exportedAt);
-    expect(counts).toEqual({ sections: 6, tags: 20, media: before.media.length, articles: 48, relatedLinks: await db.relatedLink.count(), corrections: 1 });
+    expect(counts).toEqual({ sections: 6, tags: 22, media: before.media.length, articles: 48, relatedLinks: await db.relatedLink.count(), corrections: 1 });
     const text = fs.readFileSync(first, 'utf8');
     const whole = JSON.parse(text) as Record<string, unknown[]>;
     expect(whole.format).toBe('lede-export');
     expect(whole.articles).toHaveLength(48);
     expect(text).not.toContain('"id":');
     const lines = text.trimEnd().split('\n');
-    expect(lines.length).toBe(1 + 6 * 2 + 6 + 20 + before.media.length + 48 + counts.relatedLinks + 1 + 1);
+    expect(lines.length).toBe(1 + 6 * 2 + 6 + 22 + before.media.length + 48 + counts.relatedLinks + 1 + 1);
   });
 
   it('restores everything field by field into an empty database', async () => {
