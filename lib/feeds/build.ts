@@ -38,7 +38,8 @@ function item(article: FeedItem, format: FeedFormat): Item {
     date: new Date(article.modifiedAt),
     published: new Date(article.publishedAt),
     description: summary ? cdataSafe(summary) : undefined,
-    content: cdataSafe(absolutiseHtml(article.body)),
+    // An article published with no body yet (a short breaking item) still says what it is.
+    content: cdataSafe(article.body.trim() ? absolutiseHtml(article.body) : `<p>${escapeHtml(article.standfirst || article.headline)}</p>`),
     author: article.byline ? [{ name: cdataSafe(article.byline) }] : undefined,
     category: [
       { name: article.section.name, domain: absoluteUrl(`/${article.section.slug}`), term: article.section.slug },

@@ -70,6 +70,15 @@ describe('RSS 2.0', () => {
     expect(video.creator ?? (video as { author?: string }).author).toBe('Sam Writer');
   });
 
+  it('gives an article published with no body its standfirst (or headline) as content', async () => {
+    const world = await db.section.findUniqueOrThrow({ where: { slug: 'world' } });
+    await makeArticle({ sectionId: world.id, slug: 'bodiless', headline: 'Flash: <quake> felt', standfirst: '', body: '', publishedAt: new Date('2023-12-31T08:00:00Z') });
+    const feed = await rss.parseString(await render({ kind: 'section', slug: 'world' }, 'rss'));
+    const bodiless = feed.items.find((entry) => entry.link === `${site}/world/bodiless`)!;
+    expect(bodiless['content:encoded']).toBe('<p>Flash: &lt;quake&gt; felt</p>');
+    await db.article.delete({ where: { slug: 'bodiless' } });
+  });
+
   it('an unknown section or tag has no feed', async () => {
     expect(await loadFeed({ kind: 'section', slug: 'nowhere' })).toBeNull();
     expect(await loadFeed({ kind: 'tag', slug: 'nothing' })).toBeNull();
