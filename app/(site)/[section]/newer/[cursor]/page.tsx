@@ -1,29 +1,11 @@
-import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
-import { getSectionFront } from '@/lib/articles/queries';
-import { validSlug } from '@/lib/articles/params';
-import { newerPath, sectionPath } from '@/lib/articles/urls';
-import { ArticleListPage } from '@/components/front/ArticleListPage';
-import { notFoundMetadata, sectionMetadata } from '@/lib/seo/metadata';
+import { earlierPagesRoute } from '@/app/(site)/_routes/earlier-pages';
 
-type Props = { params: Promise<{ section: string; cursor: string }> };
+const route = earlierPagesRoute('section', 'newer');
 
+// Rendered on first request, then served from Next's cache until a change to the list expires it.
 export function generateStaticParams() {
   return [];
 }
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { section, cursor } = await params;
-  const slug = validSlug(section);
-  const front = slug ? await getSectionFront(slug, cursor, 'newer') : null;
-  if (!front || front.page.articles.length === 0) return notFoundMetadata();
-  return sectionMetadata(front.section, { path: newerPath(sectionPath(front.section.slug), cursor) });
-}
-
-export default async function NewerSectionPage({ params }: Props) {
-  const { section, cursor } = await params;
-  const slug = validSlug(section);
-  const front = slug ? await getSectionFront(slug, cursor, 'newer') : null;
-  if (!front || front.page.articles.length === 0) notFound();
-  return <ArticleListPage title={front.section.name} basePath={sectionPath(front.section.slug)} page={front.page} isFirstPage={false} />;
-}
+export const generateMetadata = route.generateMetadata;
+export default route.Page;

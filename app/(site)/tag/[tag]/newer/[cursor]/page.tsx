@@ -1,29 +1,11 @@
-import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
-import { getTagFront } from '@/lib/articles/queries';
-import { validSlug } from '@/lib/articles/params';
-import { newerPath, tagPath } from '@/lib/articles/urls';
-import { ArticleListPage } from '@/components/front/ArticleListPage';
-import { notFoundMetadata, tagMetadata } from '@/lib/seo/metadata';
+import { earlierPagesRoute } from '@/app/(site)/_routes/earlier-pages';
 
-type Props = { params: Promise<{ tag: string; cursor: string }> };
+const route = earlierPagesRoute('tag', 'newer');
 
+// Rendered on first request, then served from Next's cache until a change to the list expires it.
 export function generateStaticParams() {
   return [];
 }
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { tag, cursor } = await params;
-  const slug = validSlug(tag);
-  const front = slug ? await getTagFront(slug, cursor, 'newer') : null;
-  if (!front || front.page.articles.length === 0) return notFoundMetadata();
-  return tagMetadata(front.tag, { path: newerPath(tagPath(front.tag.slug), cursor) });
-}
-
-export default async function NewerTagPage({ params }: Props) {
-  const { tag, cursor } = await params;
-  const slug = validSlug(tag);
-  const front = slug ? await getTagFront(slug, cursor, 'newer') : null;
-  if (!front || front.page.articles.length === 0) notFound();
-  return <ArticleListPage title={`Topic: ${front.tag.name}`} basePath={tagPath(front.tag.slug)} page={front.page} isFirstPage={false} />;
-}
+export const generateMetadata = route.generateMetadata;
+export default route.Page;
