@@ -3,7 +3,6 @@
 // media root holding it is given (--media-root), else a placeholder of the right kind: a hard link to
 // one shared placeholder picture (or the placeholder video with a poster), so ten thousand missing
 // pictures cost no disk and no drawing; a later run with the real files replaces them.
-import { makeRenditions } from '@/lib/media/renditions';
 import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -11,6 +10,7 @@ import type { Media, Prisma } from '@/lib/generated/prisma/client';
 import { legacyMediaKind } from '@/lib/legacy/pictures';
 import { placeholderImage, placeholderImageAlt, placeholderImageSize, placeholderPoster, placeholderPosterSize, placeholderVideo } from '@/lib/media/placeholders';
 import { copyIntoMedia, linkIntoMedia, mediaFile, saveMedia, writeMediaFile } from '@/lib/media/store';
+import { makeRenditions } from '@/lib/media/renditions';
 
 export type LegacyMediaOptions = {
   /** Folder holding the old site's files (pic paths are relative to it). */

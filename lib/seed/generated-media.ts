@@ -3,8 +3,9 @@
 import fs from 'node:fs';
 import { db } from '@/lib/db/client';
 import type { Media } from '@/lib/generated/prisma/client';
-import { placeholderImage, placeholderImageAlt, placeholderImageSize, placeholderPoster, placeholderPosterSize, placeholderVideo } from '@/lib/media/placeholders';
-import { copyIntoMedia, mediaFileExists, saveMedia, writeMediaFile } from '@/lib/media/store';
+import { placeholderImage, placeholderImageAlt, placeholderImageSize, placeholderVideo } from '@/lib/media/placeholders';
+import { mediaFileExists, saveMedia, writeMediaFile } from '@/lib/media/store';
+import { savePlaceholderVideo } from '@/lib/media/placeholder-video';
 import { makeRenditions } from '@/lib/media/renditions';
 
 export const generatedPictureCount = 24;
@@ -36,25 +37,13 @@ export async function ensureGeneratedMedia(): Promise<GeneratedMedia> {
 
   const videoPath = 'generated/video.mp4';
   let video = await existing(videoPath);
-  if (!video) {
-    const posterPath = 'generated/video-poster.jpg';
-    const posterImage = await placeholderPoster(5);
-    const posterBytes = await writeMediaFile(posterPath, posterImage);
-    const renditions = await makeRenditions(posterImage, posterPath, { ...placeholderPosterSize });
-    const poster = await saveMedia({ kind: 'image', path: posterPath, mimeType: 'image/jpeg', ...placeholderPosterSize, bytes: posterBytes, alt: 'Poster frame of a placeholder video: a colour test pattern', renditions });
-    const bytes = await copyIntoMedia(placeholderVideo.file, videoPath);
-    video = await saveMedia({
-      kind: 'video',
-      path: videoPath,
-      mimeType: placeholderVideo.mimeType,
-      width: placeholderVideo.width,
-      height: placeholderVideo.height,
-      durationSeconds: placeholderVideo.durationSeconds,
-      bytes,
-      alt: 'Placeholder video: a moving colour test pattern',
-      posterId: poster.id,
-    });
-  }
+  video ??= await savePlaceholderVideo({
+    videoPath,
+    posterPath: 'generated/video-poster.jpg',
+    posterSeed: 5,
+    alt: 'Placeholder video: a moving colour test pattern',
+    posterAlt: 'Poster frame of a placeholder video: a colour test pattern',
+  });
   if (!fs.existsSync(placeholderVideo.file)) throw new Error(`missing ${placeholderVideo.file}`);
   return { pictures, video };
 }

@@ -2,8 +2,6 @@
 // its six related items become articles of their own (headline, kicker, picture and the date their
 // picture's .NET ticks give), then the article itself is written by the importer's own code, which
 // links them in `sort` order. Missing pictures get distinct placeholders of the right kind.
-import { ensureTags } from '@/lib/tags/commands';
-import { makeRenditions } from '@/lib/media/renditions';
 import fs from 'node:fs';
 import path from 'node:path';
 import { config } from '@/lib/config';
@@ -15,8 +13,8 @@ import { legacyIdFromFileName } from '@/lib/legacy/legacy-id';
 import { legacyPictureMedia } from '@/lib/legacy/media';
 import { parseLegacyArticle } from '@/lib/legacy/parser';
 import { saveLegacyArticle } from '@/lib/legacy/write';
-import { placeholderPoster, placeholderPosterSize, placeholderVideo } from '@/lib/media/placeholders';
-import { copyIntoMedia, saveMedia, writeMediaFile } from '@/lib/media/store';
+import { savePlaceholderVideo } from '@/lib/media/placeholder-video';
+import { ensureTags } from '@/lib/tags/commands';
 
 export const demoLegacyFile = path.join(/* turbopackIgnore: true */ config.projectRoot, 'prisma', 'legacy', 'lavrov-syria-2016-11-02.txt');
 
@@ -50,34 +48,15 @@ export async function seedLegacyDemo(section: Section): Promise<{ articleId: num
         });
       }
 
-      const posterPath = 'demo/lavrov-video-poster.jpg';
-      const posterImage = await placeholderPoster(2);
-      const poster = await saveMedia(
+      const video = await savePlaceholderVideo(
         {
-          kind: 'image',
-          path: posterPath,
-          mimeType: 'image/jpeg',
-          ...placeholderPosterSize,
-          bytes: await writeMediaFile(posterPath, posterImage),
-          alt: 'Poster frame of the video report',
-          renditions: await makeRenditions(posterImage, posterPath, placeholderPosterSize),
-        },
-        tx,
-      );
-      const videoPath = 'demo/lavrov-video.mp4';
-      const video = await saveMedia(
-        {
-          kind: 'video',
-          path: videoPath,
-          mimeType: placeholderVideo.mimeType,
-          width: placeholderVideo.width,
-          height: placeholderVideo.height,
-          durationSeconds: placeholderVideo.durationSeconds,
-          bytes: await copyIntoMedia(placeholderVideo.file, videoPath),
+          videoPath: 'demo/lavrov-video.mp4',
+          posterPath: 'demo/lavrov-video-poster.jpg',
+          posterSeed: 2,
           alt: `Video report: ${article.headline} (placeholder footage)`,
+          posterAlt: 'Poster frame of the video report',
           // Honest about what plays: a test pattern stands in for the report the archive does not hold.
           caption: 'Placeholder footage: the original video report is not part of the demo archive.',
-          posterId: poster.id,
         },
         tx,
       );
