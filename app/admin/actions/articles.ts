@@ -14,6 +14,7 @@ import { deleteArticle, restoreArticle } from '@/lib/articles/commands/trash';
 import { cleanBody } from '@/lib/articles/sanitize';
 import { articleFormFields, articleInputSchema, breakingSchema, formToObject, parseLocalDateTime, scheduleSchema } from '@/lib/articles/schema';
 import { refreshArticlePages } from '@/lib/cache/refresh';
+import { noteDueAt } from '@/lib/scheduling/due-trigger';
 import { config } from '@/lib/config';
 import { diffSnapshots } from '@/lib/revisions/diff';
 import type { ArticleSnapshot } from '@/lib/revisions/snapshot';
@@ -97,6 +98,9 @@ export async function scheduleAction(form: FormData): Promise<void> {
     const at = parsed.success ? parseLocalDateTime(parsed.data.publishAt, config.SITE_TIMEZONE) : null;
     if (!at) throw new ArticleCommandError('invalid', 'Choose a date and time to publish at.');
     const { change } = await scheduleArticle(user, idFrom(form), at, expectedVersion(form), ip);
+    // This instance's proxy learns the time now, so the article goes live on the first request after
+    // it, to the second (other instances learn it within their recheck interval).
+    noteDueAt(at);
     return { change, notice: 'scheduled' };
   });
 }
@@ -122,6 +126,8 @@ export async function breakingAction(form: FormData): Promise<void> {
     const until = end ? null : parsed.success ? parseLocalDateTime(parsed.data.until, config.SITE_TIMEZONE) : null;
     if (!end && !until) throw new ArticleCommandError('invalid', 'Choose until when the article is breaking news.');
     const { change } = await setBreaking(user, idFrom(form), until, ip);
+    // The banner must leave every page at `until`: the proxy's due check ends the flag then.
+    if (until) noteDueAt(until);
     return { change, notice: 'breaking' };
   });
 }
