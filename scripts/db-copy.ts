@@ -10,10 +10,18 @@ import { redactPassword } from '@/lib/db/postgres';
 const databaseUrl = z.string().regex(/^(file:|postgres(ql)?:\/\/)/, 'must be a file: (SQLite) or postgres:// URL');
 const args = z.object({ from: databaseUrl, to: databaseUrl.regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL'), batch: z.coerce.number().int().min(1).max(10_000).default(1_000) });
 
-const { values } = parseArgs({ options: { from: { type: 'string' }, to: { type: 'string' }, batch: { type: 'string' } } });
+const usage = 'Usage: npm run db:copy -- --from URL --to postgres://URL [--batch ROWS]';
+let values: Record<string, string | boolean | undefined>;
+try {
+  ({ values } = parseArgs({ options: { from: { type: 'string' }, to: { type: 'string' }, batch: { type: 'string' } } }));
+} catch (error) {
+  // An unknown option or a missing value: say which, without a stack trace.
+  console.error(`${usage}\n  ${(error as Error).message}`);
+  process.exit(2);
+}
 const parsed = args.safeParse(values);
 if (!parsed.success) {
-  console.error(`Usage: npm run db:copy -- --from URL --to postgres://URL [--batch ROWS]\n${parsed.error.issues.map((issue) => `  --${issue.path.join('.')}: ${issue.message}`).join('\n')}`);
+  console.error(`${usage}\n${parsed.error.issues.map((issue) => `  --${issue.path.join('.')}: ${issue.message}`).join('\n')}`);
   process.exit(2);
 }
 const { from, to, batch } = parsed.data;
