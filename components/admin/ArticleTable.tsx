@@ -2,24 +2,13 @@ import Link from 'next/link';
 import type { AdminArticleRow } from '@/lib/articles/admin-queries';
 import { AdminDate } from '@/components/admin/AdminDate';
 import { StatusBadge } from '@/components/admin/StatusBadge';
+import { AdminTable } from '@/components/admin/AdminTable';
 
 export function ArticleTable({ rows, timeZone }: { rows: AdminArticleRow[]; timeZone: string }) {
   if (rows.length === 0) return <p>No articles match.</p>;
   return (
     <div className="overflow-x-auto">
-      <table className="w-full border-collapse text-left text-sm">
-        <caption className="sr-only">Articles, most recently changed first</caption>
-        <thead>
-          <tr className="border-b-2 border-gray-400">
-            <th scope="col" className="py-2 pr-3">Headline</th>
-            <th scope="col" className="py-2 pr-3">Status</th>
-            <th scope="col" className="py-2 pr-3">Section</th>
-            <th scope="col" className="py-2 pr-3">Author</th>
-            <th scope="col" className="py-2 pr-3">Published</th>
-            <th scope="col" className="py-2">Changed</th>
-          </tr>
-        </thead>
-        <tbody>
+      <AdminTable caption="Articles, most recently changed first" columns={['Headline', 'Status', 'Section', 'Author', 'Published', 'Changed']}>
           {rows.map((row) => (
             <tr key={row.id} className="border-b border-gray-200" data-testid="admin-article-row">
               <td className="py-2 pr-3">
@@ -34,8 +23,7 @@ export function ArticleTable({ rows, timeZone }: { rows: AdminArticleRow[]; time
               <td className="py-2"><AdminDate iso={row.updatedAt} timeZone={timeZone} /></td>
             </tr>
           ))}
-        </tbody>
-      </table>
+      </AdminTable>
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { AdminDate } from '@/components/admin/AdminDate';
 import { DiffParts } from '@/components/admin/DiffParts';
 import type { FieldDiff } from '@/lib/revisions/diff';
 import type { RevisionRow } from '@/lib/revisions/queries';
+import { AdminTable } from '@/components/admin/AdminTable';
 
 type Props = {
   articleId: number;
@@ -52,18 +53,7 @@ export function RevisionHistory({ articleId, currentVersion, revisions, from, to
         </section>
       ) : null}
 
-      <table className="w-full border-collapse text-left text-sm">
-        <caption className="sr-only">Versions, newest first</caption>
-        <thead>
-          <tr className="border-b-2 border-gray-400">
-            <th scope="col" className="py-2 pr-3">Version</th>
-            <th scope="col" className="py-2 pr-3">Saved</th>
-            <th scope="col" className="py-2 pr-3">By</th>
-            <th scope="col" className="py-2 pr-3">What</th>
-            <th scope="col" className="py-2">Restore</th>
-          </tr>
-        </thead>
-        <tbody>
+      <AdminTable caption="Versions, newest first" columns={['Version', 'Saved', 'By', 'What', 'Restore']}>
           {revisions.map((revision) => (
             <tr key={revision.id} className="border-b border-gray-200" data-testid="revision-row">
               <td className="py-2 pr-3">{revision.version}{revision.version === currentVersion ? ' (current)' : ''}</td>
@@ -82,8 +72,7 @@ export function RevisionHistory({ articleId, currentVersion, revisions, from, to
               </td>
             </tr>
           ))}
-        </tbody>
-      </table>
+      </AdminTable>
     </>
   );
 }

@@ -6,6 +6,7 @@ import { auditPageSize, listAudit } from '@/lib/audit/log';
 import { requirePageUser } from '@/lib/auth/current';
 import { can } from '@/lib/auth/roles';
 import { config } from '@/lib/config';
+import { AdminTable } from '@/components/admin/AdminTable';
 
 export const metadata: Metadata = { title: 'Audit log' };
 
@@ -23,19 +24,7 @@ export default async function AuditPage({ searchParams }: Props) {
     <>
       <h1 className="mb-4 font-serif text-3xl font-bold">Audit log</h1>
       <p className="mb-2 text-sm">{total} entries. Sign-ins and who published, unpublished, deleted or restored what.</p>
-      <table className="w-full border-collapse text-left text-sm">
-        <caption className="sr-only">Audit entries, newest first</caption>
-        <thead>
-          <tr className="border-b-2 border-gray-400">
-            <th scope="col" className="py-2 pr-3">When</th>
-            <th scope="col" className="py-2 pr-3">Who</th>
-            <th scope="col" className="py-2 pr-3">What</th>
-            <th scope="col" className="py-2 pr-3">Target</th>
-            <th scope="col" className="py-2 pr-3">Detail</th>
-            <th scope="col" className="py-2">Address</th>
-          </tr>
-        </thead>
-        <tbody>
+      <AdminTable caption="Audit entries, newest first" columns={['When', 'Who', 'What', 'Target', 'Detail', 'Address']}>
           {rows.map((row) => (
             <tr key={row.id} className="border-b border-gray-200 align-top" data-testid="audit-row">
               <td className="py-1 pr-3"><AdminDate iso={row.at} timeZone={config.SITE_TIMEZONE} /></td>
@@ -46,8 +35,7 @@ export default async function AuditPage({ searchParams }: Props) {
               <td className="py-1">{row.ip}</td>
             </tr>
           ))}
-        </tbody>
-      </table>
+      </AdminTable>
       <Pager page={page} pageCount={Math.max(1, Math.ceil(total / auditPageSize))} basePath="/admin/audit" query={{ action }} />
     </>
   );

@@ -7,6 +7,7 @@ import { listDeletedArticles } from '@/lib/articles/commands/trash';
 import { requirePageUser } from '@/lib/auth/current';
 import { can } from '@/lib/auth/roles';
 import { config } from '@/lib/config';
+import { AdminTable } from '@/components/admin/AdminTable';
 
 export const metadata: Metadata = { title: 'Deleted articles' };
 
@@ -23,17 +24,7 @@ export default async function TrashPage({ searchParams }: Props) {
       <h1 className="mb-4 font-serif text-3xl font-bold">Deleted articles</h1>
       <Notice notice={first(query.notice)} error={first(query.error)} />
       {deleted.length === 0 ? <p>Nothing deleted.</p> : (
-        <table className="w-full border-collapse text-left text-sm">
-          <caption className="sr-only">Deleted articles, newest first</caption>
-          <thead>
-            <tr className="border-b-2 border-gray-400">
-              <th scope="col" className="py-2 pr-3">Headline</th>
-              <th scope="col" className="py-2 pr-3">Deleted</th>
-              <th scope="col" className="py-2 pr-3">By</th>
-              <th scope="col" className="py-2">Restore</th>
-            </tr>
-          </thead>
-          <tbody>
+        <AdminTable caption="Deleted articles, newest first" columns={['Headline', 'Deleted', 'By', 'Restore']}>
             {deleted.map((item) => (
               <tr key={item.articleId} className="border-b border-gray-200">
                 <td className="py-2 pr-3">{item.headline}</td>
@@ -47,8 +38,7 @@ export default async function TrashPage({ searchParams }: Props) {
                 </td>
               </tr>
             ))}
-          </tbody>
-        </table>
+        </AdminTable>
       )}
     </>
   );
