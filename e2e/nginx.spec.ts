@@ -5,11 +5,11 @@
 // included) never cached.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { baseURL, projectRoot } from './support/environment';
+import { freePort } from './support/ports';
 
 function findNginx(): string | null {
   for (const candidate of [process.env.LEDE_NGINX, '/usr/sbin/nginx', '/usr/local/sbin/nginx', '/usr/bin/nginx']) {
@@ -21,17 +21,6 @@ function findNginx(): string | null {
     if (fs.existsSync('/usr/sbin/nginx')) return '/usr/sbin/nginx';
   }
   return null;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.once('error', reject);
-  });
 }
 
 /** The shipped config with this run's port, upstream and cache folder: nothing else changed. */

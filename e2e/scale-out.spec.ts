@@ -13,6 +13,7 @@ import { expect, test } from '@playwright/test';
 import { startNextServer, waitUntilServing } from '../scripts/support/next-build';
 import { createPostgresDatabase, dropPostgresDatabase } from './support/database';
 import { distDir, postgresAdminUrl, projectRoot } from './support/environment';
+import { freePort } from './support/ports';
 
 const redisUrl = process.env.E2E_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const run = crypto.randomBytes(4).toString('hex');
@@ -31,17 +32,6 @@ function answers(host: string, port: number): Promise<boolean> {
     socket.setTimeout(2_000, () => done(false));
     socket.once('connect', () => done(true));
     socket.once('error', () => done(false));
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.once('error', reject);
   });
 }
 
