@@ -11,16 +11,13 @@ const nextConfig = {
   // The request proxy normalises case and trailing slashes itself in ONE 301 (lib/routing/redirect.ts);
   // Next's own 308 for a trailing slash would add a second hop before it.
   skipTrailingSlashRedirect: true,
-  // Without a shared cache handler, Next's page and data cache lives in memory only: a restart starts
-  // from the database (nothing stale survives on disk, e.g. after an import), and no stream of random
-  // URLs can fill the disk with cached 404s. docs/caching.md.
-  cacheMaxMemorySize: Number(process.env.LEDE_CACHE_MEMORY_MB || 256) * 1024 * 1024,
-  experimental: { isrFlushToDisk: false },
-  // With REDIS_URL, pages, route responses and data live in Redis instead, shared by every instance,
-  // so a publish on one refreshes all (lib/cache/redis-handler.mjs, docs/deploy.md).
-  ...(process.env.REDIS_URL
-    ? { cacheHandler: fileURLToPath(new URL('./lib/cache/redis-handler.mjs', import.meta.url)), cacheMaxMemorySize: 0 }
-    : {}),
+  // Pages, route responses and data always go through Lede's own cache handler: in memory (bounded by
+  // LEDE_CACHE_MEMORY_MB), or in Redis with REDIS_URL. It stamps each entry with the start of its render
+  // and takes its expiries from the outbox of page refreshes, so a render that read the database before
+  // a publish is never kept as fresh (docs/decisions/0011-cache-coherence.md). Nothing is written to
+  // disk: a restart starts from the database, and random URLs can only evict entries.
+  cacheHandler: fileURLToPath(new URL('./lib/cache/page-cache-handler.mjs', import.meta.url)),
+  cacheMaxMemorySize: 0,
   // `npm test` type-checks the whole project with tsc once; builds skip the duplicate pass.
   typescript: { ignoreBuildErrors: true },
   // Media are served by the app itself from MEDIA_ROOT (app/media/[...path]/route.ts).

@@ -1,8 +1,9 @@
 // npm run bench: builds and starts Lede on its own port against a bench database, then measures in one
 // run, on loopback: (a) an article page, (b) a section front, (c) /status, a trivial static page that
 // is the ceiling Next itself sets on this machine (req/s, p50, p99 under load), and (d) the render
-// time of articles never requested before, one at a time. A benchmark, not a test: it reports, it
-// does not assert. docs/benchmarks.md explains the figures.
+// time of articles never requested before, one at a time. With --scenario coherence it measures
+// instead how long a change takes to reach each kind of page under readers (scripts/bench/coherence.ts).
+// A benchmark, not a test: it reports, it does not assert. docs/benchmarks.md explains the figures.
 import { execFileSync, spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -94,6 +95,15 @@ process.on('SIGTERM', () => (stopServer(), process.exit(143)));
 
 try {
   await waitUntilServing(`${baseUrl}/status`, server);
+  if (options.scenario === 'coherence') {
+    const { runCoherenceScenario } = await import('./bench/coherence');
+    say(`Coherence: ${options.changes} changes, one every ${options.hold} ms after the previous answer, 8 reader loops…`);
+    const figures = { articles_in_database: targets.articles, database: options.database, ...(await runCoherenceScenario(baseUrl, env, { changes: options.changes, holdMs: options.hold, loops: 8 })), server_rss_mb: round(treeRssMegabytes(server.pid!)) };
+    console.log('');
+    for (const [name, value] of Object.entries(figures)) console.log(`${name}: ${value}`);
+    stopServer();
+    process.exit(0);
+  }
 
   // ---- warm-up: every measured page rendered and cached, the JIT warm ------------------------------
   const urls = { article: `${baseUrl}${targets.articlePath}`, section: `${baseUrl}${targets.sectionPath}`, static: `${baseUrl}/status` };

@@ -54,8 +54,6 @@ if (exports.length) {
     try {
       const counts = await importTransferFile(file);
       console.log(`${file}: ${Object.entries(counts).map(([name, count]) => `${count} ${name}`).join(', ')}`);
-      const { notifyRunningSite } = await import('@/lib/cache/notify-site');
-      console.log((await notifyRunningSite({ everything: true })).message);
     } catch (error) {
       failed += 1;
       console.error(`${file}: ${(error as Error).message}`);
@@ -95,10 +93,6 @@ if (legacy.length) {
     `Imported ${summary.imported}, updated ${summary.updated}, unchanged ${summary.unchanged}, failed ${summary.failed}` +
       ` (${done} files in ${seconds.toFixed(1)} s, ${Math.round(done / Math.max(seconds, 0.001))}/s; ${summary.connected} waiting links connected).`,
   );
-  if (summary.changedArticleIds.length) {
-    const { notifyRunningSite } = await import('@/lib/cache/notify-site');
-    console.log((await notifyRunningSite({ articleIds: summary.changedArticleIds })).message);
-  }
   failed += summary.failed;
 }
 

@@ -2,6 +2,7 @@
 // PostgreSQL database (DATABASE_URL of the child), not on the database of the rest of the e2e run.
 //   tsx e2e/support/scale-out-data.ts prepare            migrate, demo content, an editor
 //   tsx e2e/support/scale-out-data.ts schedule WORD MS   a draft in "world" scheduled MS ms from now
+//   tsx e2e/support/scale-out-data.ts drafts WORD N      N drafts in "world" tagged WORD, and an editor's session
 // Prints one JSON line.
 import crypto from 'node:crypto';
 import { applyMigrations } from '@/lib/db/migrate';
@@ -10,6 +11,7 @@ import { createArticle } from '@/lib/articles/commands/save';
 import { scheduleArticle } from '@/lib/articles/commands/status';
 import { seedDemoContent } from '@/lib/seed/demo';
 import { createUser } from '@/lib/users/commands';
+import { createSession } from '@/lib/auth/session';
 
 const [command, word = '', delay = '1500'] = process.argv.slice(2);
 
@@ -35,6 +37,17 @@ if (command === 'prepare') {
   const at = new Date(Date.now() + Number(delay));
   await scheduleArticle(actor, created.id, at);
   console.log(JSON.stringify({ id: created.id, path: `/${section.slug}/${created.slug}`, at: at.getTime() }));
+} else if (command === 'drafts') {
+  const actor = await editor();
+  const section = await db.section.findFirstOrThrow({ where: { slug: 'world' } });
+  const drafts: { id: number; path: string }[] = [];
+  for (let index = 0; index < Number(delay); index += 1) {
+    const created = await createArticle(actor, { headline: `${word}n${index}a crosses instances`, body: '<p>Shared cache.</p>', sectionId: section.id, tags: [word] });
+    drafts.push({ id: created.id, path: `/${section.slug}/${created.slug}` });
+  }
+  const tag = await db.tag.findFirstOrThrow({ where: { name: word }, select: { slug: true } });
+  const { token } = await createSession(actor.id);
+  console.log(JSON.stringify({ drafts, tag: tag.slug, section: section.slug, session: token }));
 } else {
   console.error(`unknown command ${command}`);
   process.exit(2);

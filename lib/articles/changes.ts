@@ -4,9 +4,10 @@
 import { db } from '@/lib/db/client';
 import { articlePath } from '@/lib/articles/urls';
 import type { ArticleChange } from '@/lib/cache/refresh';
+import type { Prisma } from '@/lib/generated/prisma/client';
 
-export async function describeArticleChange(articleId: number): Promise<ArticleChange> {
-  const article = await db.article.findUnique({
+export async function describeArticleChange(articleId: number, client: Prisma.TransactionClient = db): Promise<ArticleChange> {
+  const article = await client.article.findUnique({
     where: { id: articleId },
     select: {
       slug: true,

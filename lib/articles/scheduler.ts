@@ -3,7 +3,7 @@
 // Both transitions are conditional updates, so two app instances racing do the work once.
 import { db } from '@/lib/db/client';
 import { describeArticleChange } from '@/lib/articles/changes';
-import type { ArticleChange } from '@/lib/cache/refresh';
+import { recordArticleRefresh, type ArticleChange } from '@/lib/cache/refresh';
 
 export type DueWorkResult = {
   published: number[];
@@ -20,25 +20,37 @@ export async function runDueWork(now: Date = new Date()): Promise<DueWorkResult>
 
   const due = await db.article.findMany({ where: { status: 'scheduled', publishedAt: { lte: now } }, select: { id: true, publishedAt: true } });
   for (const article of due) {
-    const { count } = await db.article.updateMany({
-      where: { id: article.id, status: 'scheduled', publishedAt: { lte: now } },
-      data: { status: 'published', modifiedAt: article.publishedAt },
-    });
-    if (count === 1) {
-      published.push(article.id);
-      await db.auditEntry.create({
+    // The flip, its audit entry and its page refresh in one transaction (the outbox: lib/cache/outbox.ts).
+    const change = await db.$transaction(async (tx) => {
+      const { count } = await tx.article.updateMany({
+        where: { id: article.id, status: 'scheduled', publishedAt: { lte: now } },
+        data: { status: 'published', modifiedAt: article.publishedAt },
+      });
+      if (count !== 1) return null;
+      await tx.auditEntry.create({
         data: { action: 'article.published', targetType: 'article', targetId: String(article.id), detail: 'scheduled publication fell due' },
       });
-      changes.push(await describeArticleChange(article.id));
+      const described = await describeArticleChange(article.id, tx);
+      await recordArticleRefresh(tx, described);
+      return described;
+    });
+    if (change) {
+      published.push(article.id);
+      changes.push(change);
     }
   }
 
   const endedFlags = await db.article.findMany({ where: { breakingUntil: { lte: now } }, select: { id: true } });
   for (const article of endedFlags) {
-    const { count } = await db.article.updateMany({ where: { id: article.id, breakingUntil: { lte: now } }, data: { breakingUntil: null } });
-    if (count === 1) {
+    const change: ArticleChange = { articleId: article.id, sectionSlugs: [], tagSlugs: [], paths: [], breaking: true };
+    const ended = await db.$transaction(async (tx) => {
+      const { count } = await tx.article.updateMany({ where: { id: article.id, breakingUntil: { lte: now } }, data: { breakingUntil: null } });
+      if (count === 1) await recordArticleRefresh(tx, change);
+      return count === 1;
+    });
+    if (ended) {
       breakingEnded.push(article.id);
-      changes.push({ articleId: article.id, sectionSlugs: [], tagSlugs: [], paths: [], breaking: true });
+      changes.push(change);
     }
   }
 

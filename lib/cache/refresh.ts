@@ -1,8 +1,11 @@
-// The one place that expires cached public pages. Every write path (admin actions, scheduled
-// publishing, imports) describes what it changed as an ArticleChange and calls refreshArticlePages.
-import { revalidatePath, revalidateTag } from 'next/cache';
+// What one article change expires, and the two steps of every refresh: write paths record the
+// change's tags in the outbox INSIDE their transaction (`recordArticleRefresh`), then, after the
+// commit, carry out what is pending (`refreshPublicPages`) before they answer the editor. Every other
+// instance carries the same row out within the outbox's poll (lib/cache/outbox.ts), also when the
+// writing instance dies between the two steps. docs/caching.md, docs/decisions/0011-cache-coherence.md.
 import { cacheTags } from '@/lib/cache/tags';
-import { forgetPublicPaths } from '@/lib/routing/not-found-gate';
+import { carryOutPageRefreshes, pathTag, recordPageRefresh } from '@/lib/cache/outbox';
+import type { Prisma } from '@/lib/generated/prisma/client';
 
 export type ArticleChange = {
   articleId: number;
@@ -11,7 +14,7 @@ export type ArticleChange = {
   /** Every tag the article has or had. */
   tagSlugs: readonly string[];
   /** Every public path the article has or had (canonical path, before and after a slug or section
-   * change): a path first visited before publication holds a cached 404 that no tag reaches. */
+   * change, old slugs, pages that show it as a related link). */
   paths?: readonly string[];
   /** True when the breaking-news banner may have changed (it is on every page). */
   breaking?: boolean;
@@ -22,24 +25,31 @@ export function tagsForArticleChange(change: ArticleChange): string[] {
   for (const slug of change.sectionSlugs) tags.add(cacheTags.section(slug));
   for (const slug of change.tagSlugs) tags.add(cacheTags.tag(slug));
   if (change.breaking) tags.add(cacheTags.breaking);
+  for (const path of change.paths ?? []) tags.add(pathTag(path));
   return [...tags];
 }
 
-/**
- * Expires exactly the pages one article change touches: the article itself (and pages linking to it),
- * its section fronts, home, its tag pages, feeds and sitemaps. `expire: 0` makes the very next
- * request render afresh, so an editor sees the change at once (not one request later).
- * Must run inside a server action or route handler (Next's rule for revalidateTag).
- */
-export function refreshArticlePages(change: ArticleChange): string[] {
-  const tags = tagsForArticleChange(change);
-  for (const tag of tags) revalidateTag(tag, { expire: 0 });
-  for (const path of change.paths ?? []) revalidatePath(path);
-  // A path that stopped existing (unpublished, renamed) must reach the 404 gate's check again.
-  forgetPublicPaths(change.paths ?? []);
-  return tags;
+/** Every public page: an import too large to describe article by article, a restore, a copy. */
+export const everythingTags: readonly string[] = [cacheTags.home, cacheTags.sections, cacheTags.breaking, cacheTags.feeds, cacheTags.sitemaps, pathTag('/layout')];
+
+/** Inside the write's transaction: records what the change expires. */
+export async function recordArticleRefresh(tx: Prisma.TransactionClient, change: ArticleChange | null): Promise<void> {
+  if (change) await recordPageRefresh(tx, tagsForArticleChange(change));
 }
 
-export function refreshTags(tags: readonly string[]): void {
-  for (const tag of tags) revalidateTag(tag, { expire: 0 });
+export async function recordEverythingRefresh(tx: Prisma.TransactionClient): Promise<void> {
+  await recordPageRefresh(tx, everythingTags);
+}
+
+/** After the commit, before answering: carries out every refresh recorded so far, this one included. */
+export async function refreshPublicPages(): Promise<void> {
+  // Fault injection for the crash tests (e2e/scale-out.spec.ts): die between the commit and the
+  // refresh, the worst moment, as `kill -9` or a power cut would. Never set in production.
+  if (process.env.LEDE_FAULT_KILL_AFTER_COMMIT === '1') process.kill(process.pid, 'SIGKILL');
+  try {
+    await carryOutPageRefreshes();
+  } catch {
+    // The write is committed and its refresh is in the outbox: every instance's poller retries it,
+    // and until it is carried out this instance serves pages from the database (never stale).
+  }
 }

@@ -3,6 +3,9 @@
 // written. It needs no running server; the caller refreshes a running site (see the docs).
 import fs from 'node:fs';
 import { db } from '@/lib/db/client';
+import { describeArticleChange } from '@/lib/articles/changes';
+import { recordPageRefresh } from '@/lib/cache/outbox';
+import { tagsForArticleChange } from '@/lib/cache/refresh';
 import type { Section } from '@/lib/generated/prisma/client';
 import { legacyFiles } from '@/lib/legacy/files';
 import { legacyIdFromFileName } from '@/lib/legacy/legacy-id';
@@ -81,6 +84,14 @@ async function writeGroup(group: Parsed[], section: Section, options: ImportOpti
           results.push({ outcome: 'failed', source: item.file, line: 0, reason: `not saved: ${(error as Error).message.split('\n').filter(Boolean).pop()}` });
         }
       }
+      // The pages these articles touch, recorded with them (the outbox): a running app refreshes them.
+      const tags = new Set<string>();
+      for (const result of results) {
+        if (result.outcome === 'imported' || result.outcome === 'updated') {
+          for (const tag of tagsForArticleChange(await describeArticleChange(result.articleId, tx))) tags.add(tag);
+        }
+      }
+      await recordPageRefresh(tx, [...tags]);
       return results;
     },
     { maxWait: 30_000, timeout: 120_000 },

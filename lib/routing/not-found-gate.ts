@@ -8,20 +8,14 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { legacyIdFromPath } from '@/lib/routing/legacy';
 import { publicPathRecord } from '@/lib/routing/public-path';
+import { rememberedPaths } from '@/lib/routing/remembered-paths';
 
 const REMEMBER_MS = 30_000;
 const MAX_REMEMBERED = 50_000;
 // Five segments: deeper than any public route, so no page (and no notFound() shell) answers it.
 export const NOT_FOUND_PATH = '/_lede/no/such/page/here';
 
-type Gate = { known: Map<string, number> };
-const globalForGate = globalThis as unknown as { ledeNotFoundGate?: Gate };
-const gate: Gate = (globalForGate.ledeNotFoundGate ??= { known: new Map() });
-
-/** Write paths on this instance call this for paths that stop existing (unpublish, slug change). */
-export function forgetPublicPaths(paths: readonly string[]): void {
-  for (const path of paths) gate.known.delete(path);
-}
+const gate = rememberedPaths;
 
 function remember(path: string, now: number): void {
   if (gate.known.size >= MAX_REMEMBERED) {
@@ -47,9 +41,11 @@ export async function notFoundGate(request: NextRequest, now: number = Date.now(
   const until = gate.known.get(path);
   if (until !== undefined && until > now) return null;
   const { resolvePublicRecord } = await import('@/lib/articles/existence');
+  const generation = gate.generation;
   const state = await resolvePublicRecord(record);
   if (state.kind === 'page') {
-    remember(path, now);
+    // A refresh came while the database was read: the answer may predate it, so it is not kept.
+    if (generation === gate.generation) remember(path, now);
     return null;
   }
   gate.known.delete(path);

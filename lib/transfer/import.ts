@@ -5,6 +5,8 @@
 import fs from 'node:fs';
 import readline from 'node:readline';
 import { db } from '@/lib/db/client';
+import { describeArticleChange } from '@/lib/articles/changes';
+import { recordArticleRefresh, recordEverythingRefresh } from '@/lib/cache/refresh';
 import { Prisma } from '@/lib/generated/prisma/client';
 import {
   recordSchemas,
@@ -111,6 +113,8 @@ const writers: { [K in TransferCollection]: (record: TransferRecords[K], lookups
       for (const old of a.oldSlugs) {
         await tx.articleSlug.upsert({ where: { slug: old.slug }, create: { slug: old.slug, articleId: id, createdAt: new Date(old.createdAt) }, update: { articleId: id } });
       }
+      // Its pages are refreshed with the write (the outbox), so a running app shows it at once.
+      await recordArticleRefresh(tx, await describeArticleChange(id, tx));
     });
   },
   relatedLinks: async (l, lookups) => {
@@ -199,5 +203,8 @@ export async function importTransferFile(file: string): Promise<TransferCounts> 
     } else fail('content after the end of the export');
   }
   if (state !== 'done') fail('the export ends early (no closing })');
+  // Sections, tags, media and related links changed too: every public page is refreshed, by the
+  // running app (any instance, any port) within its outbox poll.
+  await db.$transaction((tx) => recordEverythingRefresh(tx));
   return counts;
 }

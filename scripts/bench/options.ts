@@ -9,6 +9,9 @@ const schema = z.object({
   database: z.enum(['sqlite', 'postgres']),
   port: z.coerce.number().int().min(1024).max(65535),
   misses: z.coerce.number().int().min(1).max(100_000),
+  scenario: z.enum(['pages', 'coherence']),
+  changes: z.coerce.number().int().min(2).max(100_000),
+  hold: z.coerce.number().int().min(0).max(60_000),
 });
 
 export type BenchOptions = z.infer<typeof schema>;
@@ -19,7 +22,11 @@ export const usage = `npm run bench -- [--articles N] [--duration S] [--connecti
   --connections  concurrent connections (default 50)
   --database     sqlite (data/bench/bench-N.db) or postgres (database lede_bench on 127.0.0.1)
   --port         port of the server under test (default 3290)
-  --misses       uncached articles rendered one by one for the miss figure (default 250, at least 200 advised)`;
+  --misses       uncached articles rendered one by one for the miss figure (default 250, at least 200 advised)
+  --scenario     pages (throughput of cached pages, miss renders: the default) or coherence (publish-to-visible
+                 time per page kind while readers load the pages: docs/benchmarks.md)
+  --changes      coherence: how many publishes and unpublishes (default 300)
+  --hold         coherence: ms between one change's answer and the next change (default 1200)`;
 
 export function parseBenchOptions(argv: string[]): BenchOptions {
   const { values } = parseArgs({
@@ -31,6 +38,9 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
       database: { type: 'string', default: 'sqlite' },
       port: { type: 'string', default: '3290' },
       misses: { type: 'string', default: '250' },
+      scenario: { type: 'string', default: 'pages' },
+      changes: { type: 'string', default: '300' },
+      hold: { type: 'string', default: '1200' },
       help: { type: 'boolean', default: false },
     },
   });

@@ -13,7 +13,7 @@ import { publishArticle, scheduleArticle, unpublishArticle } from '@/lib/article
 import { deleteArticle, restoreArticle } from '@/lib/articles/commands/trash';
 import { cleanBody } from '@/lib/articles/sanitize';
 import { articleFormFields, articleInputSchema, breakingSchema, formToObject, parseLocalDateTime, scheduleSchema } from '@/lib/articles/schema';
-import { refreshArticlePages } from '@/lib/cache/refresh';
+import { refreshPublicPages } from '@/lib/cache/refresh';
 import { noteDueAt } from '@/lib/scheduling/due-trigger';
 import { config } from '@/lib/config';
 import { diffSnapshots } from '@/lib/revisions/diff';
@@ -69,7 +69,7 @@ export async function saveArticleAction(previous: ArticleFormState, form: FormDa
           attempt,
         };
       }
-      if (result.change) refreshArticlePages(result.change);
+      if (result.change) await refreshPublicPages();
       destination = `/admin/articles/${articleId}?notice=saved`;
     }
   } catch (error) {

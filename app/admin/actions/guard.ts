@@ -1,10 +1,10 @@
 // Shared by the newsroom's server actions (not an action file itself): turn a refusal or a command
-// error into what the editor sees, and refresh the public pages a write touched.
+// error into what the editor sees, and refresh the public pages a write touched (lib/cache/refresh.ts).
 import { redirect } from 'next/navigation';
 import { authorise, type Authorised } from '@/lib/auth/current';
 import type { Permission } from '@/lib/auth/roles';
 import { ArticleCommandError } from '@/lib/articles/commands/result';
-import { refreshArticlePages, type ArticleChange } from '@/lib/cache/refresh';
+import { refreshPublicPages, type ArticleChange } from '@/lib/cache/refresh';
 
 /** Where to go back to after a button action, with a notice or an error for the page to show. */
 export function back(path: string, outcome: { notice?: string; error?: string }): never {
@@ -38,7 +38,8 @@ export async function runButtonAction(
     }
     throw error;
   }
-  if (result.change) refreshArticlePages(result.change);
+  // The write recorded its refresh with it; carried out here before the editor is answered.
+  if (result.change) await refreshPublicPages();
   back(result.path ?? path, { notice: result.notice });
 }
 

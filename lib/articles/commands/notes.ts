@@ -2,7 +2,7 @@
 // text, so they leave the version alone (an editor mid-edit is not put in conflict by them).
 import { can } from '@/lib/auth/roles';
 import { audit } from '@/lib/audit/log';
-import { footprintAfter, footprintBefore } from '@/lib/articles/commands/change';
+import { footprintBefore, recordFootprint } from '@/lib/articles/commands/change';
 import { ArticleCommandError, type Actor, type Changed } from '@/lib/articles/commands/result';
 import { correctionSchema } from '@/lib/articles/schema';
 import { db } from '@/lib/db/client';
@@ -15,15 +15,14 @@ export async function addCorrection(actor: Actor, articleId: number, raw: unknow
   const article = await db.article.findUnique({ where: { id: articleId }, select: { status: true } });
   if (!article) throw new ArticleCommandError('not-found', 'That article does not exist.');
   if (article.status !== 'published') throw new ArticleCommandError('invalid', 'Corrections are for published articles: edit a draft instead.');
-  const footprint = await footprintBefore(articleId);
   const now = new Date();
-  const correction = await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
+    const footprint = await footprintBefore(articleId, tx);
     const created = await tx.correction.create({ data: { articleId, note: parsed.data.note, authorId: actor.id, createdAt: now } });
     await tx.article.update({ where: { id: articleId }, data: { modifiedAt: now } });
     await audit({ action: 'article.corrected', actorId: actor.id, targetType: 'article', targetId: articleId, detail: parsed.data.note.slice(0, 300), ip }, tx);
-    return created;
+    return { id: created.id, change: await recordFootprint(tx, articleId, footprint) };
   });
-  return { id: correction.id, change: await footprintAfter(articleId, footprint) };
 }
 
 /** Flags a published article as breaking until `until` (null: not breaking any more). */
@@ -35,8 +34,10 @@ export async function setBreaking(actor: Actor, articleId: number, until: Date |
     if (article.status !== 'published') throw new ArticleCommandError('invalid', 'Only a published article can be breaking news.');
     if (until.getTime() <= Date.now()) throw new ArticleCommandError('invalid', 'Choose a time in the future.', { until: 'Choose a time in the future.' });
   }
-  const footprint = await footprintBefore(articleId);
-  await db.article.update({ where: { id: articleId }, data: { breakingUntil: until } });
-  await audit({ action: 'article.breaking', actorId: actor.id, targetType: 'article', targetId: articleId, detail: until ? `until ${until.toISOString()}` : 'ended', ip });
-  return { change: await footprintAfter(articleId, footprint, { breaking: true }) };
+  return db.$transaction(async (tx) => {
+    const footprint = await footprintBefore(articleId, tx);
+    await tx.article.update({ where: { id: articleId }, data: { breakingUntil: until } });
+    await audit({ action: 'article.breaking', actorId: actor.id, targetType: 'article', targetId: articleId, detail: until ? `until ${until.toISOString()}` : 'ended', ip }, tx);
+    return { change: await recordFootprint(tx, articleId, footprint, { breaking: true }) };
+  });
 }

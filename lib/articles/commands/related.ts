@@ -1,7 +1,7 @@
 // An article's related links: other Lede articles or external pages, in an order the editor sets.
 // Positions are kept dense (0, 1, 2, ...) so "up" and "down" are a swap with the neighbour.
 import { canEditArticle } from '@/lib/auth/roles';
-import { footprintAfter, footprintBefore } from '@/lib/articles/commands/change';
+import { footprintBefore, recordFootprint } from '@/lib/articles/commands/change';
 import { ArticleCommandError, type Actor, type Changed } from '@/lib/articles/commands/result';
 import { relatedArticleSchema, relatedMoveSchema, relatedRemoveSchema, relatedUrlSchema, fieldErrors } from '@/lib/articles/schema';
 import { db } from '@/lib/db/client';
@@ -25,13 +25,13 @@ async function renumber(tx: Prisma.TransactionClient, articleId: number): Promis
 
 async function append(actor: Actor, articleId: number, data: Omit<Prisma.RelatedLinkUncheckedCreateInput, 'articleId' | 'position'>): Promise<Changed & { id: number }> {
   await editable(actor, articleId);
-  const footprint = await footprintBefore(articleId);
-  const link = await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
+    const footprint = await footprintBefore(articleId, tx);
     const count = await tx.relatedLink.count({ where: { articleId } });
     if (count >= maxRelatedLinks) throw new ArticleCommandError('invalid', `An article has at most ${maxRelatedLinks} related links.`);
-    return tx.relatedLink.create({ data: { ...data, articleId, position: count } });
+    const link = await tx.relatedLink.create({ data: { ...data, articleId, position: count } });
+    return { id: link.id, change: await recordFootprint(tx, articleId, footprint) };
   });
-  return { id: link.id, change: await footprintAfter(articleId, footprint) };
 }
 
 export async function addRelatedArticle(actor: Actor, articleId: number, raw: unknown): Promise<Changed & { id: number }> {
@@ -61,30 +61,30 @@ export async function moveRelatedLink(actor: Actor, articleId: number, raw: unkn
   const parsed = relatedMoveSchema.safeParse(raw);
   if (!parsed.success) throw new ArticleCommandError('invalid', 'Choose a link and a direction.');
   await editable(actor, articleId);
-  const footprint = await footprintBefore(articleId);
-  await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
+    const footprint = await footprintBefore(articleId, tx);
     await renumber(tx, articleId);
     const links = await tx.relatedLink.findMany({ where: { articleId }, orderBy: { position: 'asc' }, select: { id: true, position: true } });
     const index = links.findIndex((link) => link.id === parsed.data.linkId);
     if (index < 0) throw new ArticleCommandError('not-found', 'That link is not on this article any more.');
     const other = links[parsed.data.direction === 'up' ? index - 1 : index + 1];
     const self = links[index]!;
-    if (!other) return;
+    if (!other) return { change: null };
     await tx.relatedLink.update({ where: { id: self.id }, data: { position: other.position } });
     await tx.relatedLink.update({ where: { id: other.id }, data: { position: self.position } });
+    return { change: await recordFootprint(tx, articleId, footprint) };
   });
-  return { change: await footprintAfter(articleId, footprint) };
 }
 
 export async function removeRelatedLink(actor: Actor, articleId: number, raw: unknown): Promise<Changed> {
   const parsed = relatedRemoveSchema.safeParse(raw);
   if (!parsed.success) throw new ArticleCommandError('invalid', 'Choose a link to remove.');
   await editable(actor, articleId);
-  const footprint = await footprintBefore(articleId);
-  await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
+    const footprint = await footprintBefore(articleId, tx);
     const { count } = await tx.relatedLink.deleteMany({ where: { id: parsed.data.linkId, articleId } });
     if (count === 0) throw new ArticleCommandError('not-found', 'That link is not on this article any more.');
     await renumber(tx, articleId);
+    return { change: await recordFootprint(tx, articleId, footprint) };
   });
-  return { change: await footprintAfter(articleId, footprint) };
 }

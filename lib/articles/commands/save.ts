@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { canEditArticle, can } from '@/lib/auth/roles';
 import { audit } from '@/lib/audit/log';
-import { footprintAfter, footprintBefore } from '@/lib/articles/commands/change';
+import { footprintBefore, recordFootprint } from '@/lib/articles/commands/change';
 import { ArticleCommandError, type Actor, type Changed } from '@/lib/articles/commands/result';
 import { cleanBody } from '@/lib/articles/sanitize';
 import { articleInputSchema, articleUpdateSchema, fieldErrors, type ArticleInput } from '@/lib/articles/schema';
@@ -123,8 +123,8 @@ export async function updateArticle(actor: Actor, articleId: number, raw: unknow
   if (!canEditArticle(actor, current)) throw new ArticleCommandError('forbidden', 'Your role cannot edit this article.');
   if (current.version !== input.version) return { ok: false, conflict: await loadConflictingVersion(articleId) };
 
-  const footprint = await footprintBefore(articleId);
   const saved = await db.$transaction(async (tx) => {
+    const footprint = await footprintBefore(articleId, tx);
     await checkReferences(tx, input);
     const before = await tx.article.findUniqueOrThrow({ where: { id: articleId }, select: { slug: true, status: true, publishedAt: true } });
     const slug = await settleSlug(tx, input, { id: articleId, slug: before.slug, everPublic: before.status === 'published' || before.publishedAt !== null });
@@ -148,8 +148,9 @@ export async function updateArticle(actor: Actor, articleId: number, raw: unknow
     }
     await setTags(tx, articleId, input.tags);
     await recordRevision(tx, { articleId, authorId: actor.id, note });
-    return tx.article.findUniqueOrThrow({ where: { id: articleId }, select: { version: true, slug: true } });
+    const change = await recordFootprint(tx, articleId, footprint);
+    return { ...(await tx.article.findUniqueOrThrow({ where: { id: articleId }, select: { version: true, slug: true } })), change };
   });
   if (!saved) return { ok: false, conflict: await loadConflictingVersion(articleId) };
-  return { ok: true, version: saved.version, slug: saved.slug, change: await footprintAfter(articleId, footprint) };
+  return { ok: true, version: saved.version, slug: saved.slug, change: saved.change };
 }

@@ -3,7 +3,7 @@
 // it on the first request after its time (no cron), so scheduling only has to record the time.
 import { can } from '@/lib/auth/roles';
 import { audit } from '@/lib/audit/log';
-import { footprintAfter, footprintBefore } from '@/lib/articles/commands/change';
+import { footprintBefore, recordFootprint } from '@/lib/articles/commands/change';
 import { ArticleCommandError, type Actor, type Changed } from '@/lib/articles/commands/result';
 import { db } from '@/lib/db/client';
 import type { ArticleStatus, Prisma } from '@/lib/generated/prisma/client';
@@ -26,9 +26,9 @@ async function transition(actor: Actor, articleId: number, expectedVersion: numb
   if (!step.from.includes(article.status)) {
     throw new ArticleCommandError('invalid', `A ${article.status} article cannot be ${step.action.split('.')[1]}.`);
   }
-  const footprint = await footprintBefore(articleId);
   const now = new Date();
-  const version = await db.$transaction(async (tx) => {
+  const { version, change } = await db.$transaction(async (tx) => {
+    const footprint = await footprintBefore(articleId, tx);
     const { count } = await tx.article.updateMany({
       where: { id: articleId, version: article.version },
       data: { ...step.data(article, now), version: { increment: 1 } },
@@ -36,9 +36,9 @@ async function transition(actor: Actor, articleId: number, expectedVersion: numb
     if (count === 0) throw new ArticleCommandError('conflict', 'Someone saved this article a moment ago. Review their version first.');
     await recordRevision(tx, { articleId, authorId: actor.id, note: step.note });
     await audit({ action: step.action, actorId: actor.id, targetType: 'article', targetId: articleId, detail: article.headline.slice(0, 300), ip }, tx);
-    return article.version + 1;
+    return { version: article.version + 1, change: await recordFootprint(tx, articleId, footprint) };
   });
-  return { version, change: await footprintAfter(articleId, footprint) };
+  return { version, change };
 }
 
 export function publishArticle(actor: Actor, articleId: number, expectedVersion: number | null = null, ip = '') {

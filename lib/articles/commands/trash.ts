@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { can } from '@/lib/auth/roles';
 import { audit } from '@/lib/audit/log';
-import { footprintAfter, footprintBefore } from '@/lib/articles/commands/change';
+import { footprintBefore, recordFootprint } from '@/lib/articles/commands/change';
 import { ArticleCommandError, type Actor, type Changed } from '@/lib/articles/commands/result';
 import { uniqueArticleSlug } from '@/lib/articles/slug';
 import { db } from '@/lib/db/client';
@@ -80,13 +80,13 @@ export async function deleteArticle(actor: Actor, articleId: number, ip = ''): P
     corrections: row.corrections.map((c) => ({ note: c.note, authorId: c.authorId, createdAt: c.createdAt.toISOString() })),
     revisions: row.revisions.map((r) => ({ version: r.version, authorId: r.authorId, snapshot: r.snapshot, note: r.note, createdAt: r.createdAt.toISOString() })),
   };
-  const footprint = await footprintBefore(articleId);
-  await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
+    const footprint = await footprintBefore(articleId, tx);
     await audit({ action: 'article.deleted', actorId: actor.id, targetType: 'article', targetId: articleId, detail: JSON.stringify(archive), ip }, tx);
     await tx.article.delete({ where: { id: articleId } });
+    // The footprint of a deleted article is its old pages (they must now answer 404).
+    return { change: await recordFootprint(tx, articleId, footprint) };
   });
-  // The footprint of a deleted article is its old pages (they must now answer 404).
-  return { change: footprint.wasPublic ? footprint.before : await footprintAfter(articleId, footprint) };
 }
 
 export type DeletedArticle = { articleId: number; headline: string; deletedAt: string; deletedBy: string | null };

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { authorise } from '@/lib/auth/current';
 import { ArticleCommandError } from '@/lib/articles/commands/result';
 import { publishArticle, unpublishArticle } from '@/lib/articles/commands/status';
-import { refreshArticlePages } from '@/lib/cache/refresh';
+import { refreshPublicPages } from '@/lib/cache/refresh';
 
 export const dynamic = 'force-dynamic';
 
@@ -24,7 +24,7 @@ export async function POST(request: NextRequest, context: { params: Promise<{ id
   try {
     const run = route.data.command === 'publish' ? publishArticle : unpublishArticle;
     const result = await run(auth.user, route.data.id, version ?? null, auth.ip);
-    if (result.change) refreshArticlePages(result.change);
+    if (result.change) await refreshPublicPages();
     return json(200, { id: route.data.id, version: result.version });
   } catch (error) {
     if (error instanceof ArticleCommandError) return json(error.status, { error: error.message });
