@@ -14,7 +14,7 @@ import { forgetOldSlugs } from '@/lib/routing/moved-slugs';
 type Tx = Prisma.TransactionClient;
 
 /** How often each instance looks for refreshes written elsewhere (another instance, a CLI). */
-export const POLL_MS = 200;
+export const POLL_MS = 100;
 /** Rows older than this are deleted (by whichever instance prunes first). */
 const KEEP_MS = 24 * 3600_000;
 /** With a shared cache that outlives the process: at start (and after Redis came back), the refreshes
