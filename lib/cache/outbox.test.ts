@@ -57,6 +57,16 @@ describe('outbox of page refreshes', () => {
     expect(await handler.get('/world/b', ctx)).toBeNull();
   });
 
+  it('makes every instance look again for due work after a schedule made elsewhere', async () => {
+    await carryOutPageRefreshes();
+    const due = (globalThis as unknown as { ledeDueState?: { checkedAt: number } }).ledeDueState;
+    expect(due).toBeDefined();
+    due!.checkedAt = Date.now();
+    await db.pageRefresh.create({ data: { tags: JSON.stringify(['schedules']) } });
+    await carryOutPageRefreshes();
+    expect(due!.checkedAt).toBe(0);
+  });
+
   it('serialises concurrent runs: each row is carried out once, in order', async () => {
     await carryOutPageRefreshes();
     for (let i = 0; i < 5; i += 1) await db.pageRefresh.create({ data: { tags: JSON.stringify([`tag:n${i}`]) } });

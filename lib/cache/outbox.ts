@@ -10,6 +10,7 @@ import { db } from '@/lib/db/client';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { forgetPublicPaths } from '@/lib/routing/remembered-paths';
 import { forgetOldSlugs } from '@/lib/routing/moved-slugs';
+import { recheckDueSoon } from '@/lib/scheduling/due-trigger';
 
 type Tx = Prisma.TransactionClient;
 
@@ -100,6 +101,8 @@ async function carryOutPending(): Promise<void> {
       forgetRoutingFor(tags);
       outbox.cursor = row.id;
     }
+    // A schedule or breaking flag may have changed on another instance: look again at the next request.
+    if (rows.length) recheckDueSoon();
     if (rows.length < BATCH) break;
   }
   cache.setOutboxState({ behind: false, synced: true });

@@ -10,6 +10,9 @@ export const cacheTags = {
   /** Site-wide feeds and sitemaps. */
   feeds: 'feeds',
   sitemaps: 'sitemaps',
+  /** On no page: recorded in the outbox when an article is scheduled, so that every instance's due
+   * trigger looks again (lib/scheduling/due-trigger.ts). */
+  schedules: 'schedules',
   /** One article: its own page and every page that shows it as a related link. */
   article: (id: number) => `article:${id}`,
   /** A section front and all its older/newer pages. */

@@ -5,12 +5,18 @@ import { internalSecret } from '@/lib/scheduling/internal-secret';
 
 type DueState = { nextDueAt: number | null; checkedAt: number; inFlight: Promise<void> | null };
 
-/** How stale this instance's idea of the next due time may get: schedules made on another instance
- * are learnt within this many milliseconds. */
+/** How stale this instance's idea of the next due time may get when nothing tells it sooner (the
+ * outbox does, for every change: recheckDueSoon). */
 const RECHECK_MS = 5_000;
 
 const globalForDue = globalThis as unknown as { ledeDueState?: DueState };
 const state: DueState = (globalForDue.ledeDueState ??= { nextDueAt: 0, checkedAt: 0, inFlight: null });
+
+/** Every page refresh carried out from the outbox calls this (lib/cache/outbox.ts): a schedule or a
+ * breaking flag set on another instance is then learnt by the next request, not RECHECK_MS later. */
+export function recheckDueSoon(): void {
+  state.checkedAt = 0;
+}
 
 /** Called by write paths on this instance when they schedule something (no wait for the recheck). */
 export function noteDueAt(time: Date | number): void {

@@ -6,6 +6,8 @@ import { audit } from '@/lib/audit/log';
 import { footprintBefore, recordFootprint } from '@/lib/articles/commands/change';
 import { ArticleCommandError, type Actor, type Changed } from '@/lib/articles/commands/result';
 import { db } from '@/lib/db/client';
+import { recordPageRefresh } from '@/lib/cache/outbox';
+import { cacheTags } from '@/lib/cache/tags';
 import type { ArticleStatus, Prisma } from '@/lib/generated/prisma/client';
 import { recordRevision } from '@/lib/revisions/record';
 
@@ -36,7 +38,10 @@ async function transition(actor: Actor, articleId: number, expectedVersion: numb
     if (count === 0) throw new ArticleCommandError('conflict', 'Someone saved this article a moment ago. Review their version first.');
     await recordRevision(tx, { articleId, authorId: actor.id, note: step.note });
     await audit({ action: step.action, actorId: actor.id, targetType: 'article', targetId: articleId, detail: article.headline.slice(0, 300), ip }, tx);
-    return { version: article.version + 1, change: await recordFootprint(tx, articleId, footprint) };
+    const change = await recordFootprint(tx, articleId, footprint);
+    // A schedule changes no page yet; every instance's due trigger must learn its time all the same.
+    if (!change && step.action === 'article.scheduled') await recordPageRefresh(tx, [cacheTags.schedules]);
+    return { version: article.version + 1, change };
   });
   return { version, change };
 }
