@@ -14,7 +14,7 @@ import { createArticle } from '@/lib/articles/commands/save';
 import { db } from '@/lib/db/client';
 import { baseURL } from './support/environment';
 import { newsroomAccount, signIn, someSection, type Account } from './admin-support';
-import { describeVerdicts, judgeCoherence, startReaders, type Change, type Observation, type Probe } from '../scripts/support/coherence';
+import { describeVerdicts, judgeCoherence, startReaders, frontProbes, type Change, type Observation } from '../scripts/support/coherence';
 
 const ARTICLES = 20;
 /** How long each state is held, after its acknowledgement, before the next change is sent. */
@@ -44,12 +44,7 @@ test('20 articles published, edited and unpublished under readers: every page fo
   );
 
   let current = 0;
-  const fronts: Probe[] = [
-    { kind: 'home', path: '/' },
-    { kind: 'section', path: `/${section.slug}` },
-    { kind: 'tag', path: `/tag/${tag.slug}` },
-    { kind: 'feed', path: '/feeds/rss.xml' },
-  ];
+  const fronts = frontProbes(section.slug, tag.slug);
   const readers = startReaders({
     bases: [baseURL],
     probes: () => [...fronts, { kind: 'article', path: articles[current]!.path }],

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { createClient } from '@redis/client';
 import { expect, test } from '@playwright/test';
 import { startNextServer, waitUntilServing } from '../scripts/support/next-build';
-import { describeVerdicts, judgeCoherence, startReaders, type Change, type Observation, type Probe } from '../scripts/support/coherence';
+import { describeVerdicts, judgeCoherence, startReaders, frontProbes, type Change, type Observation } from '../scripts/support/coherence';
 import { createPostgresDatabase, dropPostgresDatabase } from './support/database';
 import { distDir, postgresAdminUrl, projectRoot } from './support/environment';
 import { freePort } from './support/ports';
@@ -208,12 +208,7 @@ test.describe('instances sharing PostgreSQL and Redis', () => {
     const killerPort = await freePort();
     const killer = `http://127.0.0.1:${killerPort}`;
     let current = 0;
-    const fronts: Probe[] = [
-      { kind: 'home', path: '/' },
-      { kind: 'section', path: `/${section}` },
-      { kind: 'tag', path: `/tag/${tag}` },
-      { kind: 'feed', path: '/feeds/rss.xml' },
-    ];
+    const fronts = frontProbes(section, tag);
     const readers = startReaders({ bases: [a, b], probes: () => [...fronts, { kind: 'article', path: drafts[current]!.path }], loops: 6, markerPattern: new RegExp(`${word}n\\d+a`, 'g') });
     const changes: Change[] = [];
     let observations: Observation[] = [];

@@ -6,7 +6,7 @@
 // after 1 s or went back to one.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { describeVerdicts, judgeCoherence, startReaders, type Change, type Probe } from '../support/coherence';
+import { describeVerdicts, judgeCoherence, startReaders, frontProbes, type Change } from '../support/coherence';
 import { projectRoot } from '../support/next-build';
 
 type CoherenceData = { drafts: { id: number; path: string }[]; section: string; tag: string; session: string };
@@ -26,12 +26,7 @@ export async function runCoherenceScenario(baseUrl: string, env: NodeJS.ProcessE
   const articles = Math.ceil(options.changes / 2);
   const data = await coherenceData(articles, word, env);
   let current = 0;
-  const fronts: Probe[] = [
-    { kind: 'home', path: '/' },
-    { kind: 'section', path: `/${data.section}` },
-    { kind: 'tag', path: `/tag/${data.tag}` },
-    { kind: 'feed', path: '/feeds/rss.xml' },
-  ];
+  const fronts = frontProbes(data.section, data.tag);
   const readers = startReaders({ bases: [baseUrl], probes: () => [...fronts, { kind: 'article', path: data.drafts[current]!.path }], loops: options.loops, markerPattern: new RegExp(`${word}n\\d+a`, 'g') });
   const changes: Change[] = [];
   const started = Date.now();

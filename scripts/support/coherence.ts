@@ -24,6 +24,16 @@ export type Change = {
   acknowledged: number;
 };
 
+/** The fronts every article change shows on: home, its section, its tag, the site feed. */
+export function frontProbes(section: string, tag: string): Probe[] {
+  return [
+    { kind: 'home', path: '/' },
+    { kind: 'section', path: `/${section}` },
+    { kind: 'tag', path: `/tag/${tag}` },
+    { kind: 'feed', path: '/feeds/rss.xml' },
+  ];
+}
+
 export type ReaderOptions = {
   bases: readonly string[];
   /** Called before every request: the pages to read now (the article page follows the change). */
