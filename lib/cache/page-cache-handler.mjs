@@ -38,6 +38,7 @@ const REDIS_TIMEOUT_MS = 250;
 const REDIS_BACKOFF_MS = 1_000;
 /** A render start older than this is from a render that never stored anything: forget it. */
 const START_MAX_AGE_MS = 60_000;
+const MAX_PENDING_STARTS = 50_000;
 const REFRESH_RECORD_SECONDS = 2 * 24 * 3600;
 
 // Sets every tag's expiry to the later of its own and the refresh's; the refresh's time is fixed by
@@ -60,6 +61,7 @@ return at`;
  *   memory: Map<string, Entry>,
  *   memoryBytes: number,
  *   starts: Map<string, number>,
+ *   startsLostAt: number,
  *   renderStarts: WeakMap<object, { first: number, keys: Map<string, number> }>,
  *   givenOut: WeakMap<object, number>,
  *   outboxBehind: boolean,
@@ -81,6 +83,7 @@ const state = (globalState[STATE] ??= {
   memory: new Map(),
   memoryBytes: 0,
   starts: new Map(),
+  startsLostAt: 0,
   renderStarts: new WeakMap(),
   givenOut: new WeakMap(),
   outboxBehind: false,
@@ -234,6 +237,14 @@ function noteStart(/** @type {string} */ key, /** @type {any} */ ctx, /** @type 
     return;
   }
   const mapKey = `${ctx?.kind === 'FETCH' ? 'fetch' : 'page'}:${key}`;
+  // Reads whose render never stored anything (it failed) leave their start behind: keep the map small.
+  if (state.starts.size > MAX_PENDING_STARTS) {
+    for (const [pending, at] of state.starts) if (now - at > START_MAX_AGE_MS) state.starts.delete(pending);
+    if (state.starts.size > MAX_PENDING_STARTS) {
+      state.starts.clear();
+      state.startsLostAt = now;
+    }
+  }
   const earlier = state.starts.get(mapKey);
   // The earliest read not yet followed by a write: a render that overlaps another keeps the older time.
   if (earlier === undefined || now - earlier > START_MAX_AGE_MS) state.starts.set(mapKey, now);
@@ -255,6 +266,8 @@ function takeStart(/** @type {string} */ key, /** @type {any} */ ctx) {
   state.starts.delete(mapKey);
   if (start !== undefined && Date.now() - start <= START_MAX_AGE_MS) return start;
   state.stats.unknownStarts += 1;
+  // Starts were dropped a moment ago: this render may have begun before that, never after.
+  if (Date.now() - state.startsLostAt <= START_MAX_AGE_MS) return state.startsLostAt;
   return Date.now();
 }
 
