@@ -64,6 +64,7 @@ const env = (port: number, extra: Record<string, string> = {}): NodeJS.ProcessEn
   INTERNAL_SECRET: secret,
   SITE_URL: `http://127.0.0.1:${port}`,
   DATABASE_POOL_SIZE: '4',
+  LEDE_LOG_REFRESHES: '1',
   ...extra,
 });
 const servers: ChildProcess[] = [];
@@ -71,6 +72,10 @@ const servers: ChildProcess[] = [];
 async function startInstance(port: number, extra: Record<string, string> = {}): Promise<ChildProcess> {
   const server = startNextServer(distDir, port, env(port, extra), 'pipe');
   server.stderr?.on('data', (chunk) => process.stderr.write(`[instance ${port}] ${chunk}`));
+  // Each refresh an instance carries out, with its delay (LEDE_LOG_REFRESHES below).
+  server.stdout?.on('data', (chunk: Buffer) => {
+    for (const line of chunk.toString().split('\n')) if (line.includes('[cache]')) console.log(`[instance ${port}] ${line}`);
+  });
   servers.push(server);
   await waitUntilServing(`http://127.0.0.1:${port}/status`, server);
   return server;
@@ -225,13 +230,16 @@ test.describe('instances sharing PostgreSQL and Redis', () => {
           const acknowledged = Date.now();
           expect(server.signalCode).toBe('SIGKILL');
           changes.push({ label: `${verb} #${index}`, markers: [`${word}n${index}a`], articlePath: draft.path, expected: { marker: verb === 'publish' ? `${word}n${index}a` : null }, sent, acknowledged });
-          await new Promise((resolve) => setTimeout(resolve, 1_500));
+          // Held long enough for every page to be read again after the 1 s allowed (renders are slow
+          // while three servers, PostgreSQL and the readers share two cores).
+          await new Promise((resolve) => setTimeout(resolve, 2_000));
         }
       }
     } finally {
       observations = await readers.stop();
     }
     const { verdicts, figures } = judgeCoherence(changes, observations, 1_000);
+    if (process.env.LEDE_COHERENCE_DUMP) fs.writeFileSync(process.env.LEDE_COHERENCE_DUMP, JSON.stringify({ changes, observations }));
     console.log(`[scale-out] ${observations.length} answers; ${figures.map((f) => `${f.kind}: worst ${f.worstMs} ms`).join('; ')}`);
     for (const figure of figures) expect(figure.samples, `${figure.kind} answers judged`).toBeGreaterThanOrEqual(changes.length);
     expect(describeVerdicts(verdicts), 'pages that showed an old state after the 1 s allowed').toBe('');

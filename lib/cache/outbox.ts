@@ -22,6 +22,8 @@ const KEEP_MS = 24 * 3600_000;
  * of this last stretch are carried out again; ones already carried out keep their time (no-ops). */
 const RESYNC_MS = 3600_000;
 const BATCH = 500;
+/** LEDE_LOG_REFRESHES=1: one line per refresh carried out, with its delay (diagnostics). */
+const logRefreshes = process.env.LEDE_LOG_REFRESHES === '1';
 /** Next's tag for a URL path (what revalidatePath expires): `_N_T_` + the path. */
 export const PATH_TAG_PREFIX = '_N_T_';
 
@@ -81,7 +83,7 @@ async function carryOutPending(): Promise<void> {
   }
   for (;;) {
     const cursor: number = outbox.cursor ?? 0;
-    const rows: { id: number; tags: string }[] = await db.pageRefresh.findMany({ where: { id: { gt: cursor } }, orderBy: { id: 'asc' }, take: BATCH, select: { id: true, tags: true } });
+    const rows: { id: number; tags: string; createdAt: Date }[] = await db.pageRefresh.findMany({ where: { id: { gt: cursor } }, orderBy: { id: 'asc' }, take: BATCH, select: { id: true, tags: true, createdAt: true } });
     for (const row of rows) {
       const tags = JSON.parse(row.tags) as string[];
       let at = Date.now();
@@ -100,6 +102,7 @@ async function carryOutPending(): Promise<void> {
       cache.expireLocal(tags, at);
       forgetRoutingFor(tags);
       outbox.cursor = row.id;
+      if (logRefreshes) console.log(`[cache] page refresh #${row.id} carried out ${Date.now() - row.createdAt.getTime()} ms after it was recorded (${tags.length} tags)`);
     }
     // A schedule or breaking flag may have changed on another instance: look again at the next request.
     if (rows.length) recheckDueSoon();

@@ -146,6 +146,19 @@ function redisClient() {
   return state.client.isReady ? state.client : null;
 }
 
+/** The client once it is ready (a process just started, or Redis came back), within the time limit. */
+async function connected() {
+  redisClient();
+  const client = state.client;
+  if (!client) return null;
+  if (client.isReady) return client;
+  await new Promise((resolve) => {
+    const timer = setTimeout(resolve, REDIS_TIMEOUT_MS * 2);
+    client.once('ready', () => (clearTimeout(timer), resolve(null)));
+  });
+  return client.isReady ? client : null;
+}
+
 /**
  * @template T
  * @param {Promise<T>} work
@@ -432,7 +445,7 @@ export function expireLocal(/** @type {readonly string[]} */ tags, /** @type {nu
  * @returns {Promise<number>}
  */
 export async function expireShared(id, tags) {
-  const client = redisClient();
+  const client = redisClient() ?? (await connected());
   if (!client) throw new Error('Redis is not connected');
   const at = await timed(client.eval(EXPIRE_SCRIPT, { keys: [expiryKey, `${prefix}refresh:${id}`], arguments: [String(Date.now()), ...tags] }));
   return Number(at);
