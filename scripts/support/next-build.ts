@@ -9,7 +9,7 @@ export const projectRoot = path.resolve(import.meta.dirname, '..', '..');
 export const nextBin = path.join(projectRoot, 'node_modules', 'next', 'dist', 'bin', 'next');
 
 // What a build is made from. Tests are not: editing one must not force a rebuild.
-const sourceRoots = ['app', 'components', 'lib', 'public', 'next.config.js', 'postcss.config.mjs', 'package-lock.json'];
+const sourceRoots = ['app', 'components', 'lib', 'public', 'proxy.ts', 'instrumentation.ts', 'next.config.js', 'postcss.config.mjs', 'package-lock.json'];
 const notSource = /(\.test\.tsx?$)|(^lib\/testing\/)/;
 
 // Configuration that ends up inside prerendered pages (absolute URLs, names) or decides what the build
