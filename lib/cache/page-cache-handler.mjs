@@ -361,6 +361,10 @@ export default class PageCacheHandler {
       return null;
     }
     state.stats.hits += 1;
+    // No render follows a hit. Next reads a page key again only when no render of it is under way in
+    // this process (its response cache joins concurrent requests), so the start noted by this read
+    // belongs to no render: dropped, it cannot date the next render (after an expiry) too early.
+    if (ctx?.kind !== 'FETCH') state.starts.delete(`page:${key}`);
     if (entry.value && typeof entry.value === 'object') state.givenOut.set(entry.value, entry.lastModified);
     return { lastModified: entry.lastModified, value: entry.value, cacheControl: entry.cacheControl };
   }

@@ -54,6 +54,20 @@ describe('page cache in memory', () => {
     expect((await handler.get(k, pageCtx))?.value.html).toBe('<html>new</html>');
   });
 
+  it('serves the first render after an expiry of a page that was read many times before it', async () => {
+    const k = key();
+    await handler.get(k, pageCtx);
+    await handler.set(k, page(['section:hot'], '<html>v1</html>'), pageCtx);
+    for (let i = 0; i < 3; i += 1) expect(await handler.get(k, pageCtx)).not.toBeNull();
+    await tick();
+    expireLocal(['section:hot'], Date.now());
+    await tick();
+    expect(await handler.get(k, pageCtx)).toBeNull();
+    await handler.set(k, page(['section:hot'], '<html>v2</html>'), pageCtx);
+    // One render, not two: the reads before the expiry do not date it.
+    expect((await handler.get(k, pageCtx))?.value.html).toBe('<html>v2</html>');
+  });
+
   it('expires every stored entry that carries an expired tag, and only those', async () => {
     const [a, b] = [key(), key()];
     await handler.get(a, pageCtx);
