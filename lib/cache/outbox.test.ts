@@ -27,7 +27,9 @@ describe('outbox of page refreshes', () => {
   it('names every page an article change touches, paths as Next path tags', () => {
     const tags = tagsForArticleChange({ articleId: 7, sectionSlugs: ['world', 'europe'], tagSlugs: ['harbour'], paths: ['/world/a', '/europe/a'], breaking: true });
     expect(tags.sort()).toEqual(['_N_T_/europe/a', '_N_T_/world/a', 'article:7', 'breaking', 'feeds', 'home', 'section:europe', 'section:world', 'sitemaps', 'tag:harbour'].sort());
+    expect(tagsForArticleChange({ articleId: 7, sectionSlugs: [], tagSlugs: [], slugMoved: true })).toContain('old-slugs');
     expect(everythingTags).toContain('_N_T_/layout');
+    expect(everythingTags).toContain('old-slugs');
   });
 
   it('carries out a refresh committed with its write, and nothing that rolled back', async () => {
@@ -65,6 +67,20 @@ describe('outbox of page refreshes', () => {
     await db.pageRefresh.create({ data: { tags: JSON.stringify(['schedules']) } });
     await carryOutPageRefreshes();
     expect(due!.checkedAt).toBe(0);
+  });
+
+  it("makes the proxy read its old slugs again only after a slug moved", async () => {
+    await carryOutPageRefreshes();
+    const { isOldSlug } = await import('@/lib/routing/moved-slugs');
+    const moved = (globalThis as unknown as { ledeMovedSlugs?: { slugs: Set<string> | null } }).ledeMovedSlugs!;
+    await isOldSlug('anything');
+    expect(moved.slugs).not.toBeNull();
+    await db.pageRefresh.create({ data: { tags: JSON.stringify([pathTag('/world/c'), 'home']) } });
+    await carryOutPageRefreshes();
+    expect(moved.slugs, 'an ordinary publish keeps the set').not.toBeNull();
+    await db.pageRefresh.create({ data: { tags: JSON.stringify([pathTag('/world/c'), 'old-slugs']) } });
+    await carryOutPageRefreshes();
+    expect(moved.slugs, 'a slug change forgets it').toBeNull();
   });
 
   it('serialises concurrent runs: each row is carried out once, in order', async () => {

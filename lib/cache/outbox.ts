@@ -11,6 +11,7 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import { forgetPublicPaths } from '@/lib/routing/remembered-paths';
 import { forgetOldSlugs } from '@/lib/routing/moved-slugs';
 import { recheckDueSoon } from '@/lib/scheduling/due-trigger';
+import { cacheTags } from '@/lib/cache/tags';
 
 type Tx = Prisma.TransactionClient;
 
@@ -71,9 +72,9 @@ async function startingCursor(cache: PageCache): Promise<number> {
 }
 
 function forgetRoutingFor(tags: readonly string[]): void {
-  const paths = tags.filter((tag) => tag.startsWith(PATH_TAG_PREFIX)).map((tag) => tag.slice(PATH_TAG_PREFIX.length));
-  forgetPublicPaths(paths);
-  if (paths.length) forgetOldSlugs();
+  forgetPublicPaths(tags.filter((tag) => tag.startsWith(PATH_TAG_PREFIX)).map((tag) => tag.slice(PATH_TAG_PREFIX.length)));
+  // Reading every old slug again costs a query on the next request: only when a slug moved.
+  if (tags.includes(cacheTags.oldSlugs)) forgetOldSlugs();
 }
 
 async function carryOutPending(): Promise<void> {
@@ -87,20 +88,16 @@ async function carryOutPending(): Promise<void> {
     for (const row of rows) {
       const tags = JSON.parse(row.tags) as string[];
       let at = Date.now();
-      if (cache.pageCacheMode() === 'redis') {
-        try {
-          at = await cache.expireShared(String(row.id), tags);
-        } catch (error) {
-          // Not carried out for the other instances: this one keeps it pending and serves every page
-          // from the database until Redis takes it (the next poll tries again).
-          cache.expireLocal(tags, at);
-          cache.setOutboxState({ behind: true });
-          forgetRoutingFor(tags);
-          throw error;
-        }
-      }
+      let notShared: unknown = null;
+      if (cache.pageCacheMode() === 'redis') at = await cache.expireShared(String(row.id), tags).catch((error: unknown) => ((notShared = error ?? new Error('Redis failed')), at));
       cache.expireLocal(tags, at);
       forgetRoutingFor(tags);
+      if (notShared) {
+        // Not carried out for the other instances: this one keeps it pending and serves every page
+        // from the database until Redis takes it (the next poll tries again).
+        cache.setOutboxState({ behind: true });
+        throw notShared;
+      }
       outbox.cursor = row.id;
       if (logRefreshes) console.log(`[cache] page refresh #${row.id} carried out ${Date.now() - row.createdAt.getTime()} ms after it was recorded (${tags.length} tags)`);
     }

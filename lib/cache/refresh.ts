@@ -18,6 +18,8 @@ export type ArticleChange = {
   paths?: readonly string[];
   /** True when the breaking-news banner may have changed (it is on every page). */
   breaking?: boolean;
+  /** True when the write gave the article an old slug (a new 301 for the proxy to learn). */
+  slugMoved?: boolean;
 };
 
 export function tagsForArticleChange(change: ArticleChange): string[] {
@@ -25,12 +27,13 @@ export function tagsForArticleChange(change: ArticleChange): string[] {
   for (const slug of change.sectionSlugs) tags.add(cacheTags.section(slug));
   for (const slug of change.tagSlugs) tags.add(cacheTags.tag(slug));
   if (change.breaking) tags.add(cacheTags.breaking);
+  if (change.slugMoved) tags.add(cacheTags.oldSlugs);
   for (const path of change.paths ?? []) tags.add(pathTag(path));
   return [...tags];
 }
 
 /** Every public page: an import too large to describe article by article, a restore, a copy. */
-export const everythingTags: readonly string[] = [cacheTags.home, cacheTags.sections, cacheTags.breaking, cacheTags.feeds, cacheTags.sitemaps, pathTag('/layout')];
+export const everythingTags: readonly string[] = [cacheTags.home, cacheTags.sections, cacheTags.breaking, cacheTags.feeds, cacheTags.sitemaps, cacheTags.oldSlugs, pathTag('/layout')];
 
 /** Inside the write's transaction: records what the change expires. */
 export async function recordArticleRefresh(tx: Prisma.TransactionClient, change: ArticleChange | null): Promise<void> {

@@ -13,6 +13,9 @@ export const cacheTags = {
   /** On no page: recorded in the outbox when an article is scheduled, so that every instance's due
    * trigger looks again (lib/scheduling/due-trigger.ts). */
   schedules: 'schedules',
+  /** On no page: recorded when an article's slug moved, so that every instance's proxy reads its set of
+   * old slugs again (lib/routing/moved-slugs.ts); other refreshes leave that set alone. */
+  oldSlugs: 'old-slugs',
   /** One article: its own page and every page that shows it as a related link. */
   article: (id: number) => `article:${id}`,
   /** A section front and all its older/newer pages. */

@@ -15,17 +15,19 @@ export async function footprintBefore(articleId: number, client: Client = db): P
   return { before: await describeArticleChange(articleId, client), wasPublic: row?.status === 'published' };
 }
 
-export async function footprintAfter(articleId: number, footprint: Footprint, options: { breaking?: boolean } = {}, client: Client = db): Promise<ArticleChange | null> {
+type FootprintOptions = { breaking?: boolean; slugMoved?: boolean };
+
+export async function footprintAfter(articleId: number, footprint: Footprint, options: FootprintOptions = {}, client: Client = db): Promise<ArticleChange | null> {
   const row = await client.article.findUnique({ where: { id: articleId }, select: { status: true } });
   const isPublic = row?.status === 'published';
   if (!footprint.wasPublic && !isPublic && !options.breaking) return null;
   const after = row ? await describeArticleChange(articleId, client) : footprint.before;
   const merged = mergeArticleChanges(footprint.before, after);
-  return options.breaking ? { ...merged, breaking: true } : merged;
+  return { ...merged, ...(options.breaking ? { breaking: true } : {}), ...(options.slugMoved ? { slugMoved: true } : {}) };
 }
 
 /** At the end of the write's transaction: the change it made, recorded in the outbox. */
-export async function recordFootprint(tx: Client, articleId: number, footprint: Footprint, options: { breaking?: boolean } = {}): Promise<ArticleChange | null> {
+export async function recordFootprint(tx: Client, articleId: number, footprint: Footprint, options: FootprintOptions = {}): Promise<ArticleChange | null> {
   const change = await footprintAfter(articleId, footprint, options, tx);
   await recordArticleRefresh(tx, change);
   return change;
