@@ -2,7 +2,8 @@
 // run, on loopback: (a) an article page, (b) a section front, (c) /status, a trivial static page that
 // is the ceiling Next itself sets on this machine (req/s, p50, p99 under load), and (d) the render
 // time of articles never requested before, one at a time. With --scenario coherence it measures
-// instead how long a change takes to reach each kind of page under readers (scripts/bench/coherence.ts).
+// instead how long a change takes to reach each kind of page under readers (scripts/bench/coherence.ts);
+// with --scenario soak (npm run soak -- --minutes N) mixed traffic for N minutes (scripts/bench/soak.ts).
 // A benchmark, not a test: it reports, it does not assert. docs/benchmarks.md explains the figures.
 import { execFileSync, spawn } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -99,6 +100,14 @@ try {
     const { runCoherenceScenario } = await import('./bench/coherence');
     say(`Coherence: ${options.changes} changes, one every ${options.hold} ms after the previous answer, 8 reader loops…`);
     const figures = { articles_in_database: targets.articles, database: options.database, ...(await runCoherenceScenario(baseUrl, env, { changes: options.changes, holdMs: options.hold, loops: 8 })), server_rss_mb: round(treeRssMegabytes(server.pid!)) };
+    console.log('');
+    for (const [name, value] of Object.entries(figures)) console.log(`${name}: ${value}`);
+    stopServer();
+    process.exit(0);
+  }
+  if (options.scenario === 'soak') {
+    const { runSoakScenario } = await import('./bench/soak');
+    const figures = { articles_in_database: targets.articles, database: options.database, ...(await runSoakScenario(baseUrl, env, server.pid!, targets, { minutes: options.minutes, publishEverySeconds: options.publishEvery, importEveryMinutes: options.importEvery })) };
     console.log('');
     for (const [name, value] of Object.entries(figures)) console.log(`${name}: ${value}`);
     stopServer();

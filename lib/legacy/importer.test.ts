@@ -214,6 +214,28 @@ describe('importLegacyPaths', () => {
     expect(await db.relatedLink.count({ where: { targetLegacyId: '800001' } })).toBe(0);
   });
 
+  it('commits once its write-lock budget is spent, so a save behind an import waits for one article, not a group', async () => {
+    const group = path.join(dir, 'budget');
+    fs.mkdirSync(group);
+    for (const [index, headline] of ['Ferry Resumes', 'Tunnel Opens', 'Airport Closes', 'Canal Dredged'].entries()) {
+      fs.writeFileSync(path.join(group, `81000${index}.txt`), article(headline, ['Words.'], []));
+    }
+    // Every transaction records its pages in the outbox once: the rows count the transactions.
+    const before = await db.pageRefresh.count();
+    const summary = await importLegacyPaths([group], { writeLockBudgetMs: 0 });
+    expect(summary.imported).toBe(4);
+    expect((await db.pageRefresh.count()) - before).toBe(4);
+    // The default budget still groups: four more small articles take one transaction.
+    const more = path.join(dir, 'budget-more');
+    fs.mkdirSync(more);
+    for (const [index, headline] of ['Ferry Halts', 'Tunnel Shuts', 'Airport Reopens', 'Canal Silts'].entries()) {
+      fs.writeFileSync(path.join(more, `82000${index}.txt`), article(headline, ['Words.'], []));
+    }
+    const again = await db.pageRefresh.count();
+    expect((await importLegacyPaths([more])).imported).toBe(4);
+    expect((await db.pageRefresh.count()) - again).toBe(1);
+  });
+
   it('puts new articles in the section it is told, creating it when missing', async () => {
     const file = path.join(dir, '700001.txt');
     fs.writeFileSync(file, article('Grain Ships Leave Port', ['The first ships left on Monday.'], []));

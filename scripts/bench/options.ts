@@ -9,9 +9,12 @@ const schema = z.object({
   database: z.enum(['sqlite', 'postgres']),
   port: z.coerce.number().int().min(1024).max(65535),
   misses: z.coerce.number().int().min(1).max(100_000),
-  scenario: z.enum(['pages', 'coherence']),
+  scenario: z.enum(['pages', 'coherence', 'soak']),
   changes: z.coerce.number().int().min(2).max(100_000),
   hold: z.coerce.number().int().min(0).max(60_000),
+  minutes: z.coerce.number().min(0.5).max(24 * 60),
+  publishEvery: z.coerce.number().min(0.5).max(3600),
+  importEvery: z.coerce.number().min(0.5).max(24 * 60),
 });
 
 export type BenchOptions = z.infer<typeof schema>;
@@ -26,7 +29,10 @@ export const usage = `npm run bench -- [--articles N] [--duration S] [--connecti
   --scenario     pages (throughput of cached pages, miss renders: the default) or coherence (publish-to-visible
                  time per page kind while readers load the pages: docs/benchmarks.md)
   --changes      coherence: how many publishes and unpublishes (default 300)
-  --hold         coherence: ms between one change's answer and the next change (default 1200)`;
+  --hold         coherence: ms between one change's answer and the next change (default 1200)
+  --minutes      soak (npm run soak): how long to run mixed traffic (default 30)
+  --publish-every  soak: seconds between the editor's publishes and unpublishes (default 5)
+  --import-every   soak: minutes between imports of 25 legacy articles (default 5)`;
 
 export function parseBenchOptions(argv: string[]): BenchOptions {
   const { values } = parseArgs({
@@ -41,6 +47,9 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
       scenario: { type: 'string', default: 'pages' },
       changes: { type: 'string', default: '300' },
       hold: { type: 'string', default: '1200' },
+      minutes: { type: 'string', default: '30' },
+      'publish-every': { type: 'string', default: '5' },
+      'import-every': { type: 'string', default: '5' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -48,7 +57,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     console.log(usage);
     process.exit(0);
   }
-  const parsed = schema.safeParse(values);
+  const parsed = schema.safeParse({ ...values, publishEvery: values['publish-every'], importEvery: values['import-every'] });
   if (!parsed.success) {
     console.error(`${parsed.error.issues.map((issue) => `--${issue.path.join('.')}: ${issue.message}`).join('\n')}\n\n${usage}`);
     process.exit(2);
