@@ -50,17 +50,20 @@ describe('backup while editors write, then restore', () => {
     // Editors save and publish all the while the backup runs.
     let backingUp = true;
     let started = false;
+    let n = 0;
     const editors = (async () => {
-      let n = 0;
       while (backingUp) {
         n += 1;
         const { id } = await createArticle(editor, { headline: `${loopHeadline} ${n}`, kicker: '', standfirst: 'Written during a backup.', body: '<p>Text</p>', sectionId: section.id, tags: 'Backup, Loop' });
         await publishArticle(editor, id);
         if (started) writesDuringBackup += 1;
-        await new Promise((resolve) => setImmediate(resolve));
+        // A pause between stories: one process runs both the editors and the backup here, and a tight
+        // loop of synchronous SQLite writes would starve the backup's own steps.
+        await new Promise((resolve) => setTimeout(resolve, 5));
       }
     })();
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // A few stories before the snapshot (so the copy has some to check), the rest while it runs.
+    while (n < 4) await new Promise((resolve) => setTimeout(resolve, 20));
     started = true;
     since = Date.now();
     manifest = await backupSite({ out: backupDir, progress: () => {} });
