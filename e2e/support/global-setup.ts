@@ -1,6 +1,6 @@
 // Playwright global setup: a fresh database, a build that matches it, and `next start` on port 3999.
 // Everything happens here rather than in Playwright's `webServer`, because webServer starts before
-// globalSetup and the build must come after the database is seeded (it prerenders the home page).
+// globalSetup and the server must start after the database is seeded (the build reads no database).
 //
 // Reuse (local runs only; CI always rebuilds): right after a build, the seeded SQLite database and
 // the build folder are snapshotted together into data/e2e/pristine/. When no source changed since,

@@ -5,10 +5,12 @@ import { unstable_cache } from 'next/cache';
 import { db } from '@/lib/db/client';
 import { cacheTags } from '@/lib/cache/tags';
 import { articlePath } from '@/lib/articles/urls';
+import { duringBuild } from '@/lib/build-phase';
 
 export type BreakingNews = { headline: string; kicker: string; path: string; until: string };
 
 export function getBreakingNews(): Promise<BreakingNews | null> {
+  if (duringBuild()) return Promise.resolve(null);
   return unstable_cache(
     async (): Promise<BreakingNews | null> => {
       const row = await db.article.findFirst({

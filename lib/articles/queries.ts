@@ -5,6 +5,7 @@ import { unstable_cache } from 'next/cache';
 import { cache } from 'react';
 import { db } from '@/lib/db/client';
 import { cacheTags } from '@/lib/cache/tags';
+import { duringBuild } from '@/lib/build-phase';
 import { articleSelect, cardSelect } from '@/lib/articles/select';
 import { toArticleCard, toArticleView } from '@/lib/articles/mappers';
 import { encodeCursor, parseCursor, type Cursor } from '@/lib/articles/cursor';
@@ -109,6 +110,7 @@ const LATEST_COUNT = 8;
 const SECTION_BLOCK_COUNT = 4;
 
 export function getHomeFront(): Promise<HomeFront> {
+  if (duringBuild()) return Promise.resolve({ lead: null, latest: [], sections: [] });
   return unstable_cache(
     async (): Promise<HomeFront> => {
       const newest = await db.article.findMany({

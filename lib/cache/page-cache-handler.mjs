@@ -78,7 +78,9 @@ const STATE = Symbol.for('lede.pageCache');
 const globalState = /** @type {Record<symbol, State | undefined>} */ (/** @type {unknown} */ (globalThis));
 /** @type {State} */
 const state = (globalState[STATE] ??= {
-  mode: process.env.REDIS_URL ? 'redis' : 'memory',
+  // `next build` renders its prerendered pages without the database (lib/build-phase.ts): they must
+  // never reach the cache the instances share.
+  mode: process.env.REDIS_URL && process.env.NEXT_PHASE !== 'phase-production-build' ? 'redis' : 'memory',
   expiries: new Map(),
   memory: new Map(),
   memoryBytes: 0,

@@ -118,14 +118,18 @@ export function sqliteIsUpToDate(file: string, names: readonly string[]): boolea
   }
 }
 
-export async function applyMigrations(url: string = config.DATABASE_URL): Promise<MigrationResult> {
+/** `only`: apply just these migrations (a restore first builds the schema its backup was taken at). */
+export async function applyMigrations(url: string = config.DATABASE_URL, options: { only?: readonly string[] } = {}): Promise<MigrationResult> {
   const provider = isPostgres(url) ? 'postgresql' : 'sqlite';
   const baseDir = migrationsFolder(provider);
-  const names = fs
+  const all = fs
     .readdirSync(baseDir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
     .sort();
+  const unknown = options.only?.filter((name) => !all.includes(name)) ?? [];
+  if (unknown.length) throw new Error(`migration ${unknown.join(', ')} is unknown to this version of Lede: use the version (or a newer one) that made the backup`);
+  const names = options.only ? all.filter((name) => options.only!.includes(name)) : all;
   const migrationDirectories = names.map((name) => ({
     path: name,
     migrationFile: { path: 'migration.sql', content: { tag: 'ok', value: fs.readFileSync(path.join(baseDir, name, 'migration.sql'), 'utf8') } },

@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { db } from '@/lib/db/client';
 import type { Prisma, Section } from '@/lib/generated/prisma/client';
 import { reservedSectionSlugs } from '@/lib/articles/urls';
+import { recordPageRefresh } from '@/lib/cache/outbox';
+import { cacheTags } from '@/lib/cache/tags';
 
 export const sectionInputSchema = z.object({
   slug: z
@@ -34,4 +36,16 @@ export async function upsertSection(input: SectionInput, client: SectionClient =
 export async function ensureSection(slug: string, name: string, client: SectionClient = db): Promise<Section> {
   const existing = await client.section.findUnique({ where: { slug } });
   return existing ?? upsertSection({ slug, name }, client);
+}
+
+/** The newsroom's way to add or change a section (npm run sections): the section and the refresh of
+ * every page that shows the navigation, in one transaction (lib/cache/outbox.ts carries it out on
+ * every running instance). */
+export async function saveSection(input: SectionInput): Promise<Section> {
+  const data = sectionInputSchema.parse(input);
+  return db.$transaction(async (tx) => {
+    const section = await upsertSection(data, tx);
+    await recordPageRefresh(tx, [cacheTags.sections, cacheTags.home, cacheTags.section(section.slug)]);
+    return section;
+  });
 }
