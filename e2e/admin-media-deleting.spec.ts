@@ -65,6 +65,8 @@ test('an editor deletes an unused image and is refused for one in use; a writer 
   await page.getByRole('link', { name: `Delete image #${unused.id}` }).click();
   const panel = page.getByTestId('media-delete');
   await expect(panel).toContainText('No article uses it.');
+  // The server-rendered page carries the action's id (what a forger would read; used below).
+  await page.reload();
   const actionId = await actionIdOf(page, '[data-testid="media-delete"] form');
   await panel.getByRole('button', { name: 'Delete permanently' }).click();
   await expect(page.getByRole('status')).toHaveText('Media deleted, with all its files.');
