@@ -40,13 +40,12 @@ export async function findMediaUses(mediaIds: readonly number[], client: Client 
   });
   const urls = rows.flatMap((row) => mediaFilesOf(row).map((file) => `/media/${file}`));
   const articleSelect = { id: true, headline: true } as const;
-  const [lead, related, body] = await Promise.all([
-    client.article.findMany({ where: { leadMediaId: { in: [...mediaIds] } }, select: articleSelect, orderBy: { id: 'asc' } }),
-    client.article.findMany({ where: { relatedLinks: { some: { mediaId: { in: [...mediaIds] } } } }, select: articleSelect, orderBy: { id: 'asc' } }),
-    urls.length
-      ? client.article.findMany({ where: { OR: urls.map((url) => ({ body: { contains: url } })) }, select: articleSelect, orderBy: { id: 'asc' } })
-      : Promise.resolve([]),
-  ]);
+  // One after another: inside a transaction they share one connection anyway.
+  const lead = await client.article.findMany({ where: { leadMediaId: { in: [...mediaIds] } }, select: articleSelect, orderBy: { id: 'asc' } });
+  const related = await client.article.findMany({ where: { relatedLinks: { some: { mediaId: { in: [...mediaIds] } } } }, select: articleSelect, orderBy: { id: 'asc' } });
+  const body = urls.length
+    ? await client.article.findMany({ where: { OR: urls.map((url) => ({ body: { contains: url } })) }, select: articleSelect, orderBy: { id: 'asc' } })
+    : [];
   const uses: MediaUse[] = [
     ...lead.map((article) => ({ kind: 'lead' as const, articleId: article.id, headline: article.headline })),
     ...related.map((article) => ({ kind: 'related-link' as const, articleId: article.id, headline: article.headline })),
