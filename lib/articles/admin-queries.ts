@@ -62,10 +62,9 @@ export async function listArticlesForAdmin(params: ArticleListParams, viewer: Vi
         }
       : {}),
   };
-  const where: Prisma.ArticleWhereInput = { AND: [filters, readableArticles(viewer)] };
   const [rows, total] = await Promise.all([
     db.article.findMany({
-      where,
+      where: { AND: [filters, readableArticles(viewer, 'ordered')] },
       orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }],
       skip: (params.page - 1) * adminPageSize,
       take: adminPageSize,
@@ -75,7 +74,7 @@ export async function listArticlesForAdmin(params: ArticleListParams, viewer: Vi
         author: { select: { email: true, name: true } },
       },
     }),
-    db.article.count({ where }),
+    db.article.count({ where: { AND: [filters, readableArticles(viewer)] } }),
   ]);
   const now = Date.now();
   return {
