@@ -65,7 +65,7 @@ test('two editors save the same version: the second sees both, keeps what they t
   expect(row.body).toContain('B added this sentence.');
   expect(row.version).toBe(3);
   // A's version is kept in the history.
-  expect((await getRevision(article.id, 2))?.snapshot.headline).toBe(headlineA);
+  expect((await getRevision(article.id, 2, editorA))?.snapshot.headline).toBe(headlineA);
 
   // The revisions page shows the difference and restores A's version as version 4.
   await pageA.goto(`/admin/articles/${article.id}/revisions?from=2&to=3`);

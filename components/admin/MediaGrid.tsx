@@ -1,6 +1,8 @@
+import Link from 'next/link';
 import type { MediaRowForAdmin } from '@/lib/articles/admin-queries';
 
-export function MediaGrid({ rows, highlight }: { rows: MediaRowForAdmin[]; highlight: number | null }) {
+/** `canDelete`: offer each item's delete confirmation (editors and admins). */
+export function MediaGrid({ rows, highlight, canDelete = false }: { rows: MediaRowForAdmin[]; highlight: number | null; canDelete?: boolean }) {
   if (rows.length === 0) return <p>No media yet.</p>;
   return (
     <ul className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-4" data-testid="media-grid">
@@ -13,6 +15,9 @@ export function MediaGrid({ rows, highlight }: { rows: MediaRowForAdmin[]; highl
           <p className="mt-1 font-semibold">#{row.id} {row.kind === 'video' ? 'Video' : 'Image'}</p>
           <p className="break-words">{row.alt || <span className="text-gray-700">(no alt text)</span>}</p>
           <p className="text-xs text-gray-700">{row.mimeType}{row.width ? `, ${row.width}×${row.height}` : ''}</p>
+          {canDelete ? (
+            <Link href={`/admin/media?delete=${row.id}#media-delete-heading`} className="text-xs text-red-800 underline" aria-label={`Delete ${row.kind} #${row.id}`}>Delete…</Link>
+          ) : null}
         </li>
       ))}
     </ul>

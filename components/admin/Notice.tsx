@@ -13,6 +13,7 @@ const notices: Record<string, string> = {
   restored: 'Article restored as a draft.',
   'revision-restored': 'Revision restored as a new version.',
   uploaded: 'Uploaded.',
+  'media-deleted': 'Media deleted, with all its files.',
   'user-created': 'Account created.',
   'user-updated': 'Account updated.',
 };

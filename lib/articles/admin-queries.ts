@@ -1,13 +1,16 @@
 // What the newsroom reads: the article list with filters and paging, an article as its form needs
 // it, its preview, the related-links picker and the media library. Never cached: editors must see
-// every write at once, and these pages are per-request anyway.
+// every write at once, and these pages are per-request anyway. Every article read takes the viewer
+// and applies the one read rule (`readableArticles`, lib/auth/roles.ts): what a viewer may not read
+// is left out or answers null, exactly as if it did not exist (docs/decisions/0015).
 import { z } from 'zod';
 import { articleSelect } from '@/lib/articles/select';
 import { toArticleView, toMediaView, toRelatedLinkView } from '@/lib/articles/mappers';
 import type { ArticleView, MediaView, RelatedLinkView } from '@/lib/articles/types';
 import { articlePath } from '@/lib/articles/urls';
+import { canReadArticle, readableArticles } from '@/lib/auth/roles';
 import { db } from '@/lib/db/client';
-import type { ArticleStatus, Prisma } from '@/lib/generated/prisma/client';
+import type { ArticleStatus, Prisma, Role } from '@/lib/generated/prisma/client';
 
 export const articleStatuses = ['draft', 'scheduled', 'published', 'unpublished'] as const satisfies readonly ArticleStatus[];
 export const adminPageSize = 25;
@@ -40,8 +43,11 @@ export type AdminArticleRow = {
 
 export type AdminArticleList = { rows: AdminArticleRow[]; total: number; page: number; pageCount: number };
 
-export async function listArticlesForAdmin(params: ArticleListParams): Promise<AdminArticleList> {
-  const where: Prisma.ArticleWhereInput = {
+/** Whoever reads: a signed-in user's id and role. */
+export type Viewer = { id: number; role: Role };
+
+export async function listArticlesForAdmin(params: ArticleListParams, viewer: Viewer): Promise<AdminArticleList> {
+  const filters: Prisma.ArticleWhereInput = {
     ...(params.status ? { status: params.status } : {}),
     ...(params.section ? { sectionId: params.section } : {}),
     ...(params.author ? { authorId: params.author } : {}),
@@ -58,7 +64,7 @@ export async function listArticlesForAdmin(params: ArticleListParams): Promise<A
   };
   const [rows, total] = await Promise.all([
     db.article.findMany({
-      where,
+      where: { AND: [filters, readableArticles(viewer, 'ordered')] },
       orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }],
       skip: (params.page - 1) * adminPageSize,
       take: adminPageSize,
@@ -68,7 +74,7 @@ export async function listArticlesForAdmin(params: ArticleListParams): Promise<A
         author: { select: { email: true, name: true } },
       },
     }),
-    db.article.count({ where }),
+    db.article.count({ where: { AND: [filters, readableArticles(viewer)] } }),
   ]);
   const now = Date.now();
   return {
@@ -139,9 +145,9 @@ export type ArticleForEdit = {
   related: AdminRelatedLink[];
 };
 
-export async function getArticleForEdit(id: number): Promise<ArticleForEdit | null> {
-  const row = await db.article.findUnique({
-    where: { id },
+export async function getArticleForEdit(id: number, viewer: Viewer): Promise<ArticleForEdit | null> {
+  const row = await db.article.findFirst({
+    where: { AND: [{ id }, readableArticles(viewer)] },
     select: {
       ...articleSelect,
       version: true,
@@ -150,7 +156,15 @@ export async function getArticleForEdit(id: number): Promise<ArticleForEdit | nu
       sectionId: true,
       breakingUntil: true,
       author: { select: { email: true, name: true } },
-      relatedLinks: { ...articleSelect.relatedLinks, select: { ...articleSelect.relatedLinks.select, position: true, targetArticleId: true } },
+      relatedLinks: {
+        ...articleSelect.relatedLinks,
+        select: {
+          ...articleSelect.relatedLinks.select,
+          position: true,
+          targetArticleId: true,
+          targetArticle: { select: { ...articleSelect.relatedLinks.select.targetArticle.select, authorId: true } },
+        },
+      },
     },
   });
   if (!row) return null;
@@ -180,6 +194,10 @@ export async function getArticleForEdit(id: number): Promise<ArticleForEdit | nu
     leadMedia: toMediaView(row.leadMedia),
     corrections: row.corrections.map((c) => ({ id: c.id, note: c.note, createdAt: c.createdAt.toISOString() })),
     related: row.relatedLinks.map((link) => {
+      // A link an editor made to an article this viewer may not read: neither its headline nor its status.
+      if (link.targetArticle && !canReadArticle(viewer, link.targetArticle)) {
+        return { id: link.id, position: link.position, view: null, label: '(an article you cannot open)', note: 'Hidden from readers until the linked article is published.' };
+      }
       const view = toRelatedLinkView(link);
       const label = link.title || link.targetArticle?.headline || link.url || '(untitled)';
       const note = view
@@ -195,24 +213,29 @@ export async function getArticleForEdit(id: number): Promise<ArticleForEdit | nu
 }
 
 /** The article as readers will see it once published, whatever its status now (the preview). */
-export async function getArticlePreview(id: number): Promise<ArticleView | null> {
-  const row = await db.article.findUnique({ where: { id }, select: articleSelect });
+export async function getArticlePreview(id: number, viewer: Viewer): Promise<ArticleView | null> {
+  const row = await db.article.findFirst({ where: { AND: [{ id }, readableArticles(viewer)] }, select: articleSelect });
   return row ? toArticleView(row) : null;
 }
 
 export type PickerResult = { id: number; headline: string; status: ArticleStatus; section: string; publishedAt: string | null };
 
 /** Articles for the related-links picker: by words of the headline (or an id), published first. */
-export async function findArticlesToRelate(query: string, excludeId: number, limit = 10): Promise<PickerResult[]> {
+export async function findArticlesToRelate(query: string, excludeId: number, viewer: Viewer, limit = 10): Promise<PickerResult[]> {
   const q = query.trim().slice(0, 200);
   if (!q) return [];
   const words = q.split(/\s+/).filter(Boolean).slice(0, 6);
   const rows = await db.article.findMany({
     where: {
-      id: { not: excludeId },
-      OR: [
-        { AND: words.map((word) => ({ headline: { contains: word } })) },
-        ...(/^\d+$/.test(q) ? [{ id: Number(q) }] : []),
+      AND: [
+        { id: { not: excludeId } },
+        {
+          OR: [
+            { AND: words.map((word) => ({ headline: { contains: word } })) },
+            ...(/^\d+$/.test(q) ? [{ id: Number(q) }] : []),
+          ],
+        },
+        readableArticles(viewer),
       ],
     },
     orderBy: [{ status: 'asc' }, { publishedAt: 'desc' }, { id: 'desc' }],

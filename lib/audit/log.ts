@@ -18,6 +18,7 @@ export type AuditAction =
   | 'article.corrected'
   | 'article.breaking'
   | 'media.uploaded'
+  | 'media.deleted'
   | 'user.created'
   | 'user.password-set'
   | 'user.disabled'

@@ -1,12 +1,17 @@
 // Reading an article's history: the list of revisions (who, when, what note) and single snapshots.
+// Both take the viewer: a history is as secret as its article (the read rule, lib/auth/roles.ts).
+import { readableArticles } from '@/lib/auth/roles';
 import { db } from '@/lib/db/client';
+import type { Role } from '@/lib/generated/prisma/client';
+
+type Viewer = { id: number; role: Role };
 import { articleSnapshotSchema, type ArticleSnapshot } from '@/lib/revisions/snapshot';
 
 export type RevisionRow = { id: number; version: number; note: string; author: string | null; createdAt: string };
 
-export async function listRevisions(articleId: number): Promise<RevisionRow[]> {
+export async function listRevisions(articleId: number, viewer: Viewer): Promise<RevisionRow[]> {
   const rows = await db.revision.findMany({
-    where: { articleId },
+    where: { articleId, article: readableArticles(viewer) },
     orderBy: { version: 'desc' },
     select: { id: true, version: true, note: true, createdAt: true, author: { select: { email: true, name: true } } },
   });
@@ -21,9 +26,9 @@ export async function listRevisions(articleId: number): Promise<RevisionRow[]> {
 
 export type RevisionDetail = RevisionRow & { snapshot: ArticleSnapshot };
 
-export async function getRevision(articleId: number, version: number): Promise<RevisionDetail | null> {
-  const row = await db.revision.findUnique({
-    where: { articleId_version: { articleId, version } },
+export async function getRevision(articleId: number, version: number, viewer: Viewer): Promise<RevisionDetail | null> {
+  const row = await db.revision.findFirst({
+    where: { articleId, version, article: readableArticles(viewer) },
     select: { id: true, version: true, note: true, createdAt: true, snapshot: true, author: { select: { email: true, name: true } } },
   });
   if (!row) return null;

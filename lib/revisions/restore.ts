@@ -8,7 +8,8 @@ import { db } from '@/lib/db/client';
 import { getRevision } from '@/lib/revisions/queries';
 
 export async function restoreRevision(actor: Actor, articleId: number, version: number, expectedVersion: number, ip = ''): Promise<UpdateResult> {
-  const revision = await getRevision(articleId, version);
+  // Read as the actor: another writer's draft has no revisions to restore, as if it did not exist.
+  const revision = await getRevision(articleId, version, actor);
   if (!revision) throw new ArticleCommandError('not-found', 'That revision does not exist.');
   const { snapshot } = revision;
   const sectionExists = await db.section.findUnique({ where: { id: snapshot.sectionId }, select: { id: true } });

@@ -47,7 +47,7 @@ describe('create and edit', () => {
     expect(row.status).toBe('draft');
     expect(row.authorId).toBe(writer.id);
     expect(row.tags.map((t) => t.tag.name)).toEqual(['Budget', 'Parliament']);
-    expect((await listRevisions(id)).map((r) => r.note)).toEqual(['Created']);
+    expect((await listRevisions(id, editor)).map((r) => r.note)).toEqual(['Created']);
     expect(await db.auditEntry.count({ where: { action: 'article.created', targetId: String(id) } })).toBe(1);
     // A second article with the same headline gets the next free slug.
     expect((await createArticle(writer, base())).slug).toBe('budget-vote-delayed-2');
@@ -64,7 +64,8 @@ describe('create and edit', () => {
 
   it('lets writers edit only their own drafts', async () => {
     const { id } = await createArticle(writer, base());
-    await rejects(updateArticle(otherWriter, id, { ...base(), version: 1 }), 'forbidden');
+    // Another writer may not even read it: it answers as if it did not exist (decision 0015).
+    await rejects(updateArticle(otherWriter, id, { ...base(), version: 1 }), 'not-found');
     const saved = await updateArticle(writer, id, { ...base(), headline: 'Budget vote delayed again', slug: 'budget-vote-delayed-again', version: 1 });
     expect(saved).toMatchObject({ ok: true, version: 2, change: null });
     await publishArticle(editor, id);
@@ -87,7 +88,7 @@ describe('optimistic locking', () => {
     // Editor two saves theirs on top, knowingly: both versions remain in the history.
     const resolved = await updateArticle(editor2, id, { ...base(), headline: 'Editor two was here', version: second.conflict.version });
     expect(resolved).toMatchObject({ ok: true, version: 3 });
-    const history = await Promise.all([1, 2, 3].map((v) => getRevision(id, v)));
+    const history = await Promise.all([1, 2, 3].map((v) => getRevision(id, v, editor)));
     expect(history.map((r) => r?.snapshot.headline)).toEqual(['Budget vote delayed', 'Editor one was here', 'Editor two was here']);
   });
 
@@ -224,7 +225,7 @@ describe('related links', () => {
     await removeRelatedLink(editor, id, { linkId: first.id });
     const rest = await db.relatedLink.findMany({ where: { articleId: id }, orderBy: { position: 'asc' } });
     expect(rest.map((l) => l.position)).toEqual([0, 1]);
-    await rejects(removeRelatedLink(otherWriter, id, { linkId: rest[0]!.id }), 'forbidden');
+    await rejects(removeRelatedLink(otherWriter, id, { linkId: rest[0]!.id }), 'not-found');
   });
 });
 
@@ -232,7 +233,7 @@ describe('revisions', () => {
   it('diffs two versions and restores an old one as a new version', async () => {
     const { id } = await createArticle(editor, { ...base(), body: '<p>The minister said yes.</p>' });
     await updateArticle(editor, id, { ...base(), headline: 'Budget vote delayed once more', body: '<p>The minister said no.</p>', version: 1 });
-    const [one, two] = await Promise.all([getRevision(id, 1), getRevision(id, 2)]);
+    const [one, two] = await Promise.all([getRevision(id, 1, editor), getRevision(id, 2, editor)]);
     const diff = diffSnapshots(one!.snapshot, two!.snapshot);
     // A draft's slug follows its headline when the form leaves the slug empty.
     expect(diff.map((d) => d.field)).toEqual(['headline', 'body', 'slug']);
@@ -243,7 +244,7 @@ describe('revisions', () => {
     const row = await db.article.findUniqueOrThrow({ where: { id } });
     expect(row.headline).toBe('Budget vote delayed');
     expect(row.body).toBe('<p>The minister said yes.</p>');
-    expect((await listRevisions(id)).map((r) => r.note)).toEqual(['Restored version 1', 'Edited', 'Created']);
+    expect((await listRevisions(id, editor)).map((r) => r.note)).toEqual(['Restored version 1', 'Edited', 'Created']);
     // Restoring on a stale version is a conflict like any other save.
     expect((await restoreRevision(editor, id, 2, 2)).ok).toBe(false);
   });

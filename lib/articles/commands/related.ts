@@ -1,6 +1,6 @@
 // An article's related links: other Lede articles or external pages, in an order the editor sets.
 // Positions are kept dense (0, 1, 2, ...) so "up" and "down" are a swap with the neighbour.
-import { canEditArticle } from '@/lib/auth/roles';
+import { canEditArticle, canReadArticle, readableArticles } from '@/lib/auth/roles';
 import { footprintBefore, recordFootprint } from '@/lib/articles/commands/change';
 import { ArticleCommandError, type Actor, type Changed } from '@/lib/articles/commands/result';
 import { relatedArticleSchema, relatedMoveSchema, relatedRemoveSchema, relatedUrlSchema, fieldErrors } from '@/lib/articles/schema';
@@ -11,7 +11,7 @@ export const maxRelatedLinks = 30;
 
 async function editable(actor: Actor, articleId: number) {
   const article = await db.article.findUnique({ where: { id: articleId }, select: { id: true, status: true, authorId: true } });
-  if (!article) throw new ArticleCommandError('not-found', 'That article does not exist.');
+  if (!article || !canReadArticle(actor, article)) throw new ArticleCommandError('not-found', 'That article does not exist.');
   if (!canEditArticle(actor, article)) throw new ArticleCommandError('forbidden', 'Your role cannot edit this article.');
   return article;
 }
@@ -39,7 +39,8 @@ export async function addRelatedArticle(actor: Actor, articleId: number, raw: un
   if (!parsed.success) throw new ArticleCommandError('invalid', 'Pick an article to link.');
   const { targetArticleId } = parsed.data;
   if (targetArticleId === articleId) throw new ArticleCommandError('invalid', 'An article cannot be related to itself.');
-  const target = await db.article.findUnique({ where: { id: targetArticleId }, select: { id: true } });
+  // Only an article the actor may read can be linked: the link's label would show its headline.
+  const target = await db.article.findFirst({ where: { AND: [{ id: targetArticleId }, readableArticles(actor)] }, select: { id: true } });
   if (!target) throw new ArticleCommandError('invalid', 'That article does not exist.');
   if (await db.relatedLink.findFirst({ where: { articleId, targetArticleId }, select: { id: true } })) {
     throw new ArticleCommandError('invalid', 'That article is already in the related links.');

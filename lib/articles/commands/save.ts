@@ -3,7 +3,7 @@
 // edit names the version it was made on: if someone saved since, nothing is written and the caller
 // gets the other version to show beside what this editor typed (optimistic locking).
 import { z } from 'zod';
-import { canEditArticle, can } from '@/lib/auth/roles';
+import { canEditArticle, canReadArticle, can } from '@/lib/auth/roles';
 import { audit } from '@/lib/audit/log';
 import { footprintBefore, recordFootprint } from '@/lib/articles/commands/change';
 import { ArticleCommandError, type Actor, type Changed } from '@/lib/articles/commands/result';
@@ -119,7 +119,8 @@ export async function loadConflictingVersion(articleId: number): Promise<Conflic
 export async function updateArticle(actor: Actor, articleId: number, raw: unknown, note = 'Edited'): Promise<UpdateResult> {
   const input = parse(articleUpdateSchema, raw);
   const current = await db.article.findUnique({ where: { id: articleId }, select: { status: true, authorId: true, version: true } });
-  if (!current) throw new ArticleCommandError('not-found', 'That article does not exist (it may have been deleted).');
+  // What the actor may not even read answers as if it did not exist (docs/decisions/0015).
+  if (!current || !canReadArticle(actor, current)) throw new ArticleCommandError('not-found', 'That article does not exist (it may have been deleted).');
   if (!canEditArticle(actor, current)) throw new ArticleCommandError('forbidden', 'Your role cannot edit this article.');
   if (current.version !== input.version) return { ok: false, conflict: await loadConflictingVersion(articleId) };
 

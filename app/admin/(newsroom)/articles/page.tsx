@@ -15,10 +15,10 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 export default async function ArticlesPage({ searchParams }: Props) {
-  await requirePageUser();
+  const user = await requirePageUser();
   const raw = await searchParams;
   const params = articleListParams.parse({ status: first(raw.status), section: first(raw.section), author: first(raw.author), q: first(raw.q), page: first(raw.page) });
-  const [list, sections, authors] = await Promise.all([listArticlesForAdmin(params), sectionOptions(), authorOptions()]);
+  const [list, sections, authors] = await Promise.all([listArticlesForAdmin(params, user), sectionOptions(), authorOptions()]);
   return (
     <>
       <div className="mb-4 flex items-center justify-between">

@@ -29,11 +29,12 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
   const query = await searchParams;
   const relatedQuery = (first(query.relatedQuery) ?? '').slice(0, 200);
   const [article, sections, media, results] = await Promise.all([
-    getArticleForEdit(id),
+    getArticleForEdit(id, user),
     sectionOptions(),
     mediaOptions(),
-    findArticlesToRelate(relatedQuery, id),
+    findArticlesToRelate(relatedQuery, id, user),
   ]);
+  // Not there, or not this viewer's to read: the same 404 (docs/decisions/0015).
   if (!article) notFound();
   const editable = canEditArticle(user, article);
   const zone = config.SITE_TIMEZONE;

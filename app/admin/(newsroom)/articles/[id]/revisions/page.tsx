@@ -23,14 +23,14 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
   const id = Number((await params).id);
   if (!Number.isInteger(id) || id <= 0) notFound();
   const query = await searchParams;
-  const [article, revisions] = await Promise.all([getArticleForEdit(id), listRevisions(id)]);
+  const [article, revisions] = await Promise.all([getArticleForEdit(id, user), listRevisions(id, user)]);
   if (!article) notFound();
   // By default: what the last save changed.
   const to = version(first(query.to)) ?? revisions[0]?.version ?? null;
   const from = version(first(query.from)) ?? revisions[1]?.version ?? to;
   let diff = null;
   if (from !== null && to !== null) {
-    const [a, b, sections] = await Promise.all([getRevision(id, from), getRevision(id, to), sectionOptions()]);
+    const [a, b, sections] = await Promise.all([getRevision(id, from, user), getRevision(id, to, user), sectionOptions()]);
     const names = new Map(sections.map((s) => [s.id, s.label]));
     if (a && b) diff = diffSnapshots(a.snapshot, b.snapshot, { section: (sectionId) => names.get(sectionId) ?? `#${sectionId}` });
   }

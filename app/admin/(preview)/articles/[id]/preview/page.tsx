@@ -12,12 +12,13 @@ export const metadata: Metadata = { title: 'Preview', robots: { index: false, fo
 type Props = { params: Promise<{ id: string }> };
 
 // The article exactly as readers will see it: the public page's own components in the public chrome,
-// whatever the article's status. Signed-in only, never cached (the admin layout makes it dynamic).
+// whatever the article's status. Signed-in only, never cached (the admin layout makes it dynamic);
+// another writer's draft or embargoed article answers 404 like a missing one.
 export default async function PreviewPage({ params }: Props) {
-  await requirePageUser();
+  const user = await requirePageUser();
   const id = Number((await params).id);
   if (!Number.isInteger(id) || id <= 0) notFound();
-  const article = await getArticlePreview(id);
+  const article = await getArticlePreview(id, user);
   if (!article) notFound();
   return (
     <>

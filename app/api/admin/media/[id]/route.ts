@@ -1,0 +1,27 @@
+// Deleting media from scripts: DELETE /api/admin/media/{id} with the session cookie and an Origin of
+// this site. Same checks and command as the library's delete button: 403 for a writer, 404 for media
+// that is not there, 409 with the articles that use it, 200 with what was deleted.
+import { NextResponse } from 'next/server';
+import { z } from 'zod';
+import { authorise } from '@/lib/auth/current';
+import { deleteMedia, MediaDeleteError } from '@/lib/media/delete';
+
+export const dynamic = 'force-dynamic';
+
+const params = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+
+const json = (status: number, payload: object) => NextResponse.json(payload, { status, headers: { 'Cache-Control': 'no-store' } });
+
+export async function DELETE(_request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
+  const route = params.safeParse(await context.params);
+  if (!route.success) return json(404, { error: 'Not found.' });
+  const auth = await authorise('media.manage');
+  if (!auth.ok) return json(auth.status, { error: auth.message });
+  try {
+    const result = await deleteMedia(auth.user, route.data.id, auth.ip);
+    return json(200, { deleted: result.mediaIds });
+  } catch (error) {
+    if (error instanceof MediaDeleteError) return json(error.status, { error: error.message, uses: error.uses });
+    throw error;
+  }
+}
