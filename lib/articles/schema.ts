@@ -49,9 +49,10 @@ export const tagListSchema = z
   .pipe(z.array(tagNameSchema).max(20, 'At most 20 tags.'));
 
 // Sanitising is linear but not free: the worst body HTML for it (tags back to back) costs about 0.2 ms
-// of CPU a kilobyte, all of it holding the event loop. 200,000 characters (a 30,000-word article)
-// keeps one save's longest block under 50 ms: docs/decisions/0014-body-limits.md.
-export const maxBodyLength = 200_000;
+// of CPU a kilobyte, and a whole save (sanitiser, plain text, the row and its revision) about 0.3,
+// all of it holding the event loop. 100,000 characters (a 15,000-word article) keeps a save under
+// 50 ms: docs/decisions/0014-body-limits.md.
+export const maxBodyLength = 100_000;
 
 /**
  * Body HTML as anyone sends it (the body editor, an import) → the sanitised HTML that is stored. The
