@@ -3,7 +3,8 @@
 // is the ceiling Next itself sets on this machine (req/s, p50, p99 under load), and (d) the render
 // time of articles never requested before, one at a time. With --scenario coherence it measures
 // instead how long a change takes to reach each kind of page under readers (scripts/bench/coherence.ts);
-// with --scenario soak (npm run soak -- --minutes N) mixed traffic for N minutes (scripts/bench/soak.ts).
+// with --scenario soak (npm run soak -- --minutes N) mixed traffic for N minutes (scripts/bench/soak.ts);
+// with --scenario sanitize, how long saving big bodies holds the event loop (scripts/bench/sanitize.ts).
 // A benchmark, not a test: it reports, it does not assert. docs/benchmarks.md explains the figures.
 import { execFileSync, spawn } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -25,6 +26,17 @@ const distPath = path.join(projectRoot, distDir);
 const benchDir = path.join(projectRoot, 'data', 'bench');
 const baseUrl = `http://127.0.0.1:${options.port}`;
 fs.mkdirSync(benchDir, { recursive: true });
+
+// In process, on a throwaway database: no build, no server (scripts/bench/sanitize.ts).
+if (options.scenario === 'sanitize') {
+  const file = path.join(benchDir, `sanitize-${process.pid}.db`);
+  try {
+    await runChild(path.join('scripts', 'bench', 'sanitize.ts'), [], { ...process.env, NEXT_TELEMETRY_DISABLED: '1', DATABASE_URL: `file:${file}`, MEDIA_ROOT: path.join(benchDir, 'media-sanitize') });
+  } finally {
+    for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(`${file}${suffix}`, { force: true });
+  }
+  process.exit(0);
+}
 
 async function ensurePostgresDatabase(): Promise<string> {
   const server = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';

@@ -1,6 +1,8 @@
 // npm run import -- PATH... [--media-root DIR] [--section SLUG] [--section-name NAME]
 // Legacy article files or folders of them (recursively), or a Lede export (*.json, npm run export).
-// Needs no running server; exit code 1 when anything failed. docs/legacy-format.md has the rules.
+// Needs no running server; exit code 1 when anything failed: a legacy file, an export that is not one,
+// or any record of an export refused (each printed as file:line: reason; the rest imports).
+// docs/legacy-format.md has the rules.
 import path from 'node:path';
 import cliProgress from 'cli-progress';
 import { z } from 'zod';
@@ -52,8 +54,13 @@ if (exports.length) {
   const { importTransferFile } = await import('@/lib/transfer/import');
   for (const file of exports) {
     try {
-      const counts = await importTransferFile(file);
-      console.log(`${file}: ${Object.entries(counts).map(([name, count]) => `${count} ${name}`).join(', ')}`);
+      const { counts, refused } = await importTransferFile(file);
+      for (const record of refused) console.error(record.message);
+      console.log(
+        `${file}: ${Object.entries(counts).map(([name, count]) => `${count} ${name}`).join(', ')} imported` +
+          (refused.length ? `; ${refused.length} record${refused.length === 1 ? '' : 's'} refused (listed above; exit code 1)` : ''),
+      );
+      if (refused.length) failed += 1;
     } catch (error) {
       failed += 1;
       console.error(`${file}: ${(error as Error).message}`);

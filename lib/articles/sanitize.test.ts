@@ -1,44 +1,9 @@
-import { describe, expect, it } from 'vitest';
-import { bodyToText, cleanBody, sanitizeBody } from '@/lib/articles/sanitize';
+import { createRequire } from 'node:module';
+import { afterAll, describe, expect, it } from 'vitest';
+import { BodyNestingError, bodyNestingLimit, bodyToText, cleanBody, sanitizeBody } from '@/lib/articles/sanitize';
+import { bodySchema } from '@/lib/articles/schema';
+import { xssVectors as vectors } from '@/lib/testing/xss-vectors';
 
-// Vectors from the OWASP XSS Filter Evasion Cheat Sheet and PayloadsAllTheThings (XSS Injection).
-const vectors = [
-  '<script>alert(1)</script>',
-  '<SCRIPT SRC=http://xss.rocks/xss.js></SCRIPT>',
-  '<IMG SRC="javascript:alert(\'XSS\');">',
-  '<IMG SRC=JaVaScRiPt:alert(\'XSS\')>',
-  '<IMG SRC=`javascript:alert("RSnake says, \'XSS\'")`>',
-  '<a onmouseover="alert(document.cookie)">xxs link</a>',
-  '<IMG """><SCRIPT>alert("XSS")</SCRIPT>"\\>',
-  '<IMG SRC=/ onerror="alert(String.fromCharCode(88,83,83))"></img>',
-  '<img src=x onerror="&#0000106&#0000097&#0000118&#0000097&#0000115&#0000099&#0000114&#0000105&#0000112&#0000116&#0000058&#0000097&#0000108&#0000101&#0000114&#0000116&#0000040&#0000039&#0000088&#0000083&#0000083&#0000039&#0000041">',
-  '<IMG SRC="jav&#x09;ascript:alert(\'XSS\');">',
-  '<IMG SRC=" &#14;  javascript:alert(\'XSS\');">',
-  '<SCRIPT/XSS SRC="http://xss.rocks/xss.js"></SCRIPT>',
-  '<BODY onload!#$%&()*~+-_.,:;?@[/|\\]^`=alert("XSS")>',
-  '<<SCRIPT>alert("XSS");//\\<</SCRIPT>',
-  '<iframe src=http://xss.rocks/scriptlet.html <',
-  '<svg/onload=alert(1)>',
-  '<svg><script>alert(1)</script></svg>',
-  '<math><mtext><table><mglyph><style><img src=x onerror=alert(1)></style></mglyph></table></mtext></math>',
-  '<a href="javascript:alert(1)">click</a>',
-  '<a href="&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;alert(1)">click</a>',
-  '<a href="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">click</a>',
-  '<a href=" javascript:alert(1)">click</a>',
-  '<details open ontoggle=alert(1)>',
-  '<input autofocus onfocus=alert(1)>',
-  '<STYLE>@import\'http://xss.rocks/xss.css\';</STYLE>',
-  '<DIV STYLE="background-image: url(javascript:alert(\'XSS\'))">',
-  '<META HTTP-EQUIV="refresh" CONTENT="0;url=javascript:alert(\'XSS\');">',
-  '<OBJECT TYPE="text/x-scriptlet" DATA="http://xss.rocks/scriptlet.html"></OBJECT>',
-  '<EMBED SRC="data:image/svg+xml;base64,PHN2ZyB4bWxuczpzdmc9Imh0dH A6Ly93d3cudzMub3JnLzIwMDAvc3ZnIiB4bWxucz0iaHR0cDovL3d3dy53My5vcmcv MjAwMC9zdmciIHhtbG5zOnhsaW5rPSJodHRwOi8vd3d3LnczLm9yZy8xOTk5L3hs aW5rIiB2ZXJzaW9uPSIxLjAiIHg9IjAiIHk9IjAiIHdpZHRoPSIxOTQiIGhlaWdodD0iMjAw IiBpZD0ieHNzIj48c2NyaXB0IHR5cGU9InRleHQvZWNtYXNjcmlwdCI+YWxlcnQoIlh TUyIpOzwvc2NyaXB0Pjwvc3ZnPg==" type="image/svg+xml" AllowScriptAccess="always"></EMBED>',
-  '<noscript><p title="</noscript><img src=x onerror=alert(1)>">',
-  '<form><button formaction=javascript:alert(1)>X</button></form>',
-  '<base href="javascript:alert(1)//">',
-  '<p style="x:expression(alert(1))">styled</p>',
-  '<template><script>alert(1)</script></template>',
-  '"><img src=x onerror=alert(1)>',
-];
 
 describe('sanitizeBody', () => {
   it.each(vectors)('leaves nothing executable from %s', (vector) => {
@@ -84,5 +49,75 @@ describe('datetime-local in the site zone', async () => {
     expect(parseLocalDateTime('2030-07-15T09:00', 'Asia/Tehran')?.toISOString()).toBe('2030-07-15T05:30:00.000Z');
     expect(parseLocalDateTime('tomorrow', 'UTC')).toBeNull();
     expect(toLocalDateTimeInput('2030-07-15T08:00:00.000Z', 'Europe/London')).toBe('2030-07-15T09:00');
+  });
+});
+
+// The parser under sanitize-html, as sanitize-html itself loads it. Its open elements live in an array
+// it unshifts on every open tag and searches on every close tag: each costs the depth at that moment.
+// Summing that depth counts the parser's work without a clock.
+type ParserPrototype = { emitOpenTag(name: string): void; onclosetag(start: number, end: number): void };
+const requireFromSanitizer = createRequire(createRequire(import.meta.url).resolve('sanitize-html'));
+const parser = (requireFromSanitizer('htmlparser2') as { Parser: { prototype: ParserPrototype & { stack: string[] } } }).Parser.prototype;
+const originals = { emitOpenTag: parser.emitOpenTag, onclosetag: parser.onclosetag };
+let stackWork = 0;
+parser.emitOpenTag = function (this: { stack: string[] }, name: string) {
+  stackWork += this.stack.length;
+  return originals.emitOpenTag.call(this, name);
+};
+parser.onclosetag = function (this: { stack: string[] }, start: number, end: number) {
+  stackWork += this.stack.length;
+  return originals.onclosetag.call(this, start, end);
+};
+afterAll(() => Object.assign(parser, originals));
+
+/** The parser's work sanitising `html` (refused or not), and whether it was refused as too deep. */
+function workOf(html: string): { work: number; refused: boolean } {
+  stackWork = 0;
+  try {
+    sanitizeBody(html);
+    return { work: stackWork, refused: false };
+  } catch (error) {
+    if (!(error instanceof BodyNestingError)) throw error;
+    return { work: stackWork, refused: true };
+  }
+}
+
+describe('sanitising is linear in the size of the body', () => {
+  const realistic = '<h2>Section</h2><p>Words and <strong>bold <em>and <a href="https://example.org/">linked</a></em></strong> words.</p><ul><li>one</li><li>two <b>three</b></li></ul><blockquote><p>Quoted.</p></blockquote>';
+  // Inputs that made the parser's stack deep before the limit, each 200 KB or so.
+  const shapes: Record<string, (n: number) => string> = {
+    'nested <b>': (n) => '<b>'.repeat(n),
+    'nested unknown tags': (n) => '<x-y>'.repeat(n),
+    'opens never closed by the wrong close': (n) => '<b></i>'.repeat(n),
+    'implied closes that reopen': (n) => '<p><div></p>'.repeat(n),
+    'nested lists': (n) => '<ul><li>'.repeat(n),
+    '<b/> (not self-closing in HTML)': (n) => '<b/>'.repeat(n),
+  };
+
+  it.each(Object.entries(shapes))('refuses %s deeper than the limit, after work bounded by the limit a tag', (_name, shape) => {
+    const html = shape(Math.ceil(200_000 / shape(1).length));
+    const { work, refused } = workOf(html);
+    expect(refused).toBe(true);
+    // At most the limit of steps for each tag the parser met before it stopped.
+    expect(work).toBeLessThanOrEqual(bodyNestingLimit * (bodyNestingLimit + 10) * 3);
+  });
+
+  it('does work in proportion to the size of realistic and flat bodies (ten times the body, ten times the work)', () => {
+    for (const unit of [realistic, '<p>x</p>', '<b></b>', 'x<img>', '<span>a</span>']) {
+      const small = workOf(unit.repeat(Math.ceil(20_000 / unit.length)));
+      const large = workOf(unit.repeat(Math.ceil(200_000 / unit.length)));
+      expect([small.refused, large.refused]).toEqual([false, false]);
+      expect(large.work, unit).toBeLessThanOrEqual(small.work * 10 + 100);
+    }
+  });
+
+  it('keeps nesting up to the limit and refuses one more, with a message naming the limit', () => {
+    expect(sanitizeBody(`${'<blockquote>'.repeat(bodyNestingLimit)}deep${'</blockquote>'.repeat(bodyNestingLimit)}`)).toContain('deep');
+    expect(() => sanitizeBody(`${'<blockquote>'.repeat(bodyNestingLimit + 1)}deeper`)).toThrow(BodyNestingError);
+    const parsed = bodySchema.safeParse('<b>'.repeat(30_000));
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues.map((issue) => issue.message)).toEqual([
+      `The body nests tags more than ${bodyNestingLimit} deep; flatten it (at most ${bodyNestingLimit} tags inside one another).`,
+    ]);
   });
 });

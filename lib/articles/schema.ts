@@ -1,6 +1,7 @@
 // The ONE schema for what an editor sends about an article: the admin form, its server action and
 // the JSON API all parse with it. Form fields arrive as strings, JSON as numbers: both are accepted.
 import { z } from 'zod';
+import { BodyNestingError, sanitizeBody } from '@/lib/articles/sanitize';
 import { reservedArticleSlugs } from '@/lib/articles/urls';
 
 export type { ArticleSnapshot } from '@/lib/revisions/snapshot';
@@ -25,6 +26,11 @@ export const slugSchema = z
   .refine((slug) => slug === '' || slugPattern.test(slug), 'Lower-case letters, digits and single hyphens only (such as "budget-vote-delayed").')
   .refine((slug) => !reservedArticleSlugs.has(slug), 'That word is reserved for the site’s own pages.');
 
+/** A slug that must be there and be one already (a tag's, read back from an export): nothing is tidied. */
+export const requiredSlugSchema = z.string().max(200, 'At most 200 characters.').regex(slugPattern, 'Lower-case letters, digits and single hyphens only (such as "budget-vote-delayed").');
+
+export const tagNameSchema = z.string().max(60, 'A tag has at most 60 characters.');
+
 /** Tags as an editor types them: "Elections, Budget; Europe" → ["Elections", "Budget", "Europe"]. */
 export const tagListSchema = z
   .union([z.string().max(2000), z.array(z.string().max(60))])
@@ -40,9 +46,34 @@ export const tagListSchema = z
     }
     return out;
   })
-  .pipe(z.array(z.string().max(60, 'A tag has at most 60 characters.')).max(20, 'At most 20 tags.'));
+  .pipe(z.array(tagNameSchema).max(20, 'At most 20 tags.'));
 
-export const articleInputSchema = z.object({
+// Sanitising is linear but not free: the worst body HTML for it (tags back to back) costs about 0.2 ms
+// of CPU a kilobyte, and a whole save (sanitiser, plain text, the row and its revision) about 0.3,
+// all of it holding the event loop. 100,000 characters (a 15,000-word article) keeps a save under
+// 50 ms: docs/decisions/0014-body-limits.md.
+export const maxBodyLength = 100_000;
+
+/**
+ * Body HTML as anyone sends it (the body editor, an import) → the sanitised HTML that is stored. The
+ * sanitiser runs here, in the schema, so no write path can store a body without it: whatever parsed
+ * with this field holds clean HTML. Nesting deeper than lib/articles/sanitize.ts allows is refused.
+ */
+export const bodySchema = z
+  .string()
+  .max(maxBodyLength, `The body is too long (${maxBodyLength.toLocaleString('en')} characters at most).`)
+  .transform((html, context) => {
+    try {
+      return sanitizeBody(html);
+    } catch (error) {
+      if (!(error instanceof BodyNestingError)) throw error;
+      context.addIssue({ code: 'custom', message: error.message });
+      return z.NEVER;
+    }
+  });
+
+/** What an article says, whoever writes it: the newsroom form, the JSON import, the legacy import. */
+export const articleContentSchema = z.object({
   headline: z
     .string({ error: 'Write a headline.' })
     .min(1, 'Write a headline.')
@@ -50,14 +81,16 @@ export const articleInputSchema = z.object({
     .refine((text) => !/[\u0000]/.test(text), 'A headline cannot hold a NUL character.'),
   kicker: line(100).default(''),
   standfirst: line(1000).default(''),
-  // HTML from the body editor; lib/articles/sanitize.ts cleans it on every write.
-  body: z.string().max(1_000_000, 'The body is too long (1 MB at most).').default(''),
+  body: bodySchema.default(''),
   byline: line(200).default(''),
   sourceCredit: line(200).default(''),
+  contentType: z.enum(['text', 'video']).default('text'),
+});
+
+export const articleInputSchema = articleContentSchema.extend({
   sectionId: z.coerce.number({ error: 'Choose a section.' }).int().positive('Choose a section.'),
   tags: tagListSchema.default([]),
   leadMediaId: optionalId.default(null),
-  contentType: z.enum(['text', 'video']).default('text'),
   // Empty: made from the headline (lib/articles/slug.ts).
   slug: slugSchema.default(''),
 });

@@ -1,7 +1,9 @@
 // The legacy article format (docs/legacy-format.md): headline (maybe with a kicker) on line 1, the
 // dateline, body paragraphs separated by blank lines (the source credit among them), and last the
 // var_dump of the related items. Anything else is a LegacyFormatError naming the file and line.
+import { articleContentSchema, maxBodyLength } from '@/lib/articles/schema';
 import { config } from '@/lib/config';
+import { paragraphsToHtml } from '@/lib/legacy/body';
 import { parseDateline } from '@/lib/legacy/dateline';
 import { splitKicker } from '@/lib/legacy/kicker';
 import { parseRelatedVarDump, varDumpStart } from '@/lib/legacy/related';
@@ -11,6 +13,10 @@ export { LegacyFormatError } from '@/lib/legacy/types';
 export type { LegacyArticle, LegacyRelatedItem } from '@/lib/legacy/types';
 
 export type ParseOptions = { timeZone?: string };
+
+// The newsroom's own rules for what an article says (lengths, no NUL), so an imported headline is held
+// to what an editor's is. The body is escaped text in <p>: only its length can be wrong.
+const legacyContentSchema = articleContentSchema.pick({ kicker: true, headline: true, sourceCredit: true });
 
 // "..., Lavrov expressed hope ... in Syria; Press TV reported." → "Press TV"
 const creditPattern = /[;,]\s+((?:[A-Z][\w.&'’-]*)(?:\s+[A-Z][\w.&'’-]*){0,4})\s+reported\.?\s*$/;
@@ -77,6 +83,19 @@ export function parseLegacyArticle(input: Buffer | string, source = '<input>', o
   }
   if (current.length) paragraphs.push(current.join(' '));
 
+  const sourceCredit = extractSourceCredit(paragraphs);
+  // Line number of the body's first line (else the var_dump's), for messages about the body.
+  let bodyIndex = index + 1;
+  while (bodyIndex < dumpIndex && !lines[bodyIndex]!.trim()) bodyIndex += 1;
+  const bodyLine = bodyIndex + 1;
+  const content = legacyContentSchema.safeParse({ kicker: split.kicker, headline: split.headline, sourceCredit });
+  if (!content.success) {
+    const issue = content.error.issues[0]!;
+    fail(issue.path[0] === 'sourceCredit' ? bodyLine : 1, `${String(issue.path[0])}: ${issue.message}`);
+  }
+  const bodyLength = paragraphsToHtml(paragraphs).length;
+  if (bodyLength > maxBodyLength) fail(bodyLine, `body: too long (${bodyLength.toLocaleString('en')} characters of HTML; ${maxBodyLength.toLocaleString('en')} at most)`);
+
   const related = parseRelatedVarDump(lines.slice(dumpIndex).join('\n'));
   if (!related.ok) fail(dumpIndex + 1, related.reason);
 
@@ -88,7 +107,7 @@ export function parseLegacyArticle(input: Buffer | string, source = '<input>', o
     dateline,
     publishedAt: when.iso,
     paragraphs,
-    sourceCredit: extractSourceCredit(paragraphs),
+    sourceCredit,
     relatedByteLength: related.byteLength,
     related: related.items,
   };

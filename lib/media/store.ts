@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { config } from '@/lib/config';
 import { db } from '@/lib/db/client';
+import { mediaPathProblem } from '@/lib/media/media-path';
 import type { Media, Prisma } from '@/lib/generated/prisma/client';
 
 export type MediaClient = Prisma.TransactionClient;
@@ -29,9 +30,8 @@ export type MediaInput = {
 /** The absolute file of a media path; refuses paths that would leave MEDIA_ROOT. */
 export function mediaFile(relativePath: string, root: string = config.MEDIA_ROOT): string {
   const normalised = relativePath.replace(/\\/g, '/');
-  if (!normalised || normalised.startsWith('/') || normalised.split('/').some((part) => part === '..' || part === '')) {
-    throw new Error(`not a media path: "${relativePath}"`);
-  }
+  const problem = mediaPathProblem(normalised);
+  if (problem) throw new Error(`not a media path: "${relativePath}" ${problem}`);
   return path.join(root, normalised);
 }
 

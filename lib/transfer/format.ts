@@ -4,7 +4,14 @@
 // JSON.parse reads the whole file, and the importer streams it with flat memory.
 // Records name each other by natural keys (slugs, media paths, user emails), never by database ids,
 // so a file imports into an empty database or merges into a live one.
+// Every record passes the same schemas as the newsroom's own writes (lib/articles/schema.ts, the
+// section, upload and media-path rules): an export is input like any other, so a body is sanitised,
+// a slug must be a slug and a media path must stay inside MEDIA_ROOT, whoever wrote the file.
 import { z } from 'zod';
+import { articleContentSchema, correctionSchema, relatedUrlSchema, requiredSlugSchema, slugSchema, tagNameSchema } from '@/lib/articles/schema';
+import { mediaPathSchema } from '@/lib/media/media-path';
+import { uploadFieldsSchema } from '@/lib/media/upload';
+import { sectionInputSchema } from '@/lib/sections/commands';
 
 export const transferFormat = 'lede-export';
 export const transferVersion = 1;
@@ -13,49 +20,41 @@ export type TransferCollection = (typeof transferCollections)[number];
 
 const isoDate = z.iso.datetime({ offset: true });
 const nullableDate = isoDate.nullable();
+// An article's slug as the newsroom's form takes it, but never empty: the file names the article by it.
+const articleSlug = slugSchema.refine((slug) => slug !== '', 'A slug is required.');
+const sectionSlug = sectionInputSchema.shape.slug;
 
-export const sectionRecord = z.object({
-  slug: z.string().min(1),
-  name: z.string(),
-  description: z.string(),
+export const sectionRecord = sectionInputSchema.pick({ slug: true, name: true, description: true }).extend({
   position: z.number().int(),
   createdAt: isoDate,
 });
 
-export const tagRecord = z.object({ slug: z.string().min(1), name: z.string(), createdAt: isoDate });
+export const tagRecord = z.object({ slug: requiredSlugSchema, name: tagNameSchema.trim().min(1, 'A tag needs a name.'), createdAt: isoDate });
 
-export const mediaRecord = z.object({
+export const mediaRecord = uploadFieldsSchema.pick({ alt: true, caption: true, credit: true }).extend({
   kind: z.enum(['image', 'video']),
-  path: z.string().min(1),
+  path: mediaPathSchema,
   legacyPath: z.string().nullable(),
   mimeType: z.string(),
   width: z.number().int().nullable(),
   height: z.number().int().nullable(),
   durationSeconds: z.number().int().nullable(),
   bytes: z.number().int().nullable(),
-  alt: z.string(),
-  caption: z.string(),
-  credit: z.string(),
   renditions: z.unknown().nullable(),
   /** Path of the poster image (listed earlier in the file). */
-  poster: z.string().nullable(),
+  poster: mediaPathSchema.nullable(),
   createdAt: isoDate,
 });
 
-export const articleRecord = z.object({
-  slug: z.string().min(1),
+/** The body is sanitised by articleContentSchema's body field; its plain text is made again from it. */
+export const articleRecord = articleContentSchema.extend({
+  slug: articleSlug,
   legacyId: z.string().nullable(),
-  kicker: z.string(),
-  headline: z.string(),
-  standfirst: z.string(),
-  body: z.string(),
-  bodyText: z.string(),
-  byline: z.string(),
-  sourceCredit: z.string(),
+  /** Read and ignored: the plain text is always made from the sanitised body. */
+  bodyText: z.string().optional(),
   status: z.enum(['draft', 'scheduled', 'published', 'unpublished']),
-  contentType: z.enum(['text', 'video']),
-  section: z.string().min(1),
-  leadMedia: z.string().nullable(),
+  section: sectionSlug,
+  leadMedia: mediaPathSchema.nullable(),
   authorEmail: z.string().nullable(),
   publishedAt: nullableDate,
   modifiedAt: nullableDate,
@@ -64,25 +63,22 @@ export const articleRecord = z.object({
   createdAt: isoDate,
   updatedAt: isoDate,
   /** Tag slugs in their order on the article. */
-  tags: z.array(z.string()),
+  tags: z.array(requiredSlugSchema),
   /** Slugs it answered to before (they answer 301). */
-  oldSlugs: z.array(z.object({ slug: z.string().min(1), createdAt: isoDate })),
+  oldSlugs: z.array(z.object({ slug: articleSlug, createdAt: isoDate })),
 });
 
-export const relatedLinkRecord = z.object({
-  article: z.string().min(1),
+export const relatedLinkRecord = relatedUrlSchema.pick({ title: true, kicker: true, contentType: true }).extend({
+  article: articleSlug,
   position: z.number().int(),
-  target: z.string().nullable(),
+  target: articleSlug.nullable(),
   targetLegacyId: z.string().nullable(),
-  url: z.string().nullable(),
-  kicker: z.string(),
-  title: z.string(),
-  contentType: z.enum(['text', 'video']),
-  media: z.string().nullable(),
+  url: relatedUrlSchema.shape.url.nullable(),
+  media: mediaPathSchema.nullable(),
   createdAt: isoDate,
 });
 
-export const correctionRecord = z.object({ article: z.string().min(1), note: z.string(), authorEmail: z.string().nullable(), createdAt: isoDate });
+export const correctionRecord = correctionSchema.extend({ article: articleSlug, authorEmail: z.string().nullable(), createdAt: isoDate });
 
 export const recordSchemas = {
   sections: sectionRecord,
@@ -93,5 +89,5 @@ export const recordSchemas = {
   corrections: correctionRecord,
 } as const;
 
-export type TransferRecords = { [K in TransferCollection]: z.infer<(typeof recordSchemas)[K]> };
+export type TransferRecords = { [K in TransferCollection]: z.output<(typeof recordSchemas)[K]> };
 export type TransferCounts = Record<TransferCollection, number>;

@@ -1,11 +1,14 @@
-// Reads a Lede export (format.ts) back, a line at a time: every record is checked with zod, then
-// created or updated by its natural key (slug, media path), so importing the same file twice changes
-// nothing and a file can merge into a database that already has content. Media files themselves are
-// not in the file: copy MEDIA_ROOT alongside it.
+// Reads a Lede export (format.ts) back, a line at a time: every record is checked with the newsroom's
+// own zod schemas (its body sanitised on the way), then created or updated by its natural key (slug,
+// media path), so importing the same file twice changes nothing and a file can merge into a database
+// that already has content. A record that fails its schema or its write is refused, named by its
+// line, and the rest of the file imports; a file that is not an export at all stops at once. Media
+// files themselves are not in the file: copy MEDIA_ROOT alongside it.
 import fs from 'node:fs';
 import readline from 'node:readline';
 import { db } from '@/lib/db/client';
 import { describeArticleChange } from '@/lib/articles/changes';
+import { bodyToText } from '@/lib/articles/sanitize';
 import { recordArticleRefresh, recordEverythingRefresh } from '@/lib/cache/refresh';
 import { Prisma } from '@/lib/generated/prisma/client';
 import {
@@ -24,6 +27,16 @@ export class TransferFormatError extends Error {
     this.name = 'TransferFormatError';
   }
 }
+
+/** A record left out: its line in the file and why ("file:line: reason" in `message`). */
+export type RefusedRecord = { line: number; collection: TransferCollection; reason: string; message: string };
+
+export type TransferReport = {
+  /** Records of each collection imported. */
+  counts: TransferCounts;
+  /** Records refused, in file order; everything else imported. */
+  refused: RefusedRecord[];
+};
 
 const date = (value: string | null) => (value === null ? null : new Date(value));
 
@@ -81,8 +94,9 @@ const writers: { [K in TransferCollection]: (record: TransferRecords[K], lookups
       kicker: a.kicker,
       headline: a.headline,
       standfirst: a.standfirst,
+      // Sanitised by the record's schema; the file's own plain text is not trusted to match it.
       body: a.body,
-      bodyText: a.bodyText,
+      bodyText: bodyToText(a.body),
       byline: a.byline,
       sourceCredit: a.sourceCredit,
       status: a.status,
@@ -147,9 +161,12 @@ const writers: { [K in TransferCollection]: (record: TransferRecords[K], lookups
   },
 };
 
-/** Imports an export file; returns how many records of each collection it read. */
-export async function importTransferFile(file: string): Promise<TransferCounts> {
+/** Imports an export file; returns how many records of each collection it imported and which it refused. */
+export async function importTransferFile(file: string): Promise<TransferReport> {
   const counts = Object.fromEntries(transferCollections.map((name) => [name, 0])) as TransferCounts;
+  const refused: RefusedRecord[] = [];
+  // Records seen of the current collection: the first has no leading comma, whether it imported or not.
+  let seen = 0;
   const lookups: Lookups = { clearedLinks: new Set() };
   const lines = readline.createInterface({ input: fs.createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
   let lineNumber = 0;
@@ -180,24 +197,34 @@ export async function importTransferFile(file: string): Promise<TransferCounts> 
       const open = /^,"(\w+)":\[$/.exec(line);
       if (!open || !(transferCollections as readonly string[]).includes(open[1]!)) fail(`expected a collection (,"name":[) or the closing }, found ${line.slice(0, 40)}`);
       collection = open![1] as TransferCollection;
+      seen = 0;
       state = 'inside';
     } else if (state === 'inside') {
       if (line === ']') {
         state = 'between';
         continue;
       }
+      const refuse = (reason: string) => {
+        refused.push({ line: lineNumber, collection: collection!, reason, message: `${file}:${lineNumber}: ${reason}` });
+      };
+      seen += 1;
       let value: unknown;
       try {
-        value = JSON.parse(counts[collection!] ? line.replace(/^,/, '') : line);
+        value = JSON.parse(seen > 1 ? line.replace(/^,/, '') : line);
       } catch (error) {
-        fail(`broken JSON in ${collection}: ${(error as Error).message}`);
+        refuse(`broken JSON in ${collection}: ${(error as Error).message}`);
+        continue;
       }
       const parsed = recordSchemas[collection!].safeParse(value);
-      if (!parsed.success) fail(`${collection} record: ${parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`).join('; ')}`);
+      if (!parsed.success) {
+        refuse(`${collection} record refused: ${parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`).join('; ')}`);
+        continue;
+      }
       try {
         await (writers[collection!] as (record: unknown, lookups: Lookups) => Promise<void>)(parsed.data, lookups);
       } catch (error) {
-        fail(`${collection} record not saved: ${(error as Error).message.split('\n')[0]}`);
+        refuse(`${collection} record not saved: ${(error as Error).message.split('\n')[0]}`);
+        continue;
       }
       counts[collection!] += 1;
     } else fail('content after the end of the export');
@@ -206,5 +233,5 @@ export async function importTransferFile(file: string): Promise<TransferCounts> 
   // Sections, tags, media and related links changed too: every public page is refreshed, by the
   // running app (any instance, any port) within its outbox poll.
   await db.$transaction((tx) => recordEverythingRefresh(tx));
-  return counts;
+  return { counts, refused };
 }

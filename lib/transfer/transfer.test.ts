@@ -2,8 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { bodyNestingLimit, bodyToText, sanitizeBody } from '@/lib/articles/sanitize';
 import { db } from '@/lib/db/client';
 import { seedDemoContent } from '@/lib/seed/demo';
+import { liveMarkup, xssVectors } from '@/lib/testing/xss-vectors';
 import { exportContent } from '@/lib/transfer/export';
 import { importTransferFile } from '@/lib/transfer/import';
 
@@ -90,7 +92,8 @@ describe('export and import', () => {
   it('restores everything field by field into an empty database', async () => {
     await emptyContent();
     expect(await db.article.count()).toBe(0);
-    const counts = await importTransferFile(first);
+    const { counts, refused } = await importTransferFile(first);
+    expect(refused).toEqual([]);
     expect(counts.articles).toBe(48);
     expect(await contentOfDatabase()).toEqual(before);
     // And exporting again gives the same file, byte for byte.
@@ -110,8 +113,114 @@ describe('export and import', () => {
     const lines = fs.readFileSync(first, 'utf8').split('\n');
     lines[3] = ',{"slug":';
     fs.writeFileSync(broken, lines.join('\n'));
-    await expect(importTransferFile(broken)).rejects.toThrow(new RegExp(`^${broken.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:4: broken JSON in sections: `));
+    // A broken record is refused with its line; the file goes on.
+    const report = await importTransferFile(broken);
+    expect(report.refused.map((record) => record.message)).toEqual([expect.stringMatching(new RegExp(`^${broken.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:4: broken JSON in sections: `))]);
+    expect(report.counts.sections).toBe(5);
     fs.writeFileSync(broken, fs.readFileSync(first, 'utf8').split('\n').slice(0, 10).join('\n'));
     await expect(importTransferFile(broken)).rejects.toThrow(/ends early/);
+  });
+});
+
+// An export file is input like any other: written by hand, by another tool, or by an attacker.
+describe('import of a hostile export', () => {
+  const when = '2026-01-02T03:04:05.000Z';
+  const section = (slug: string) => ({ slug, name: 'Imports', description: '', position: 9, createdAt: when });
+  const media = (path: string) => ({
+    kind: 'image', path, legacyPath: null, mimeType: 'image/jpeg', width: 10, height: 10, durationSeconds: null, bytes: 10,
+    alt: 'x', caption: '', credit: '', renditions: null, poster: null, createdAt: when,
+  });
+  const article = (slug: string, body: string, extra: Record<string, unknown> = {}) => ({
+    slug, legacyId: null, kicker: '', headline: `Headline of ${slug}`, standfirst: '', body, bodyText: 'whatever the file says', byline: '',
+    sourceCredit: '', status: 'published', contentType: 'text', section: 'imports', leadMedia: null, authorEmail: null,
+    publishedAt: when, modifiedAt: when, breakingUntil: null, version: 1, createdAt: when, updatedAt: when, tags: ['imported'], oldSlugs: [], ...extra,
+  });
+  const link = (url: string) => ({ article: 'after-the-bad-ones', position: 0, target: null, targetLegacyId: null, url, kicker: '', title: 'A link', contentType: 'text', media: null, createdAt: when });
+
+  /** An export file, a record a line; returns its path and the line each record sits on. */
+  function writeExport(name: string, collections: Record<string, unknown[]>): { file: string; lineOf: Map<unknown, number> } {
+    const lines = [`{"format":"lede-export","version":1,"exportedAt":"${when}"`];
+    const lineOf = new Map<unknown, number>();
+    for (const [collection, records] of Object.entries(collections)) {
+      lines.push(`,"${collection}":[`);
+      records.forEach((record, index) => {
+        lines.push(`${index ? ',' : ''}${JSON.stringify(record)}`);
+        lineOf.set(record, lines.length);
+      });
+      lines.push(']');
+    }
+    lines.push('}');
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, `${lines.join('\n')}\n`);
+    return { file, lineOf };
+  }
+
+  it('stores every body as the sanitiser makes it, for every XSS vector', async () => {
+    const articles = xssVectors.map((vector, index) => article(`xss-vector-${index + 1}`, `<p>before</p>${vector}<p>after</p>`));
+    const { file } = writeExport('xss.json', {
+      sections: [section('imports')],
+      tags: [{ slug: 'imported', name: 'Imported', createdAt: when }],
+      media: [], articles, relatedLinks: [], corrections: [],
+    });
+    const report = await importTransferFile(file);
+    for (const [index, vector] of xssVectors.entries()) {
+      const stored = await db.article.findUniqueOrThrow({ where: { slug: `xss-vector-${index + 1}` }, select: { body: true, bodyText: true } });
+      expect({ vector, live: liveMarkup(stored.body) }).toEqual({ vector, live: [] });
+      expect(stored.body, vector).toBe(sanitizeBody(`<p>before</p>${vector}<p>after</p>`));
+      expect(stored.bodyText, vector).toBe(bodyToText(stored.body));
+    }
+    expect(report.refused).toEqual([]);
+    expect(report.counts.articles).toBe(xssVectors.length);
+  });
+
+  it('refuses a bad slug, a media path outside MEDIA_ROOT and a javascript: link, naming their lines, and imports the rest', async () => {
+    const goodSection = section('imports');
+    const badSection = section('Bad Section/..');
+    const goodTag = { slug: 'imported', name: 'Imported', createdAt: when };
+    const badTag = { slug: 'Not A "Slug"', name: 'Bad', createdAt: when };
+    const goodMedia = media('imports/picture.jpg');
+    const traversal = media('../../../../etc/passwd');
+    const absolute = media('/etc/passwd');
+    const weirdSlug = article('A Weird/Slug"<x>', '<p>weird</p>');
+    const leadOutside = article('lead-outside', '<p>lead</p>', { leadMedia: '../../../../etc/passwd' });
+    const tooDeep = article('too-deep', '<b>'.repeat(bodyNestingLimit + 1));
+    const good = article('after-the-bad-ones', '<p>kept</p><img src="x" onerror="alert(1)">', { leadMedia: 'imports/picture.jpg' });
+    const scriptLink = link('javascript:alert(1)');
+    const goodLink = { ...link('https://example.org/'), position: 1 };
+    const { file, lineOf } = writeExport('hostile.json', {
+      sections: [goodSection, badSection],
+      tags: [goodTag, badTag],
+      media: [goodMedia, traversal, absolute],
+      articles: [weirdSlug, leadOutside, tooDeep, good],
+      relatedLinks: [scriptLink, goodLink],
+      corrections: [],
+    });
+    const report = await importTransferFile(file);
+    // Nothing of the refused records is stored; the good ones are, sanitised.
+    expect(await db.article.count({ where: { slug: { in: ['A Weird/Slug"<x>', 'a weird/slug"<x>', 'lead-outside', 'too-deep'] } } })).toBe(0);
+    expect(await db.media.count({ where: { path: { in: ['../../../../etc/passwd', '/etc/passwd'] } } })).toBe(0);
+    expect(await db.section.count({ where: { slug: 'Bad Section/..' } })).toBe(0);
+    const kept = await db.article.findUniqueOrThrow({ where: { slug: 'after-the-bad-ones' }, include: { leadMedia: true, relatedLinks: true } });
+    expect(kept.body).toBe('<p>kept</p><img src="x" loading="lazy" />');
+    expect(kept.leadMedia?.path).toBe('imports/picture.jpg');
+    expect(kept.relatedLinks.map((l) => l.url)).toEqual(['https://example.org/']);
+    expect(report.refused.map((record) => [record.line, record.collection])).toEqual([
+      [lineOf.get(badSection), 'sections'],
+      [lineOf.get(badTag), 'tags'],
+      [lineOf.get(traversal), 'media'],
+      [lineOf.get(absolute), 'media'],
+      [lineOf.get(weirdSlug), 'articles'],
+      [lineOf.get(leadOutside), 'articles'],
+      [lineOf.get(tooDeep), 'articles'],
+      [lineOf.get(scriptLink), 'relatedLinks'],
+    ]);
+    const reasons = new Map(report.refused.map((record) => [record.line, record.message]));
+    expect(reasons.get(lineOf.get(traversal)!)).toBe(`${file}:${lineOf.get(traversal)}: media record refused: path not a media path: "../../../../etc/passwd" has an empty, "." or ".." folder (it must stay inside MEDIA_ROOT)`);
+    expect(reasons.get(lineOf.get(absolute)!)).toMatch(/media record refused: path not a media path: "\/etc\/passwd" is absolute/);
+    expect(reasons.get(lineOf.get(weirdSlug)!)).toBe(`${file}:${lineOf.get(weirdSlug)}: articles record refused: slug Lower-case letters, digits and single hyphens only (such as "budget-vote-delayed").`);
+    expect(reasons.get(lineOf.get(leadOutside)!)).toMatch(/articles record refused: leadMedia not a media path/);
+    expect(reasons.get(lineOf.get(tooDeep)!)).toMatch(new RegExp(`articles record refused: body The body nests tags more than ${bodyNestingLimit} deep`));
+    expect(reasons.get(lineOf.get(scriptLink)!)).toMatch(/relatedLinks record refused: url Enter a web address starting with https:\/\/ or http:\/\//);
+    expect(report.counts).toEqual({ sections: 1, tags: 1, media: 1, articles: 1, relatedLinks: 1, corrections: 0 });
   });
 });

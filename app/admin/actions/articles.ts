@@ -11,7 +11,6 @@ import { ArticleCommandError } from '@/lib/articles/commands/result';
 import { createArticle, updateArticle } from '@/lib/articles/commands/save';
 import { publishArticle, scheduleArticle, unpublishArticle } from '@/lib/articles/commands/status';
 import { deleteArticle, restoreArticle } from '@/lib/articles/commands/trash';
-import { cleanBody } from '@/lib/articles/sanitize';
 import { articleFormFields, articleInputSchema, breakingSchema, formToObject, parseLocalDateTime, scheduleSchema } from '@/lib/articles/schema';
 import { refreshPublicPages } from '@/lib/cache/refresh';
 import { noteDueAt } from '@/lib/scheduling/due-trigger';
@@ -32,11 +31,12 @@ const valuesFrom = (form: FormData): ArticleFormValues => {
 /** What this editor typed, as a snapshot, to compare with the version someone else saved. */
 function typedSnapshot(values: ArticleFormValues, theirs: ArticleSnapshot): ArticleSnapshot {
   const parsed = articleInputSchema.safeParse(values);
-  if (!parsed.success) return { ...theirs, headline: values.headline, body: cleanBody(values.body).body };
+  // The schema's body field sanitises; a body it refuses is shown as theirs (there is no clean copy).
+  if (!parsed.success) return { ...theirs, headline: values.headline };
   const input = parsed.data;
   return {
     ...theirs,
-    headline: input.headline, kicker: input.kicker, standfirst: input.standfirst, body: cleanBody(input.body).body, byline: input.byline,
+    headline: input.headline, kicker: input.kicker, standfirst: input.standfirst, body: input.body, byline: input.byline,
     sourceCredit: input.sourceCredit, slug: input.slug || theirs.slug, contentType: input.contentType, sectionId: input.sectionId,
     leadMediaId: input.leadMediaId, tags: input.tags,
   };

@@ -1,4 +1,4 @@
-// Creating and editing articles. Every save cleans the body, checks the section and lead media exist,
+// Creating and editing articles. Every save cleans the body (the schema's body field does), checks the section and lead media exist,
 // settles the slug, sets the tags, bumps the version and stores a revision, in one transaction. An
 // edit names the version it was made on: if someone saved since, nothing is written and the caller
 // gets the other version to show beside what this editor typed (optimistic locking).
@@ -7,7 +7,7 @@ import { canEditArticle, canReadArticle, can } from '@/lib/auth/roles';
 import { audit } from '@/lib/audit/log';
 import { footprintBefore, recordFootprint } from '@/lib/articles/commands/change';
 import { ArticleCommandError, type Actor, type Changed } from '@/lib/articles/commands/result';
-import { cleanBody } from '@/lib/articles/sanitize';
+import { bodyToText } from '@/lib/articles/sanitize';
 import { articleInputSchema, articleUpdateSchema, fieldErrors, type ArticleInput } from '@/lib/articles/schema';
 import { maxSlugLength, uniqueArticleSlug } from '@/lib/articles/slug';
 import { db } from '@/lib/db/client';
@@ -61,13 +61,13 @@ async function setTags(tx: Tx, articleId: number, names: readonly string[]): Pro
 }
 
 function fieldsOf(input: ArticleInput) {
-  const { body, bodyText } = cleanBody(input.body);
   return {
     headline: input.headline,
     kicker: input.kicker,
     standfirst: input.standfirst,
-    body,
-    bodyText,
+    // Sanitised by the schema's body field already.
+    body: input.body,
+    bodyText: bodyToText(input.body),
     byline: input.byline,
     sourceCredit: input.sourceCredit,
     contentType: input.contentType,
