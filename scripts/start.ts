@@ -1,7 +1,7 @@
 // npm start: everything a fresh clone needs to serve Lede, in order. Migrate and seed BEFORE building,
 // because the build prerenders the home page from the database; build only when the last build is
-// missing or older than the sources; then hand over to the server (scripts/serve.mjs) and stay its parent (signals in,
-// exit code out).
+// missing or older than the sources; then hand over to the server (scripts/serve.mjs: Next's handler
+// behind a server that sees each socket) and stay its parent (signals in, exit code out).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

@@ -17,6 +17,9 @@ describe('Notice', () => {
     expect(errorCodeFor(['Tick the box to confirm the deletion.'])).toBe('confirm-delete');
     expect(errorCodeFor(['An account for x@example.org already exists.'])).toBe('account-exists');
     expect(errorCodeFor(['This password is too easy to guess. Add more words.'])).toBe('password-weak');
+    const repeated = errorCodeFor(['This password is too easy to guess. Repeated characters like "aaa" are easy to guess. Add more words that are less common.']);
+    expect(repeated).toBe('password-weak-simpleRepeat');
+    expect(renderToStaticMarkup(<Notice error={repeated} />)).toContain('Repeated characters like &quot;aaa&quot; are easy to guess.');
     expect(errorCodeFor([undefined, 'Some fields need attention.'])).toBe('fields');
     expect(errorCodeFor(['Something nobody wrote down.'], 'not-found')).toBe('not-found');
     expect(errorCodeFor(['This request did not come from a Lede page.'], 'forbidden')).toBe('origin');

@@ -5,6 +5,7 @@
 // of their kind; add a line here for each new refusal a button action can give.
 import { z } from 'zod';
 import { minimumPasswordLength } from '@/lib/auth/password';
+import { passwordWarnings } from '@/lib/auth/password-strength';
 
 const errorMessages = {
   // Authorisation (lib/auth/current.ts).
@@ -72,10 +73,19 @@ const errorMessages = {
   conflict: 'Someone changed this in the meantime. Reload the page and try again.',
 } as const;
 
-export type ErrorCode = keyof typeof errorMessages;
+// A weak password's reason, one code per zxcvbn warning ("password-weak-simpleRepeat"), so the page
+// still says why without carrying text.
+const passwordAdvice = 'Use a phrase of several unrelated words, or leave the field empty to have one generated.';
+const weakPasswordMessages = Object.fromEntries(
+  Object.entries(passwordWarnings).map(([key, warning]) => [`password-weak-${key}`, `That password is too easy to guess. ${warning} ${passwordAdvice}`]),
+) as Record<`password-weak-${string}`, string>;
+
+export type ErrorCode = keyof typeof errorMessages | `password-weak-${string}`;
+
+const allMessages: Readonly<Record<string, string>> = { ...errorMessages, ...weakPasswordMessages };
 
 /** The codes a page accepts in `?error=`. */
-export const errorCode = z.enum(Object.keys(errorMessages) as [ErrorCode, ...ErrorCode[]]);
+export const errorCode = z.enum(Object.keys(allMessages) as [ErrorCode, ...ErrorCode[]]);
 
 // Messages whose wording carries a detail (an e-mail, a number, zxcvbn's reasons) map by their shape.
 const shapes: ReadonlyArray<readonly [RegExp, ErrorCode]> = [
@@ -84,11 +94,16 @@ const shapes: ReadonlyArray<readonly [RegExp, ErrorCode]> = [
   [/^Someone saved version \d+ since this page was opened/, 'revision-conflict'],
   [/^An account for .* already exists\.$/, 'account-exists'],
   [/^No account for /, 'no-account'],
-  [/^This password is too easy to guess\./, 'password-weak'],
   [/^(Images|Videos) can be at most /, 'upload-too-large'],
 ];
 
 const codeByMessage = new Map<string, ErrorCode>(Object.entries(errorMessages).map(([code, message]) => [message, code as ErrorCode]));
+
+function weakPasswordCode(message: string): ErrorCode | null {
+  if (!message.startsWith('This password is too easy to guess.')) return null;
+  const warning = Object.entries(passwordWarnings).find(([, text]) => message.includes(text));
+  return warning ? `password-weak-${warning[0]}` : 'password-weak';
+}
 
 /**
  * The code for a refusal's message, trying the most specific text first (a field's message, then the
@@ -97,7 +112,7 @@ const codeByMessage = new Map<string, ErrorCode>(Object.entries(errorMessages).m
 export function errorCodeFor(messages: ReadonlyArray<string | undefined>, kind: 'invalid' | 'not-found' | 'forbidden' | 'conflict' = 'invalid'): ErrorCode {
   for (const message of messages) {
     if (!message) continue;
-    const exact = codeByMessage.get(message);
+    const exact = codeByMessage.get(message) ?? weakPasswordCode(message);
     if (exact) return exact;
     const shaped = shapes.find(([shape]) => shape.test(message));
     if (shaped) return shaped[1];
@@ -108,5 +123,5 @@ export function errorCodeFor(messages: ReadonlyArray<string | undefined>, kind: 
 /** The message for `?error=`: a known code's text, or nothing at all. */
 export function errorMessageFor(raw: string | undefined): string | null {
   const parsed = errorCode.safeParse(raw);
-  return parsed.success ? errorMessages[parsed.data] : null;
+  return parsed.success ? (allMessages[parsed.data] ?? null) : null;
 }

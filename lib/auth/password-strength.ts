@@ -10,6 +10,9 @@ import { generatePassword } from '@/lib/auth/password';
 
 export const minimumPasswordScore = 3;
 
+/** zxcvbn's warnings by key ("simpleRepeat": 'Repeated characters like "aaa" are easy to guess.'). */
+export const passwordWarnings: Readonly<Record<string, string>> = english.translations.warnings;
+
 let estimator: ZxcvbnFactory | undefined;
 
 // Built on first use: the word lists take a moment to load and most processes never set a password.
