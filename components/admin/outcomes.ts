@@ -54,7 +54,7 @@ const errorMessages = {
   'email-invalid': 'Enter an e-mail address such as name@example.org.',
   'password-short': `Use at least ${minimumPasswordLength} characters.`,
   'password-weak':
-    'That password is too easy to guess (a common word or name, a keyboard pattern, a sequence or repeats). Use a phrase of several unrelated words, or leave the field empty to have one generated.',
+    'That password is too easy to guess (a common word or name, a keyboard pattern, a sequence or repeats). Use a phrase of several unrelated words.',
   'account-fields': `Check the e-mail address, the role and the password (${minimumPasswordLength} characters or more).`,
   // Media uploads.
   'upload-unreadable': 'The upload could not be read. Try again.',
@@ -75,7 +75,7 @@ const errorMessages = {
 
 // A weak password's reason, one code per zxcvbn warning ("password-weak-simpleRepeat"), so the page
 // still says why without carrying text.
-const passwordAdvice = 'Use a phrase of several unrelated words, or leave the field empty to have one generated.';
+const passwordAdvice = 'Use a phrase of several unrelated words.';
 const weakPasswordMessages = Object.fromEntries(
   Object.entries(passwordWarnings).map(([key, warning]) => [`password-weak-${key}`, `That password is too easy to guess. ${warning} ${passwordAdvice}`]),
 ) as Record<`password-weak-${string}`, string>;
