@@ -105,7 +105,7 @@ test.describe('docs/deploy.md on an empty PostgreSQL database', () => {
         console.log(`[deploy] skipped (already installed): ${command}`);
         continue;
       }
-      if (/\bnext start\b/.test(command)) {
+      if (/\bnext start\b|scripts\/serve\.mjs/.test(command)) {
         const started = command.replace(/PORT=\d+/, `PORT=${port}`).replace(/-p \d+/, `-p ${port}`);
         console.log(`[deploy] ${started}`);
         server = spawn('sh', ['-c', started], { cwd: projectRoot, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -4,8 +4,12 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { actionIdOf, newsroomAccount, signIn, someSection, type Account } from './admin-support';
 import { wrongCredentialsMessage } from '@/lib/auth/sign-in';
+import { pairPolicy } from '@/lib/auth/throttle';
 import { createArticle } from '@/lib/articles/commands/save';
 import { db } from '@/lib/db/client';
+import { startNextServer, waitUntilServing } from '../scripts/support/next-build';
+import { distDir, externalBaseUrl } from './support/environment';
+import { freePort } from './support/ports';
 
 let editor: Account;
 let writer: Account;
@@ -78,7 +82,8 @@ test('an action called from another origin, without Origin, or without a session
   // No Origin at all (Next itself lets this through): refused by the action.
   const bare = await postAction(page.request, actionId, { articleId: String(id) }, {});
   expect(await statusOf(id)).toBe('draft');
-  expect(bare.headers().location ?? '').toContain('error=');
+  // The page is told a code, never a sentence (components/admin/outcomes.ts).
+  expect(bare.headers().location ?? '').toMatch(/\?error=origin$/);
 
   // No session.
   const anonymous = await playwright.request.newContext({ baseURL });
@@ -120,6 +125,7 @@ test('the session cookie is HttpOnly and SameSite=Lax, sign-out ends the session
 });
 
 test('sign-in throttling kicks in, and says the same for an existing and an unknown account', async ({ page }) => {
+  test.setTimeout(300_000);
   const target = await newsroomAccount('writer');
   const ghost = `ghost-${Date.now()}@example.org`;
   const attempt = async (email: string, password: string) => {
@@ -129,12 +135,110 @@ test('sign-in throttling kicks in, and says the same for an existing and an unkn
     await page.getByRole('button', { name: 'Sign in' }).click();
     return page.locator('#login-message');
   };
+  const answer = async (email: string, password: string) => {
+    const message = await attempt(email, password);
+    await expect(message).toHaveText(/\S/);
+    return (await message.textContent()) ?? '';
+  };
+  const locked = /^Too many failed sign-ins\. Signing in is locked for 15 minutes\.$/;
   for (const email of [target.email, ghost]) {
-    for (let i = 0; i < 3; i += 1) await expect(await attempt(email, 'wrong password')).toHaveText(wrongCredentialsMessage);
-    // Now even the right password is held back, with a clear message.
-    await expect(await attempt(email, email === target.email ? target.password : 'wrong password')).toHaveText(/Too many failed sign-ins\. Wait \d+ seconds? before trying again\./);
+    // Fail from one address, waiting out each wait the form names (1, 2, 4 … s after the free
+    // failures), until the lock: real time, so no step depends on how fast this machine answers.
+    const answers: string[] = [];
+    for (;;) {
+      const text = await answer(email, 'wrong password');
+      const wait = /^Too many failed sign-ins\. Wait (\d+) seconds? before trying again\.$/.exec(text);
+      answers.push(text === wrongCredentialsMessage ? 'checked' : wait ? 'wait' : text);
+      if (wait) await page.waitForTimeout(Number(wait[1]) * 1000 + 250);
+      else if (text !== wrongCredentialsMessage) break;
+    }
+    expect(answers.slice(0, pairPolicy.free)).toEqual(Array(pairPolicy.free).fill('checked'));
+    expect(answers.filter((entry) => entry === 'checked')).toHaveLength(pairPolicy.lockAt);
+    expect(answers.at(-1)).toMatch(locked);
+    // Now even the right password is held back from this address, with a clear message.
+    expect(await answer(email, email === target.email ? target.password : 'wrong password')).toMatch(locked);
     await expect(page).toHaveURL(/\/admin\/login/);
   }
-  expect(await db.loginThrottle.findUnique({ where: { key: `account:${target.email}` } })).toMatchObject({ failures: 3 });
-  expect(await db.auditEntry.count({ where: { action: 'sign-in.failed', detail: target.email } })).toBe(3);
+  expect(await db.loginThrottle.findUnique({ where: { key: `pair:${target.email}|127.0.0.1` } })).toMatchObject({ failures: pairPolicy.lockAt });
+  expect(await db.auditEntry.count({ where: { action: { in: ['sign-in.failed', 'sign-in.locked'] }, detail: target.email } })).toBe(pairPolicy.lockAt);
+  expect(await db.auditEntry.count({ where: { action: 'sign-in', actorId: target.id } })).toBe(0);
+});
+
+test('a client cannot choose its address or its host with forwarded headers', async ({ page, baseURL }) => {
+  // No TRUSTED_PROXIES in this run: every X-Forwarded-* header comes from the client itself.
+  const target = await newsroomAccount('writer');
+  for (const spoofed of ['6.6.6.1', '6.6.6.2']) {
+    await page.setExtraHTTPHeaders({ 'X-Forwarded-For': spoofed, 'X-Real-IP': spoofed, Forwarded: `for=${spoofed}` });
+    await page.goto('/admin/login');
+    await page.getByLabel('E-mail').fill(target.email);
+    await page.getByLabel('Password').fill('wrong password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.locator('#login-message')).toHaveText(wrongCredentialsMessage);
+  }
+  const failures = await db.auditEntry.findMany({ where: { action: 'sign-in.failed', detail: target.email }, select: { ip: true } });
+  expect(failures.map((entry) => entry.ip)).toEqual(['127.0.0.1', '127.0.0.1']);
+  expect(await db.loginThrottle.count({ where: { key: { contains: '6.6.6.' } } })).toBe(0);
+  expect(await db.loginThrottle.findUnique({ where: { key: `pair:${target.email}|127.0.0.1` } })).toMatchObject({ failures: 2 });
+  await page.setExtraHTTPHeaders({});
+
+  // A forged X-Forwarded-Host that matches a foreign Origin does not pass the origin check (Next's or ours).
+  const { id } = await draftByWriter();
+  await signIn(page, editor);
+  const actionId = await publishActionId(page, id);
+  await postAction(page.request, actionId, { articleId: String(id) }, { Origin: 'https://evil.example', 'X-Forwarded-Host': 'evil.example', 'X-Forwarded-Proto': 'https', 'Sec-Fetch-Site': 'same-origin' });
+  expect(await statusOf(id)).toBe('draft');
+  // Nor does it steer the site's own redirects elsewhere.
+  const section = await someSection();
+  const redirect = await page.request.get(`/${section.slug.toUpperCase()}/`, { headers: { 'X-Forwarded-Host': 'evil.example', 'X-Forwarded-Proto': 'https' }, maxRedirects: 0 });
+  expect(redirect.status()).toBe(301);
+  expect(new URL(redirect.headers().location!, baseURL).href).toBe(`${new URL(baseURL!).origin}/${section.slug}`);
+});
+
+test('behind a trusted proxy the client address comes from X-Forwarded-For', async ({ browser }) => {
+  test.skip(Boolean(externalBaseUrl), 'starts a second server from the e2e build');
+  // A second server on the same build and database, told that loopback is its proxy.
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const server = startNextServer(distDir, port, { ...process.env, SITE_URL: origin, TRUSTED_PROXIES: 'loopback' }, 'pipe');
+  try {
+    await waitUntilServing(`${origin}/status`, server);
+    const account = await newsroomAccount('writer');
+    const context = await browser.newContext({ baseURL: origin });
+    const page = await context.newPage();
+    // What a proxy in front sends: whatever the client claimed, then the address it saw.
+    await page.setExtraHTTPHeaders({ 'X-Forwarded-For': '6.6.6.6, 198.51.100.24' });
+    await page.goto('/admin/login');
+    await page.getByLabel('E-mail').fill(account.email);
+    await page.getByLabel('Password').fill('wrong password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.locator('#login-message')).toHaveText(wrongCredentialsMessage);
+    await signIn(page, account);
+    const entries = await db.auditEntry.findMany({ where: { OR: [{ detail: account.email }, { actorId: account.id }] }, orderBy: { id: 'asc' }, select: { action: true, ip: true } });
+    expect(entries).toEqual([
+      { action: 'sign-in.failed', ip: '198.51.100.24' },
+      { action: 'sign-in', ip: '198.51.100.24' },
+    ]);
+    await context.close();
+  } finally {
+    server.kill('SIGTERM');
+  }
+});
+
+test('admin pages show only known messages for ?error=, never the text of a link', async ({ page }) => {
+  const admin = await newsroomAccount('admin');
+  await signIn(page, admin);
+  const { id } = await draftByWriter();
+  const bait = '<script>alert(1)</script>Your account is suspended, call +1 555 0100';
+  for (const path of ['/admin/articles', `/admin/articles/${id}`, `/admin/articles/${id}/revisions`, '/admin/media', '/admin/trash', '/admin/users']) {
+    await page.goto(`${path}?error=${encodeURIComponent(bait)}`);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    const text = await page.locator('body').innerText();
+    expect(text, path).not.toContain('suspended');
+    expect(text, path).not.toContain('alert(1)');
+    expect(await page.content(), path).not.toContain('555 0100');
+    await expect(page.locator('p[role="alert"]'), path).toHaveCount(0);
+  }
+  // A known code shows its own words.
+  await page.goto(`/admin/articles/${id}?error=confirm-delete`);
+  await expect(page.locator('p[role="alert"]')).toHaveText('Tick the box to confirm the deletion.');
 });

@@ -2,6 +2,7 @@
 // imports `config` and never touches process.env for settings.
 import path from 'node:path';
 import { z } from 'zod';
+import { parseTrustedProxies } from '@/lib/auth/forwarded.mjs';
 
 // Next traces files read at runtime; the project root is not a bundle input.
 const projectRoot = process.cwd();
@@ -39,6 +40,17 @@ const schema = z.object({
   MEDIA_MAX_VIDEO_BYTES: z.coerce.number().int().positive().default(500 * 1024 * 1024),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  // A session unused this long ends, whatever SESSION_DAYS says (use slides it, written once a minute).
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(525_600).default(120),
+  // Peers whose X-Forwarded-* headers are believed (addresses, CIDR ranges, loopback/linklocal/uniquelocal);
+  // none by default. The server entry applies it (lib/auth/forwarded.mjs); checked here too.
+  TRUSTED_PROXIES: z.string().default('').superRefine((text, context) => {
+    try {
+      parseTrustedProxies(text);
+    } catch (error) {
+      context.addIssue({ code: 'custom', message: (error as Error).message });
+    }
+  }),
   // Shared secret for the internal endpoints the app calls on itself (scheduled publishing); made up
   // per process when absent, which is right for a single instance.
   INTERNAL_SECRET: z.string().default(''),

@@ -1,6 +1,7 @@
 // npm start: everything a fresh clone needs to serve Lede, in order: migrate, seed an empty database,
 // build only when the last build is missing or older than the sources (the build itself reads no
-// database), then hand over to `next start` and stay its parent (signals in, exit code out).
+// database), then hand over to the server (scripts/serve.mjs: Next's handler behind a server that
+// sees each socket) and stay its parent (signals in, exit code out).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

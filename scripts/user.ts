@@ -6,7 +6,7 @@
 // and prints it once.
 import { parseArgs } from 'node:util';
 import readline from 'node:readline';
-import { generatePassword } from '@/lib/auth/password';
+import { generateStrongPassword } from '@/lib/auth/password-strength';
 import { createUser, listUsers, roles, setDisabled, setPassword, UserError } from '@/lib/users/commands';
 
 const usage = `Usage:
@@ -30,7 +30,7 @@ function askHidden(question: string): Promise<string> {
   });
 }
 
-async function choosePassword(given: string | undefined): Promise<{ password: string; generated: boolean }> {
+async function choosePassword(given: string | undefined, email: string): Promise<{ password: string; generated: boolean }> {
   if (given) return { password: given, generated: false };
   if (process.stdin.isTTY) {
     const typed = await askHidden('Password (empty: generate one): ');
@@ -40,7 +40,7 @@ async function choosePassword(given: string | undefined): Promise<{ password: st
       return { password: typed, generated: false };
     }
   }
-  return { password: generatePassword(), generated: true };
+  return { password: generateStrongPassword([email]), generated: true };
 }
 
 async function main(): Promise<number> {
@@ -58,7 +58,7 @@ async function main(): Promise<number> {
     case 'create': {
       const email = needEmail();
       if (!values.role || !(roles as readonly string[]).includes(values.role)) throw new UserError(`--role must be one of ${roles.join(', ')}.`);
-      const { password, generated } = await choosePassword(values.password);
+      const { password, generated } = await choosePassword(values.password, email);
       const user = await createUser({ email, role: values.role as (typeof roles)[number], name: values.name ?? '', password });
       console.log(`Created ${user.email} (${values.role}).`);
       if (generated) console.log(`Password (shown once): ${password}`);
@@ -66,7 +66,7 @@ async function main(): Promise<number> {
     }
     case 'set-password': {
       const email = needEmail();
-      const { password, generated } = await choosePassword(values.password);
+      const { password, generated } = await choosePassword(values.password, email);
       await setPassword(email, password);
       console.log(`New password set for ${email}; its sessions were signed out.`);
       if (generated) console.log(`Password (shown once): ${password}`);
@@ -92,8 +92,14 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    if (error instanceof UserError || (error instanceof Error && error.name === 'ZodError')) {
-      console.error(error instanceof UserError ? error.message : `Invalid input: ${(error as Error).message}`);
+    if (error instanceof UserError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    // A refused e-mail or password: say what is wrong (for a weak password, zxcvbn's reasons), not the raw issue list.
+    if (error instanceof Error && error.name === 'ZodError') {
+      const issues = (error as Error & { issues: Array<{ path: PropertyKey[]; message: string }> }).issues;
+      console.error(issues.map((issue) => (issue.path.length ? `--${String(issue.path[0])}: ${issue.message}` : issue.message)).join('\n'));
       process.exit(1);
     }
     console.error(error);

@@ -1,3 +1,5 @@
+import { errorMessageFor } from '@/components/admin/outcomes';
+
 const notices: Record<string, string> = {
   created: 'Draft created.',
   saved: 'Saved.',
@@ -18,13 +20,17 @@ const notices: Record<string, string> = {
   'user-updated': 'Account updated.',
 };
 
-/** The outcome of the last button action, carried in the query string (known notices only). */
+/**
+ * The outcome of the last button action, carried in the query string as codes: known notices and
+ * known error codes only (components/admin/outcomes.ts); any other text shows nothing.
+ */
 export function Notice({ notice, error }: { notice?: string; error?: string }) {
-  const text = notice ? notices[notice] : undefined;
-  if (error) {
+  const text = notice && Object.hasOwn(notices, notice) ? notices[notice] : undefined;
+  const problem = errorMessageFor(error);
+  if (problem) {
     return (
       <p role="alert" className="mb-4 rounded border border-red-700 bg-red-50 p-3 text-sm text-red-900">
-        {error}
+        {problem}
       </p>
     );
   }

@@ -1,20 +1,20 @@
 // What the newsroom reads from the request itself: the client's address (for throttling and the
 // audit log) and whether a state-changing request came from our own pages.
 import { headers } from 'next/headers';
+import { clientAddressHeader, clientAddressStamped } from '@/lib/auth/forwarded.mjs';
 import { config } from '@/lib/config';
 
 type HeaderBag = { get(name: string): string | null };
 
 /**
- * The client's address. Lede expects one reverse proxy in front that appends the peer to
- * X-Forwarded-For, so the LAST entry is the one a client cannot choose; with no proxy Next fills the
- * header with the socket's address. (Exposed directly, a client can name any address: the per-account
- * throttle still holds.)
+ * The client's address, as the server entry (scripts/serve.mjs) stamped it from the socket, or from
+ * X-Forwarded-For when the socket's peer is one of TRUSTED_PROXIES (lib/auth/forwarded.mjs). Served
+ * any other way (a bare `next start`), no header can be believed: the address is unknown ('') and every
+ * such client shares one address throttle, which the per-account rules still make safe.
  */
-export function clientAddressFrom(bag: HeaderBag): string {
-  const forwarded = bag.get('x-forwarded-for');
-  const last = forwarded?.split(',').map((part) => part.trim()).filter(Boolean).at(-1);
-  return (last ?? bag.get('x-real-ip') ?? '').slice(0, 100);
+export function clientAddressFrom(bag: HeaderBag, stamped: boolean = clientAddressStamped()): string {
+  if (!stamped) return '';
+  return (bag.get(clientAddressHeader) ?? '').slice(0, 100);
 }
 
 /**
@@ -22,7 +22,7 @@ export function clientAddressFrom(bag: HeaderBag): string {
  * another host, but runs one with no Origin at all; a state change without proof of origin is refused
  * here. Browsers send Origin on every POST, and Sec-Fetch-Site on every request they make.
  */
-export function isSameOriginRequest(bag: HeaderBag): boolean {
+export function isSameOriginRequest(bag: HeaderBag, stamped: boolean = clientAddressStamped()): boolean {
   const origin = bag.get('origin');
   const fetchSite = bag.get('sec-fetch-site');
   if (fetchSite && fetchSite !== 'same-origin') return false;
@@ -36,7 +36,8 @@ export function isSameOriginRequest(bag: HeaderBag): boolean {
   const hosts = new Set<string>([new URL(config.SITE_URL).host]);
   const host = bag.get('host');
   if (host) hosts.add(host);
-  const forwardedHost = bag.get('x-forwarded-host');
+  // Under the server entry a remaining X-Forwarded-Host came from a trusted proxy; otherwise anyone wrote it.
+  const forwardedHost = stamped ? bag.get('x-forwarded-host') : null;
   if (forwardedHost) hosts.add(forwardedHost.split(',')[0]!.trim());
   return hosts.has(originHost);
 }

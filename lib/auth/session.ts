@@ -1,6 +1,7 @@
 // Database sessions. The browser holds a random token; the database holds only its SHA-256, so a
 // leaked database copy cannot be replayed as cookies. Sessions expire and can be revoked one by one
-// or all at once for a user (password change, disabling).
+// or all at once for a user (password change, disabling). They end at SESSION_DAYS after sign-in, or
+// sooner after SESSION_IDLE_MINUTES without use; lib/auth/housekeeping.ts deletes what has ended.
 import { createHash, randomBytes } from 'node:crypto';
 import { config } from '@/lib/config';
 import { db } from '@/lib/db/client';
@@ -25,17 +26,20 @@ export async function createSession(userId: number, client: { userAgent?: string
   return { token, expiresAt };
 }
 
-// lastSeenAt is for the sessions list, not for security: writing it once a minute is enough.
+// lastSeenAt dates the last use: a session unused for SESSION_IDLE_MINUTES ends. Writing it once a
+// minute is enough (the idle limit is far longer) and spares a write on every request.
 const touchEveryMs = 60_000;
 
-/** The signed-in user behind a cookie token, or null when it is unknown, expired, or the user is disabled. */
+export const idleLimitMs = (): number => config.SESSION_IDLE_MINUTES * 60_000;
+
+/** The signed-in user behind a cookie token, or null when it is unknown, expired, idle too long, or the user is disabled. */
 export async function findSessionUser(token: string | undefined | null): Promise<SessionUser | null> {
   if (!token || token.length > 200) return null;
   const id = hashToken(token);
   const session = await db.session.findUnique({ where: { id }, include: { user: true } });
   if (!session) return null;
   const now = Date.now();
-  if (session.expiresAt.getTime() <= now || session.user.disabled) {
+  if (session.expiresAt.getTime() <= now || now - session.lastSeenAt.getTime() > idleLimitMs() || session.user.disabled) {
     await db.session.deleteMany({ where: { id } });
     return null;
   }
@@ -53,10 +57,5 @@ export async function revokeSession(token: string | undefined | null): Promise<v
 
 export async function revokeUserSessions(userId: number): Promise<number> {
   const { count } = await db.session.deleteMany({ where: { userId } });
-  return count;
-}
-
-export async function purgeExpiredSessions(): Promise<number> {
-  const { count } = await db.session.deleteMany({ where: { expiresAt: { lte: new Date() } } });
   return count;
 }

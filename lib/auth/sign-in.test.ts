@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hashToken, findSessionUser, revokeSession } from '@/lib/auth/session';
 import { signIn, wrongCredentialsMessage } from '@/lib/auth/sign-in';
-import { accountKey, accountPolicy, waitFor } from '@/lib/auth/throttle';
+import { accountKey, accountPolicy, pairKey, pairPolicy, waitFor } from '@/lib/auth/throttle';
 import { db } from '@/lib/db/client';
 import { createUser, setDisabled, setPassword } from '@/lib/users/commands';
 import { ensureFirstAdmin } from '@/lib/users/bootstrap';
@@ -103,13 +103,55 @@ describe('throttling', () => {
     if (!next.ok) expect(next.message).toMatch(/Too many failed sign-ins/);
   });
 
+  it('lets the owner in with the right password while others fail against the account from many addresses', async () => {
+    await createUser({ email: 'owner@example.org', role: 'writer', password: 'Quill-Harbour-Lantern-42' });
+    const home = { ip: '198.51.100.77', userAgent: 'owner' };
+    let now = Date.parse('2032-01-01T00:00:00Z');
+    expect((await signIn({ email: 'owner@example.org', password: 'Quill-Harbour-Lantern-42' }, home, now)).ok).toBe(true);
+    // An attacker spoofs or rents addresses: one failure each, waiting out every delay, far past the lock.
+    for (let attempt = 0; attempt < accountPolicy.lockAt + 20; attempt += 1) {
+      now += accountPolicy.maxDelayMs + 1;
+      await signIn({ email: 'owner@example.org', password: `guess ${attempt}` }, { ip: `192.0.2.${attempt}`, userAgent: 'attacker' }, now);
+    }
+    // The owner, from where they signed in before, still gets in with the right password ...
+    const owner = await signIn({ email: 'owner@example.org', password: 'Quill-Harbour-Lantern-42' }, home, now + 1);
+    expect(owner.ok).toBe(true);
+    // ... and that success does not hand the attacker a fresh allowance.
+    const stillLocked = await signIn({ email: 'owner@example.org', password: 'another guess' }, { ip: '192.0.2.250', userAgent: 'attacker' }, now + 2);
+    expect(stillLocked.ok).toBe(false);
+    if (!stillLocked.ok) expect(stillLocked.message).toMatch(/Signing in is locked for \d+ minutes?\./);
+  });
+
+  it('caps guessing: exactly the free failures per account across addresses, per account from one address, then waits and a lock', async () => {
+    await createUser({ email: 'capped@example.org', role: 'writer', password: 'Quill-Harbour-Lantern-42' });
+    const checked = async (attempts: Array<{ ip: string; at: number }>) => {
+      let count = 0;
+      for (const { ip, at } of attempts) {
+        const result = await signIn({ email: 'capped@example.org', password: 'a wrong guess' }, { ip, userAgent: 'attacker' }, at);
+        if (!result.ok && result.message === wrongCredentialsMessage) count += 1;
+      }
+      return count;
+    };
+    const start = Date.parse('2033-01-01T00:00:00Z');
+    // One address, all at once: the (account, address) pair allows its free failures, then waits.
+    expect(await checked(Array.from({ length: 20 }, () => ({ ip: '203.0.113.30', at: start })))).toBe(pairPolicy.free);
+    // Fifty addresses at once: the account as a whole allows its free failures (the pair's are counted in).
+    expect(await checked(Array.from({ length: 50 }, (_, index) => ({ ip: `198.18.0.${index}`, at: start })))).toBe(accountPolicy.free - pairPolicy.free);
+    // Waiting out every delay from ever new addresses: checked up to the lock, then nothing for its duration.
+    // 45 attempts 30 s apart end inside the 15-minute lock that the 20th sets.
+    const patient = Array.from({ length: 45 }, (_, index) => ({ ip: `198.18.1.${index}`, at: start + (index + 1) * (accountPolicy.maxDelayMs + 1) }));
+    expect(await checked(patient)).toBe(accountPolicy.lockAt - accountPolicy.free);
+  });
+
   it('waits escalate and are forgotten after an hour', () => {
     const base = Date.parse('2030-01-01T00:00:00Z');
     const row = (failures: number) => ({ failures, lastFailure: new Date(base), lockedUntil: null });
-    expect(waitFor(row(2), accountPolicy, base)).toBe(0);
-    expect(waitFor(row(3), accountPolicy, base)).toBe(1000);
-    expect(waitFor(row(5), accountPolicy, base)).toBe(4000);
-    expect(waitFor(row(7), accountPolicy, base + 61 * 60_000)).toBe(0);
+    expect(waitFor(row(2), pairPolicy, base)).toBe(0);
+    expect(waitFor(row(3), pairPolicy, base)).toBe(1000);
+    expect(waitFor(row(5), pairPolicy, base)).toBe(4000);
+    expect(waitFor(row(7), pairPolicy, base + 61 * 60_000)).toBe(0);
     expect(accountKey(' Someone@Example.org ')).toBe('account:someone@example.org');
+    expect(pairKey(' Someone@Example.org ', '203.0.113.5')).toBe('pair:someone@example.org|203.0.113.5');
+    expect(waitFor(row(12), accountPolicy, base)).toBe(4000);
   });
 });

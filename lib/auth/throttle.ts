@@ -1,6 +1,10 @@
-// Login throttling, per account ("account:{email}") and per client address ("ip:{address}"). Failures
-// first cost nothing, then an escalating wait between attempts, then a lock for a while. The account
-// key is kept for any e-mail, existing or not, so the throttle itself never tells which accounts exist.
+// Login throttling (docs/decisions/0013-sign-in-throttling.md). Three counters of failed sign-ins:
+//   "pair:{email}|{address}"  one account from one address: a few free failures, waits, then a lock;
+//   "ip:{address}"            one address across accounts (spraying); room for a newsroom behind a NAT;
+//   "account:{email}"         one account from everywhere: caps guessing from many (spoofed, rented)
+//                             addresses, but it does not hold back an address the account signed in
+//                             from before, so an attacker can make it stop strangers, never the owner.
+// Counters are kept for any e-mail, existing or not, so the throttle never tells which accounts exist.
 import { db } from '@/lib/db/client';
 
 export type ThrottlePolicy = {
@@ -15,12 +19,20 @@ export type ThrottlePolicy = {
   forgetAfterMs: number;
 };
 
-export const accountPolicy: ThrottlePolicy = { free: 3, lockAt: 8, lockMs: 15 * 60_000, maxDelayMs: 30_000, forgetAfterMs: 60 * 60_000 };
+const hour = 60 * 60_000;
+export const pairPolicy: ThrottlePolicy = { free: 3, lockAt: 8, lockMs: 15 * 60_000, maxDelayMs: 30_000, forgetAfterMs: hour };
 // One address may be a newsroom behind one NAT: far more room than one account gets.
-export const addressPolicy: ThrottlePolicy = { free: 20, lockAt: 60, lockMs: 15 * 60_000, maxDelayMs: 30_000, forgetAfterMs: 60 * 60_000 };
+export const addressPolicy: ThrottlePolicy = { free: 20, lockAt: 60, lockMs: 15 * 60_000, maxDelayMs: 30_000, forgetAfterMs: hour };
+// All addresses together against one account: at most 30 guesses per lock period (about 25 minutes).
+export const accountPolicy: ThrottlePolicy = { free: 10, lockAt: 30, lockMs: 15 * 60_000, maxDelayMs: 30_000, forgetAfterMs: hour };
 
-export const accountKey = (email: string): string => `account:${email.trim().toLowerCase()}`;
+/** Rows older than this count for nothing (no policy remembers longer), once their lock is over too. */
+export const throttleMemoryMs = Math.max(pairPolicy.forgetAfterMs, addressPolicy.forgetAfterMs, accountPolicy.forgetAfterMs);
+
+const normalEmail = (email: string) => email.trim().toLowerCase();
+export const accountKey = (email: string): string => `account:${normalEmail(email)}`;
 export const addressKey = (ip: string): string => `ip:${ip || 'unknown'}`;
+export const pairKey = (email: string, ip: string): string => `pair:${normalEmail(email)}|${ip || 'unknown'}`;
 
 type Row = { failures: number; lastFailure: Date; lockedUntil: Date | null };
 

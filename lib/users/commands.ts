@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { audit } from '@/lib/audit/log';
 import { hashPassword, minimumPasswordLength } from '@/lib/auth/password';
+import { passwordWeakness } from '@/lib/auth/password-strength';
 import { revokeUserSessions } from '@/lib/auth/session';
 import { db } from '@/lib/db/client';
 import type { Role } from '@/lib/generated/prisma/client';
@@ -22,12 +23,24 @@ export const passwordSchema = z
   .min(minimumPasswordLength, `Use at least ${minimumPasswordLength} characters.`)
   .max(1024);
 
-export const newUserSchema = z.object({
-  email: accountEmail,
-  name: z.string().trim().max(200).default(''),
-  role: z.enum(roles),
-  password: passwordSchema,
-});
+/** A password for this account: long enough, and not one an attacker would guess (lib/auth/password-strength.ts). */
+export const passwordFor = (email: string) =>
+  passwordSchema.superRefine((password, context) => {
+    const weakness = passwordWeakness(password, [email]);
+    if (weakness) context.addIssue({ code: 'custom', message: weakness });
+  });
+
+export const newUserSchema = z
+  .object({
+    email: accountEmail,
+    name: z.string().trim().max(200).default(''),
+    role: z.enum(roles),
+    password: passwordSchema,
+  })
+  .superRefine((user, context) => {
+    const weakness = passwordWeakness(user.password, [user.email, user.name]);
+    if (weakness) context.addIssue({ code: 'custom', path: ['password'], message: weakness });
+  });
 
 export type NewUser = z.input<typeof newUserSchema>;
 
@@ -51,7 +64,7 @@ async function findByEmail(email: string) {
 
 export async function setPassword(email: string, password: string, actorId: number | null = null): Promise<void> {
   const user = await findByEmail(email);
-  await db.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(passwordSchema.parse(password)) } });
+  await db.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(passwordFor(user.email).parse(password)) } });
   await revokeUserSessions(user.id);
   await audit({ action: 'user.password-set', actorId, targetType: 'user', targetId: user.id, detail: user.email });
 }

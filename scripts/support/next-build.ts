@@ -1,4 +1,4 @@
-// Deciding whether a Next build is still good, and running `next build` / `next start` as children.
+// Deciding whether a Next build is still good, and running `next build` / Lede's server as children.
 // Shared by npm start, the e2e harness and the benchmark, which each keep their own NEXT_DIST_DIR.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -96,9 +96,14 @@ async function build(distDir: string, env: NodeJS.ProcessEnv, options: { quiet?:
   fs.writeFileSync(stampFile(distDir), `${JSON.stringify(buildStamp(env), null, 2)}\n`);
 }
 
-/** Starts `next start -p port` serving distDir. The caller owns the child (and must kill it). */
+export const serverEntry = path.join(projectRoot, 'scripts', 'serve.mjs');
+
+/**
+ * Starts Lede's server (scripts/serve.mjs: Next's handler behind a server that sees each socket, for
+ * the client's real address) on port, serving distDir. The caller owns the child (and must kill it).
+ */
 export function startNextServer(distDir: string, port: number, env: NodeJS.ProcessEnv, stdio: 'inherit' | 'pipe' = 'inherit'): ChildProcess {
-  return spawn(process.execPath, [nextBin, 'start', '-p', String(port)], {
+  return spawn(process.execPath, [serverEntry], {
     cwd: projectRoot,
     env: childEnv({ ...env, NODE_ENV: 'production', PORT: String(port) }, distDir),
     stdio: stdio === 'inherit' ? ['ignore', 'inherit', 'inherit'] : ['ignore', 'pipe', 'pipe'],

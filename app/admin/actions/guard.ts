@@ -1,16 +1,17 @@
 // Shared by the newsroom's server actions (not an action file itself): turn a refusal or a command
 // error into what the editor sees, and refresh the public pages a write touched (lib/cache/refresh.ts).
 import { redirect } from 'next/navigation';
+import { errorCodeFor, type ErrorCode } from '@/components/admin/outcomes';
 import { authorise, type Authorised } from '@/lib/auth/current';
 import type { Permission } from '@/lib/auth/roles';
 import { ArticleCommandError } from '@/lib/articles/commands/result';
 import { refreshPublicPages, type ArticleChange } from '@/lib/cache/refresh';
 
-/** Where to go back to after a button action, with a notice or an error for the page to show. */
-export function back(path: string, outcome: { notice?: string; error?: string }): never {
+/** Where to go back to after a button action, with a notice or an error code for the page to show. */
+export function back(path: string, outcome: { notice?: string; error?: ErrorCode }): never {
   const params = new URLSearchParams();
   if (outcome.notice) params.set('notice', outcome.notice);
-  if (outcome.error) params.set('error', outcome.error.slice(0, 300));
+  if (outcome.error) params.set('error', outcome.error);
   redirect(`${path}${params.size ? `?${params}` : ''}`);
 }
 
@@ -26,15 +27,15 @@ export async function runButtonAction(
   const auth = await authorise(permission);
   if (!auth.ok) {
     if (auth.status === 401) redirect('/admin/login');
-    back(path, { error: auth.message });
+    back(path, { error: errorCodeFor([auth.message], 'forbidden') });
   }
   let result: Awaited<ReturnType<typeof work>>;
   try {
     result = await work(auth);
   } catch (error) {
     if (error instanceof ArticleCommandError) {
-      const detail = Object.values(error.fields)[0];
-      back(path, { error: detail && detail !== error.message ? `${error.message} ${detail}` : error.message });
+      // The field's own message says more than "Some fields need attention."
+      back(path, { error: errorCodeFor([Object.values(error.fields)[0], error.message], error.kind) });
     }
     throw error;
   }

@@ -2,7 +2,7 @@
 // Account management for admins: create, disable and enable, set a new password.
 import { runButtonAction } from '@/app/admin/actions/guard';
 import { ArticleCommandError } from '@/lib/articles/commands/result';
-import { generatePassword } from '@/lib/auth/password';
+import { generateStrongPassword } from '@/lib/auth/password-strength';
 import { createUser, newUserSchema, setDisabled, setPassword, UserError } from '@/lib/users/commands';
 
 const text = (form: FormData, name: string) => {
@@ -16,14 +16,18 @@ async function asCommand<T>(work: () => Promise<T>): Promise<T> {
     return await work();
   } catch (error) {
     if (error instanceof UserError) throw new ArticleCommandError('invalid', error.message);
-    if (error instanceof Error && error.name === 'ZodError') throw new ArticleCommandError('invalid', 'Check the e-mail address, the role and the password (12 characters or more).');
+    if (error instanceof Error && error.name === 'ZodError') {
+      // Say which rule the input broke (a weak password, a bad address), not only that something did.
+      const first = (error as Error & { issues?: Array<{ message: string }> }).issues?.[0]?.message;
+      throw new ArticleCommandError('invalid', first ?? 'Check the e-mail address, the role and the password (12 characters or more).');
+    }
     throw error;
   }
 }
 
 export async function createUserAction(form: FormData): Promise<void> {
   await runButtonAction('users.manage', '/admin/users', async ({ user }) => {
-    const password = text(form, 'password') || generatePassword();
+    const password = text(form, 'password') || generateStrongPassword([text(form, 'email')]);
     const input = newUserSchema.safeParse({ email: text(form, 'email'), name: text(form, 'name'), role: text(form, 'role'), password });
     if (!input.success) throw new ArticleCommandError('invalid', input.error.issues[0]?.message ?? 'Check the fields.');
     await asCommand(() => createUser(input.data, user.id));

@@ -2,6 +2,7 @@
 // bodies at 1 MB and videos are far larger. It authorises itself like every action does. A plain HTML
 // form gets a 303 back to the media page; a script asking for JSON gets JSON and a real status.
 import { NextResponse, type NextRequest } from 'next/server';
+import { errorCodeFor } from '@/components/admin/outcomes';
 import { authorise } from '@/lib/auth/current';
 import { uploadMedia, UploadError, type UploadFile } from '@/lib/media/upload';
 
@@ -26,7 +27,8 @@ export async function POST(request: NextRequest): Promise<Response> {
   const wantsJson = (request.headers.get('accept') ?? '').includes('application/json');
   const answer = (status: number, body: { id?: number; error?: string }) => {
     if (wantsJson) return NextResponse.json(body, { status, headers: { 'Cache-Control': 'no-store' } });
-    const params = new URLSearchParams(body.error ? { error: body.error } : { notice: 'uploaded', id: String(body.id) });
+    // The page is sent a code, never text (components/admin/outcomes.ts); JSON callers get the words.
+    const params = new URLSearchParams(body.error ? { error: errorCodeFor([body.error], status === 403 ? 'forbidden' : 'invalid') } : { notice: 'uploaded', id: String(body.id) });
     return seeOther(`/admin/media?${params}`);
   };
   const auth = await authorise('media.upload');

@@ -1,0 +1,66 @@
+// @ts-check
+// Lede's server: Next's request handler behind a plain Node HTTP server, so that every request is
+// looked at on its socket first. Next only hands the app headers, and fills X-Forwarded-For from the
+// socket only when the client sent none; here forwarded headers from anyone but a TRUSTED_PROXIES
+// peer are dropped and the real client address is stamped (lib/auth/forwarded.mjs,
+// docs/decisions/0013-sign-in-throttling.md). `npm start`, the e2e harness and the benchmark run it
+// (scripts/support/next-build.ts); run it yourself as `PORT=3000 node scripts/serve.mjs` after a build.
+import http from 'node:http';
+import path from 'node:path';
+import next from 'next';
+import { compileTrust, markClientAddressStamped, parseTrustedProxies, stampClientAddress } from '../lib/auth/forwarded.mjs';
+
+const projectRoot = path.resolve(import.meta.dirname, '..');
+const port = Number(process.env.PORT || 3000);
+if (!Number.isInteger(port) || port < 1 || port > 65535) {
+  console.error(`Lede's configuration is invalid:\n  PORT: must be a whole number from 1 to 65535`);
+  process.exit(1);
+}
+
+/** @type {(address: string, hop: number) => boolean} */
+let trust;
+try {
+  trust = compileTrust(parseTrustedProxies(process.env.TRUSTED_PROXIES ?? ''));
+} catch (error) {
+  console.error(`Lede's configuration is invalid:\n  TRUSTED_PROXIES: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
+
+process.env.NODE_ENV = 'production';
+const server = http.createServer();
+// hostname and port are where Next reaches itself (a server action that redirects streams the next
+// page from it); the origin variable is what `next start` sets for the same purpose.
+const app = next({ dev: false, dir: projectRoot, hostname: 'localhost', port, httpServer: server });
+await app.prepare();
+const handle = app.getRequestHandler();
+process.env.__NEXT_PRIVATE_ORIGIN = `http://localhost:${port}`;
+markClientAddressStamped();
+
+server.on('request', (request, response) => {
+  stampClientAddress(request, trust);
+  handle(request, response).catch((/** @type {unknown} */ error) => {
+    console.error(error);
+    if (!response.headersSent) response.statusCode = 500;
+    response.end();
+  });
+});
+server.on('error', (error) => {
+  console.error(`Lede could not listen on port ${port}: ${error.message}`);
+  process.exit(1);
+});
+server.listen(port, () => console.log(`Lede is listening on port ${port}.`));
+
+// Like `next start`: stop taking connections, finish what is in flight, then leave.
+let stopping = false;
+for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    server.close(() => {
+      app.close().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+    });
+    // Keep-alive connections would hold close() open: idle ones go now, busy ones after their answer.
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(signal === 'SIGINT' ? 130 : 143), 10_000).unref();
+  });
+}
