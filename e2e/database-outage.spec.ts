@@ -110,8 +110,7 @@ async function publishedStories(count: number): Promise<Story[]> {
 test.beforeAll(async () => {
   test.setTimeout(120_000);
   editor = await newsroomAccount('editor');
-  // The two newest published articles: reading.spec and others read older ones, not these two... and
-  // this server starts with an empty cache anyway.
+  // This server starts with an empty page cache: the spec decides what is in it.
   [cached, uncached] = (await publishedStories(2)) as [Story, Story];
   outage = databaseKind === 'postgres' ? await postgresOutage() : await sqliteOutage();
   const port = await freePort();
@@ -186,7 +185,7 @@ test('with the database gone, cached pages are served, the rest answers 503, a s
 
   // The editor's save: refused with the reason, and every word typed is still in the form.
   await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(page.getByRole('alert')).toHaveText(DATABASE_MESSAGE);
+  await expect(page.getByTestId('article-form').getByRole('alert')).toHaveText(DATABASE_MESSAGE);
   await expect(page.getByRole('textbox', { name: 'Headline (required)' })).toHaveValue(headline);
 
   await outage.restore();
