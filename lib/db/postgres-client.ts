@@ -14,8 +14,22 @@ export function replicaUrlList(setting: string): string[] {
     .filter(Boolean);
 }
 
+/** A connection that cannot be made by then fails the query (P1001) instead of leaving the request
+ * waiting on an unreachable server: pages answer 503 within seconds (docs/decisions/0018). */
+export const CONNECT_TIMEOUT_MS = 3_000;
+
 const pooled = (url: string, poolSize: number) =>
-  new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: poolSize }) });
+  new PrismaClient({
+    adapter: new PrismaPg({
+      connectionString: url,
+      max: poolSize,
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      // A server that vanished without closing its connections (a network cut) is found out by TCP
+      // keepalive instead of after the kernel's retransmission timeout.
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 10_000,
+    }),
+  });
 
 export function createPostgresClient(url: string, options: PostgresClientOptions) {
   const primary = pooled(url, options.poolSize);

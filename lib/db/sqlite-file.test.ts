@@ -25,12 +25,14 @@ describe.skipIf(!onSqlite)('the SQLite client and its file', () => {
 
     fs.renameSync(file, away);
     fs.mkdirSync(file);
-    await expect(client!.section.count()).rejects.toMatchObject({ code: 'P1001' });
-    // Nothing was created in its place.
-    expect(fs.statSync(file).isDirectory()).toBe(true);
-
-    fs.rmdirSync(file);
-    fs.renameSync(away, file);
+    try {
+      await expect(client!.section.count()).rejects.toMatchObject({ code: 'P1001' });
+      // Nothing was created in its place.
+      expect(fs.statSync(file).isDirectory()).toBe(true);
+    } finally {
+      fs.rmdirSync(file);
+      fs.renameSync(away, file);
+    }
     expect(await sectionCount()).toBe(before);
     await client!.section.create({ data: { slug: 'after-the-return', name: 'After' } });
     expect(await sectionCount()).toBe(before + 1);
