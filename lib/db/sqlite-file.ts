@@ -23,6 +23,18 @@ function fileAt(file: string): FileId | null {
 
 const same = (a: FileId | null, b: FileId | null) => a !== null && b !== null && a.dev === b.dev && a.ino === b.ino;
 
+function setStaleWalAside(file: string): void {
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  for (const suffix of ['-wal', '-shm']) {
+    try {
+      fs.renameSync(`${file}${suffix}`, `${file}${suffix}.replaced-${stamp}`);
+    } catch {
+      // not there: nothing to set aside
+    }
+  }
+  console.warn(`[lede] ${file} was replaced while open: reading the new file (the old one's WAL kept as ${file}-wal.replaced-${stamp})`);
+}
+
 /** What a statement gets while no database file is at the path (Prisma's P1001). */
 function gone(file: string): DriverAdapterError {
   return new DriverAdapterError({ kind: 'DatabaseNotReachable', host: file });
@@ -46,26 +58,33 @@ class FollowingAdapter implements SqlDriverAdapter {
     this.#opened = opened;
   }
 
-  async #current(): Promise<SqlDriverAdapter> {
+  #current(): Promise<SqlDriverAdapter> {
+    if (this.#reopening) return this.#reopening;
     const now = fileAt(this.file);
-    if (this.#inner && same(now, this.#opened)) return this.#inner;
+    if (this.#inner && same(now, this.#opened)) return Promise.resolve(this.#inner);
+    // One switch at a time: callers meanwhile share its outcome (a connection, or "gone").
+    this.#reopening = this.#switchTo(now).finally(() => (this.#reopening = null));
+    return this.#reopening;
+  }
+
+  async #switchTo(now: FileId | null): Promise<SqlDriverAdapter> {
+    // #opened stays the last file opened while none is open, so a file put back is told from another.
+    const replaced = now !== null && this.#opened !== null && !same(now, this.#opened);
     if (this.#inner) {
-      // Another file, or none: the old connection must not be used again (closing it also
-      // checkpoints its WAL into the file it had, wherever that file now is).
+      // Another file, or none: the old connection must not be used again.
       const old = this.#inner;
       this.#inner = null;
-      this.#opened = null;
       await old.dispose().catch(() => undefined);
     }
     if (!now) throw gone(this.file);
-    this.#reopening ??= this.reopen()
-      .then((inner) => {
-        this.#inner = inner;
-        this.#opened = now;
-        return inner;
-      })
-      .finally(() => (this.#reopening = null));
-    return this.#reopening;
+    // Another file took the place of the one that was open (a restore): the WAL beside it is the old
+    // file's (SQLite does not fold it in on close once its file has moved), and SQLite would replay
+    // it into the new one. Kept aside, not deleted.
+    if (replaced) setStaleWalAside(this.file);
+    const inner = await this.reopen();
+    this.#inner = inner;
+    this.#opened = now;
+    return inner;
   }
 
   async queryRaw(query: SqlQuery) {
