@@ -16,21 +16,25 @@ const PROBE_TIMEOUT_MS = 2_000;
 // timed out, P1017 connection closed, P2024 no pool connection in time.
 const UNAVAILABLE_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
 
-type Availability = { up: boolean; checkedAt: number; probing: Promise<boolean> | null };
+type Availability = { up: boolean; checkedAt: number; probing: Promise<boolean> | null; answeredOnce: boolean };
 const globalForAvailability = globalThis as unknown as { ledeDatabaseAvailability?: Availability };
-const state: Availability = (globalForAvailability.ledeDatabaseAvailability ??= { up: true, checkedAt: 0, probing: null });
+const state: Availability = (globalForAvailability.ledeDatabaseAvailability ??= { up: true, checkedAt: 0, probing: null, answeredOnce: false });
 
 async function selectOne(): Promise<boolean> {
   // Loaded on demand: the proxy's common path does not load the client for this.
   const { db } = await import('@/lib/db/client');
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<boolean>((resolve) => {
-    timer = setTimeout(() => resolve(false), PROBE_TIMEOUT_MS);
-  });
   const answer = db.$queryRawUnsafe('SELECT 1').then(
     () => true,
     () => false,
   );
+  // The first query of a process loads the query compiler and opens the first connection, which may
+  // take longer than a probe is given on a busy machine: it is left to the driver's own limits (a
+  // PostgreSQL connection times out after 3 s), or a server would start by reporting an outage.
+  if (!state.answeredOnce) return answer;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), PROBE_TIMEOUT_MS);
+  });
   return Promise.race([answer, timeout]).finally(() => clearTimeout(timer));
 }
 
@@ -41,6 +45,7 @@ export function probeDatabase(): Promise<boolean> {
       if (up !== state.up) console.warn(up ? '[lede] the database answers again' : '[lede] the database is not answering: cached pages are served, the rest answers 503');
       state.up = up;
       state.checkedAt = Date.now();
+      if (up) state.answeredOnce = true;
       return up;
     })
     .finally(() => (state.probing = null));
