@@ -4,8 +4,21 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { runDueWorkIfNeeded } from '@/lib/scheduling/due-trigger';
 import { routeRedirect } from '@/lib/routing/redirect';
 import { notFoundGate } from '@/lib/routing/not-found-gate';
+import { databaseLastAnswered, failedForWantOfDatabase } from '@/lib/db/availability';
+import { answerWithoutDatabase, passesThrough } from '@/lib/outage/answer';
 
 export async function proxy(request: NextRequest): Promise<NextResponse> {
+  if (passesThrough(request)) return NextResponse.next();
+  // The database is known to be gone: cached pages from the cache, the rest a 503 (lib/outage/answer.ts).
+  if (!databaseLastAnswered()) return answerWithoutDatabase(request);
+  return routeWithDatabase(request).catch(async (error: unknown) => {
+    // The database went away since the last probe: a cached page must not become an error for it.
+    if (await failedForWantOfDatabase(error)) return answerWithoutDatabase(request);
+    throw error;
+  });
+}
+
+async function routeWithDatabase(request: NextRequest): Promise<NextResponse> {
   // Legacy URLs and non-canonical spellings (case, trailing slash) answer one 301 before anything else.
   const redirect = await routeRedirect(request);
   if (redirect) return redirect;

@@ -1,5 +1,5 @@
 // npm run bench: builds and starts Lede on its own port against a bench database, then measures in one
-// run, on loopback: (a) an article page, (b) a section front, (c) /status, a trivial static page that
+// run, on loopback: (a) an article page, (b) a section front, (c) /status/static, a trivial static page that
 // is the ceiling Next itself sets on this machine (req/s, p50, p99 under load), and (d) the render
 // time of articles never requested before, one at a time. With --scenario coherence it measures
 // instead how long a change takes to reach each kind of page under readers (scripts/bench/coherence.ts);
@@ -127,8 +127,8 @@ try {
   }
 
   // ---- warm-up: every measured page rendered and cached, the JIT warm ------------------------------
-  const urls = { article: `${baseUrl}${targets.articlePath}`, section: `${baseUrl}${targets.sectionPath}`, static: `${baseUrl}/status` };
-  say(`Targets: article ${targets.articlePath}, section ${targets.sectionPath}, static /status; ${targets.missPaths.length} articles for the miss figure.`);
+  const urls = { article: `${baseUrl}${targets.articlePath}`, section: `${baseUrl}${targets.sectionPath}`, static: `${baseUrl}/status/static` };
+  say(`Targets: article ${targets.articlePath}, section ${targets.sectionPath}, static /status/static; ${targets.missPaths.length} articles for the miss figure.`);
   const cacheState: Record<string, string> = {};
   for (const [name, url] of Object.entries(urls)) {
     for (let attempt = 0; attempt < 3; attempt++) await (await fetch(url)).arrayBuffer();
@@ -143,7 +143,7 @@ try {
   // ---- (a)–(c) under load ---------------------------------------------------------------------------
   say(`Measuring ${options.duration} s per target with ${options.connections} connections…`);
   const load: Record<keyof typeof urls, LoadFigures> = {
-    static: await measureLoad('static /status', urls.static, options),
+    static: await measureLoad('static /status/static', urls.static, options),
     article: await measureLoad(`article ${targets.articlePath}`, urls.article, options),
     section: await measureLoad(`section ${targets.sectionPath}`, urls.section, options),
   };

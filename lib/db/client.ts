@@ -1,11 +1,11 @@
 // The one Prisma client of the process. Only lib/ data modules import it (docs/decisions).
 // DATABASE_URL picks the driver adapter; the client is kept on globalThis so that Next's dev reloads
 // and its several server bundles share one connection.
-import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { config, isPostgres } from '@/lib/config';
 import { PrismaClient } from '@/lib/generated/prisma/client';
 import { createPostgresClient, replicaUrlList } from '@/lib/db/postgres-client';
 import { sqlitePath } from '@/lib/db/url';
+import { SqliteFileAdapterFactory } from '@/lib/db/sqlite-file';
 
 export type Db = PrismaClient;
 
@@ -19,8 +19,8 @@ export function createClient(url: string = config.DATABASE_URL): PrismaClient {
     const replicaUrls = url === config.DATABASE_URL ? replicaUrlList(config.DATABASE_REPLICA_URLS) : [];
     return createPostgresClient(url, { poolSize: config.DATABASE_POOL_SIZE, replicaUrls }) as unknown as PrismaClient;
   }
-  const adapter = new PrismaBetterSqlite3({ url: sqlitePath(url), timeout: 10_000 });
-  return new PrismaClient({ adapter });
+  // The connection follows the file at the path: moved away or replaced, it is reopened (sqlite-file.ts).
+  return new PrismaClient({ adapter: new SqliteFileAdapterFactory(sqlitePath(url), 10_000) });
 }
 
 export const db: PrismaClient = (globalForDb.ledeDb ??= createClient());

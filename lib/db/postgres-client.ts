@@ -14,8 +14,28 @@ export function replicaUrlList(setting: string): string[] {
     .filter(Boolean);
 }
 
+/** A connection that cannot be made by then fails the query (P1001) instead of leaving the request
+ * waiting on an unreachable server: pages answer 503 within seconds (docs/decisions/0018). */
+export const CONNECT_TIMEOUT_MS = 3_000;
+/** In the server only: a query on a connection whose server vanished without a word (a network cut)
+ * fails after this instead of after the kernel's TCP timeout (minutes); pg then drops the connection.
+ * Not in the CLIs (imports, copies), whose statements may rightly run longer. */
+export const SERVER_QUERY_TIMEOUT_MS = 10_000;
+const inServer = Boolean(process.env.NEXT_RUNTIME);
+
 const pooled = (url: string, poolSize: number) =>
-  new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: poolSize }) });
+  new PrismaClient({
+    adapter: new PrismaPg({
+      connectionString: url,
+      max: poolSize,
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      // An idle connection to a server that vanished without closing it (a network cut) is found out
+      // by TCP keepalive.
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 10_000,
+      ...(inServer ? { query_timeout: SERVER_QUERY_TIMEOUT_MS } : {}),
+    }),
+  });
 
 export function createPostgresClient(url: string, options: PostgresClientOptions) {
   const primary = pooled(url, options.poolSize);

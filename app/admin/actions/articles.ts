@@ -15,6 +15,7 @@ import { articleFormFields, articleInputSchema, breakingSchema, formToObject, pa
 import { refreshPublicPages } from '@/lib/cache/refresh';
 import { noteDueAt } from '@/lib/scheduling/due-trigger';
 import { config } from '@/lib/config';
+import { DATABASE_UNAVAILABLE_MESSAGE, failedForWantOfDatabase } from '@/lib/db/availability';
 import { diffSnapshots } from '@/lib/revisions/diff';
 import type { ArticleSnapshot } from '@/lib/revisions/snapshot';
 import type { ArticleFormState, ArticleFormValues } from '@/components/admin/article-form-types';
@@ -45,12 +46,12 @@ function typedSnapshot(values: ArticleFormValues, theirs: ArticleSnapshot): Arti
 export async function saveArticleAction(previous: ArticleFormState, form: FormData): Promise<ArticleFormState> {
   const values = valuesFrom(form);
   const attempt = previous.attempt + 1;
-  const auth = await authorise('article.create');
-  if (!auth.ok) return { status: 'error', message: auth.message, fields: {}, values, conflict: null, attempt };
   const articleId = idFrom(form);
   const payload = { ...values, version: form.get('version') ?? '' };
   let destination: string;
   try {
+    const auth = await authorise('article.create');
+    if (!auth.ok) return { status: 'error', message: auth.message, fields: {}, values, conflict: null, attempt };
     if (!articleId) {
       const created = await createArticle(auth.user, payload);
       destination = `/admin/articles/${created.id}?notice=created`;
@@ -74,6 +75,9 @@ export async function saveArticleAction(previous: ArticleFormState, form: FormDa
     }
   } catch (error) {
     if (error instanceof ArticleCommandError) return { status: 'error', message: error.message, fields: error.fields, values, conflict: null, attempt };
+    // The database is gone (the session check or the write failed): say so and give back every word
+    // typed; a thrown error would replace the form with an error page and lose them.
+    if (await failedForWantOfDatabase(error)) return { status: 'error', message: DATABASE_UNAVAILABLE_MESSAGE, fields: {}, values, conflict: null, attempt };
     throw error;
   }
   redirect(destination);

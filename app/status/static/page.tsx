@@ -1,4 +1,4 @@
-// A trivial static page with no database behind it: proof that the app answers, and the benchmark's
+// A trivial static page with no database behind it: the benchmark's
 // ceiling (what Next itself serves per second here), against which article and section pages are measured.
 import type { Metadata } from 'next';
 import Link from 'next/link';
