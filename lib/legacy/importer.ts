@@ -9,9 +9,11 @@ import { tagsForArticleChange } from '@/lib/cache/refresh';
 import type { Section } from '@/lib/generated/prisma/client';
 import { legacyFiles } from '@/lib/legacy/files';
 import { legacyIdFromFileName } from '@/lib/legacy/legacy-id';
+import { faultPoint } from '@/lib/faults/kill';
 import { ensureSharedPlaceholders } from '@/lib/legacy/media';
 import { LegacyFormatError, parseLegacyArticle, type LegacyArticle } from '@/lib/legacy/parser';
 import { saveLegacyArticle, type LegacyWriteOutcome } from '@/lib/legacy/write';
+import { recoverInterruptedMediaWrites, withMediaJournal } from '@/lib/media/staging';
 import { ensureSection } from '@/lib/sections/commands';
 
 /** Where new imported articles go unless told otherwise; created (last in the navigation) when missing. */
@@ -63,9 +65,11 @@ function readLegacyFile(file: string, options: ImportOptions): Parsed {
  * Writes a group of parsed files in one database transaction, each article inside a savepoint of its
  * own: an article that fails rolls back alone (never half an article), and the group saves the
  * transaction set-up and commit that one transaction an article would cost ten thousand times.
+ * Its media files are journaled (lib/media/staging.ts): those whose rows did not commit (an article
+ * rolled back, the whole group after a crash or a full disk) are removed, now or at the next start.
  */
 async function writeGroup(group: Parsed[], section: Section, options: ImportOptions): Promise<FileResult[]> {
-  return db.$transaction(
+  return withMediaJournal(() => db.$transaction(
     async (tx) => {
       const results: FileResult[] = [];
       for (const item of group) {
@@ -77,6 +81,7 @@ async function writeGroup(group: Parsed[], section: Section, options: ImportOpti
         try {
           const saved = await saveLegacyArticle(tx, item.article, { legacyId: item.legacyId, sectionId: section.id, mediaRoot: options.mediaRoot });
           await tx.$executeRawUnsafe('RELEASE SAVEPOINT legacy_article');
+          faultPoint('legacy.article-saved');
           results.push({ source: item.file, outcome: saved.outcome, articleId: saved.articleId, legacyId: item.legacyId, connected: saved.connected });
         } catch (error) {
           await tx.$executeRawUnsafe('ROLLBACK TO SAVEPOINT legacy_article');
@@ -95,7 +100,7 @@ async function writeGroup(group: Parsed[], section: Section, options: ImportOpti
       return results;
     },
     { maxWait: 30_000, timeout: 120_000 },
-  );
+  ));
 }
 
 /** Imports one file on its own (its own transaction). */
@@ -109,6 +114,8 @@ export const importGroupSize = 25;
 export async function importLegacyPaths(paths: readonly string[], options: ImportOptions = {}): Promise<ImportSummary> {
   const summary = emptySummary();
   const target = options.section ?? defaultImportSection;
+  // Files a crashed earlier run placed without committing their rows go first.
+  await recoverInterruptedMediaWrites();
   const section = await ensureSection(target.slug, target.name);
   await ensureSharedPlaceholders();
   const record = (result: FileResult) => {

@@ -9,7 +9,7 @@ const schema = z.object({
   database: z.enum(['sqlite', 'postgres']),
   port: z.coerce.number().int().min(1024).max(65535),
   misses: z.coerce.number().int().min(1).max(100_000),
-  scenario: z.enum(['pages', 'coherence']),
+  scenario: z.enum(['pages', 'coherence', 'upload']),
   changes: z.coerce.number().int().min(2).max(100_000),
   hold: z.coerce.number().int().min(0).max(60_000),
 });
@@ -24,7 +24,8 @@ export const usage = `npm run bench -- [--articles N] [--duration S] [--connecti
   --port         port of the server under test (default 3290)
   --misses       uncached articles rendered one by one for the miss figure (default 250, at least 200 advised)
   --scenario     pages (throughput of cached pages, miss renders: the default) or coherence (publish-to-visible
-                 time per page kind while readers load the pages: docs/benchmarks.md)
+                 time per page kind while readers load the pages: docs/benchmarks.md) or upload (peak memory of
+                 one video upload just under MEDIA_MAX_VIDEO_BYTES, streamed vs buffered)
   --changes      coherence: how many publishes and unpublishes (default 300)
   --hold         coherence: ms between one change's answer and the next change (default 1200)`;
 
