@@ -30,7 +30,7 @@ export async function measureUploads(projectRoot: string, benchDir: string, env:
   const parts = JSON.stringify([
     { name: 'alt', value: 'Bench clip' },
     { name: 'poster', filename: 'poster.jpg', headFile: poster },
-    { name: 'file', filename: 'bench.mp4', headHex: '00000018667479706973736f6d0000020069736f6d69736f32', size },
+    { name: 'file', filename: 'bench.mp4', headHex: '000000186674797069736f6d0000020069736f6d69736f32', size },
   ]);
   say(`Uploading ${Math.round(size / 1048576)} MB through the streaming path…`);
   const streaming = run('lib/testing/upload-child.ts', [parts]);
