@@ -125,9 +125,11 @@ export async function receiveUpload(request: Request): Promise<ReceivedUpload> {
     const fail = (error: unknown) => {
       if (failed) return;
       failed = true;
-      // Stop reading: nothing more of this body is worth receiving.
+      // Stop reading: nothing more of this body is worth receiving. Destroying the parser ends the
+      // file stream it is feeding too, so no write waits for bytes that will never come.
       source.unpipe(parser);
       source.destroy();
+      parser.destroy(error as Error);
       reject(error);
     };
     parser.on('field', (name, value) => {

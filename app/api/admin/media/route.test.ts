@@ -8,7 +8,7 @@ import sharp from 'sharp';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { config } from '@/lib/config';
 import { db } from '@/lib/db/client';
-import { mp4Head, uploadRequest, type Part } from '@/lib/testing/multipart';
+import { mp4Head, testBoundary, uploadRequest, type Part } from '@/lib/testing/multipart';
 
 vi.mock('@/lib/auth/current', () => ({
   authorise: async () => ({ ok: true, user: { id: null }, ip: '127.0.0.1' }),
@@ -99,5 +99,26 @@ describe('POST /api/admin/media streams uploads to disk', () => {
     expect(await response.json()).toEqual({ error: 'Images can be at most 20 MB: this one is larger.' });
     expect(await db.media.count()).toBe(before);
     expect(filesUnder(config.MEDIA_ROOT).length).toBe(filesBefore);
+  });
+
+  it('answers 400 when the body is cut off mid-file, and leaves nothing staged', async () => {
+    const before = await db.media.count();
+    const cut = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(Buffer.from(`--${testBoundary}\r\nContent-Disposition: form-data; name="file"; filename="cut.mp4"\r\n\r\n`));
+        controller.enqueue(Buffer.concat([mp4Head, Buffer.alloc(256 * 1024)]));
+        controller.error(new Error('connection reset'));
+      },
+    });
+    const response = await POST(new Request('http://127.0.0.1/api/admin/media', {
+      method: 'POST',
+      headers: { 'content-type': `multipart/form-data; boundary=${testBoundary}`, accept: 'application/json' },
+      body: cut,
+      duplex: 'half',
+    } as RequestInit) as never);
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ error: 'The upload was cut off (connection reset). Try again.' });
+    expect(await db.media.count()).toBe(before);
+    expect(fs.readdirSync(path.join(config.MEDIA_ROOT, '.incoming'))).toEqual([]);
   });
 });
