@@ -1,6 +1,6 @@
 // Runs once when a server process starts: the outbox poller that carries out page refreshes recorded
-// by other instances and by CLIs (lib/cache/outbox.ts), and the purge of ended sessions. Not during
-// `next build`: nothing is served.
+// by other instances and by CLIs (lib/cache/outbox.ts), the purge of ended sessions, and the recovery
+// of interrupted media writes. Not during `next build`: nothing is served.
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   if (process.env.NEXT_PHASE === 'phase-production-build') return;
@@ -9,4 +9,8 @@ export async function register(): Promise<void> {
   // Ended sessions and stale sign-in throttle rows, deleted every few minutes (lib/auth/housekeeping.ts).
   const { startSignInHousekeeping } = await import('@/lib/auth/housekeeping');
   startSignInHousekeeping();
+  // Media files a killed process placed without committing their rows (docs/decisions/0016); in the
+  // background: serving must not wait for it, nor for a database that is not there yet.
+  const { recoverInterruptedMediaWrites } = await import('@/lib/media/staging');
+  void recoverInterruptedMediaWrites().catch((error: unknown) => console.error('Media recovery failed:', error));
 }

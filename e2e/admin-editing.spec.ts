@@ -192,3 +192,19 @@ test('media upload: an image with alt text gets renditions; a disguised file and
   expect([stored.kind, stored.mimeType, stored.bytes]).toEqual(['video', 'video/mp4', video.length]);
   expect(stored.poster?.kind).toBe('image');
 });
+
+test('media upload over the limit: 413 naming the limit, read no further than the limit, nothing stored', async ({ page, baseURL }) => {
+  await signIn(page, editorA);
+  const rowsBefore = await db.media.count();
+  // A JPEG head, then zeros: one byte more than MEDIA_MAX_IMAGE_BYTES (20 MB by default).
+  const buffer = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(config.MEDIA_MAX_IMAGE_BYTES - 3)]);
+  const response = await page.request.post('/api/admin/media', {
+    headers: { accept: 'application/json', origin: baseURL! },
+    multipart: { alt: 'Far too big', file: { name: 'big.jpg', mimeType: 'image/jpeg', buffer } },
+  });
+  expect(response.status()).toBe(413);
+  expect(await response.json()).toEqual({ error: 'Images can be at most 20 MB: this one is larger.' });
+  expect(await db.media.count()).toBe(rowsBefore);
+  const incoming = path.join(config.MEDIA_ROOT, '.incoming');
+  expect(fs.existsSync(incoming) ? fs.readdirSync(incoming) : []).toEqual([]);
+});

@@ -4,7 +4,8 @@
 // time of articles never requested before, one at a time. With --scenario coherence it measures
 // instead how long a change takes to reach each kind of page under readers (scripts/bench/coherence.ts);
 // with --scenario soak (npm run soak -- --minutes N) mixed traffic for N minutes (scripts/bench/soak.ts);
-// with --scenario sanitize, how long saving big bodies holds the event loop (scripts/bench/sanitize.ts).
+// with --scenario sanitize, how long saving big bodies holds the event loop (scripts/bench/sanitize.ts);
+// with --scenario upload, the peak memory of one large upload, streamed and buffered (scripts/bench/upload.ts).
 // A benchmark, not a test: it reports, it does not assert. docs/benchmarks.md explains the figures.
 import { execFileSync, spawn } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -77,6 +78,15 @@ const env: NodeJS.ProcessEnv = {
   PORT: String(options.port),
   INTERNAL_SECRET: process.env.INTERNAL_SECRET || crypto.randomBytes(32).toString('base64url'),
 };
+
+if (options.scenario === 'upload') {
+  // Needs no server and no bench database: each path runs in a child process of its own.
+  const { measureUploads } = await import('./bench/upload');
+  const figures = await measureUploads(projectRoot, benchDir, env, say);
+  console.log('');
+  for (const [name, value] of Object.entries(figures)) console.log(`${name}: ${value}`);
+  process.exit(0);
+}
 
 say(`Database: ${options.database === 'postgres' ? databaseUrl : path.relative(projectRoot, databaseUrl.slice(5))} (at least ${options.articles} articles).`);
 const targetsFile = path.join(benchDir, `targets-${process.pid}.json`);

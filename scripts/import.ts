@@ -92,6 +92,14 @@ if (legacy.length) {
       counts[result.outcome] += 1;
       bar.update(done, { ...counts, rate: Math.round(done / Math.max(0.001, (Date.now() - started) / 1000)) });
     },
+  }).catch(async (error: unknown) => {
+    bar.stop();
+    const { isDiskFull } = await import('@/lib/faults/disk');
+    if (!isDiskFull(error)) throw error;
+    // Groups commit whole (lib/legacy/importer.ts): what is in is complete, the rest is not started.
+    console.error(`Import stopped after ${done} of ${total} files: the disk that holds the database (or MEDIA_ROOT) is full. Everything imported so far is whole. Free some space and run the same command again: it skips what is already in and imports the rest.`);
+    await db.$disconnect();
+    process.exit(1);
   });
   bar.stop();
   const seconds = (Date.now() - started) / 1000;

@@ -9,9 +9,11 @@ import { tagsForArticleChange } from '@/lib/cache/refresh';
 import type { Section } from '@/lib/generated/prisma/client';
 import { legacyFiles } from '@/lib/legacy/files';
 import { legacyIdFromFileName } from '@/lib/legacy/legacy-id';
+import { faultPoint } from '@/lib/faults/kill';
 import { ensureSharedPlaceholders } from '@/lib/legacy/media';
 import { LegacyFormatError, parseLegacyArticle, type LegacyArticle } from '@/lib/legacy/parser';
 import { saveLegacyArticle, type LegacyWriteOutcome } from '@/lib/legacy/write';
+import { recoverInterruptedMediaWrites, withMediaJournal } from '@/lib/media/staging';
 import { ensureSection } from '@/lib/sections/commands';
 
 /** Where new imported articles go unless told otherwise; created (last in the navigation) when missing. */
@@ -67,9 +69,11 @@ function readLegacyFile(file: string, options: ImportOptions): Parsed {
  * set-up and commit that one transaction an article would cost ten thousand times. But a transaction
  * holds SQLite's one write lock: an editor saving meanwhile waits for it. So a transaction takes files
  * until it has held the lock for `writeLockBudgetMs`, and leaves the rest of the group to the next one.
+ * Its media files are journaled (lib/media/staging.ts): those whose rows did not commit (an article
+ * rolled back, the whole group after a crash or a full disk) are removed, now or at the next start.
  */
 async function writeGroup(group: Parsed[], section: Section, options: ImportOptions): Promise<{ results: FileResult[]; rest: Parsed[] }> {
-  return db.$transaction(
+  return withMediaJournal(() => db.$transaction(
     async (tx) => {
       const results: FileResult[] = [];
       const started = performance.now();
@@ -85,6 +89,7 @@ async function writeGroup(group: Parsed[], section: Section, options: ImportOpti
         try {
           const saved = await saveLegacyArticle(tx, item.article, { legacyId: item.legacyId, sectionId: section.id, mediaRoot: options.mediaRoot });
           await tx.$executeRawUnsafe('RELEASE SAVEPOINT legacy_article');
+          faultPoint('legacy.article-saved');
           results.push({ source: item.file, outcome: saved.outcome, articleId: saved.articleId, legacyId: item.legacyId, connected: saved.connected });
         } catch (error) {
           await tx.$executeRawUnsafe('ROLLBACK TO SAVEPOINT legacy_article');
@@ -103,7 +108,7 @@ async function writeGroup(group: Parsed[], section: Section, options: ImportOpti
       return { results, rest: group.slice(taken) };
     },
     { maxWait: 30_000, timeout: 120_000 },
-  );
+  ));
 }
 
 /**
@@ -119,6 +124,8 @@ export const importGroupSize = 25;
 export async function importLegacyPaths(paths: readonly string[], options: ImportOptions = {}): Promise<ImportSummary> {
   const summary = emptySummary();
   const target = options.section ?? defaultImportSection;
+  // Files a crashed earlier run placed without committing their rows go first.
+  await recoverInterruptedMediaWrites();
   const section = await ensureSection(target.slug, target.name);
   await ensureSharedPlaceholders();
   const record = (result: FileResult) => {

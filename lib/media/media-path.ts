@@ -1,5 +1,5 @@
 // What a media path may be, for every write and every read of a file: a relative path inside
-// MEDIA_ROOT ("legacy/2016/11/01/x.jpg"). mediaFile (store.ts) refuses anything else before touching
+// MEDIA_ROOT ("legacy/2016/11/01/x.jpg"). mediaFile (paths.ts) refuses anything else before touching
 // the disk, and mediaPathSchema refuses it before anything is stored (an import naming
 // "../../../../etc/passwd" is refused, not kept for a later read to follow).
 import { z } from 'zod';

@@ -5,8 +5,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { config } from '@/lib/config';
 import { db } from '@/lib/db/client';
-import { mediaPathProblem } from '@/lib/media/media-path';
+import { mediaFile } from '@/lib/media/paths';
+import { journalPlacement, placeStagedFile, stagingFile } from '@/lib/media/staging';
 import type { Media, Prisma } from '@/lib/generated/prisma/client';
+
+export { mediaFile };
 
 export type MediaClient = Prisma.TransactionClient;
 
@@ -27,35 +30,37 @@ export type MediaInput = {
   renditions?: RenditionSet | null;
 };
 
-/** The absolute file of a media path; refuses paths that would leave MEDIA_ROOT. */
-export function mediaFile(relativePath: string, root: string = config.MEDIA_ROOT): string {
-  const normalised = relativePath.replace(/\\/g, '/');
-  const problem = mediaPathProblem(normalised);
-  if (problem) throw new Error(`not a media path: "${relativePath}" ${problem}`);
-  return path.join(root, normalised);
-}
-
 export function mediaFileExists(relativePath: string): boolean {
   return fs.existsSync(mediaFile(relativePath));
 }
 
-/** Writes bytes to a media path (replacing what was there); returns their size. */
+/** Writes bytes to a media path (replacing what was there); returns their size. Staged, then renamed
+ * into place: a crash or a full disk never leaves half a file at a media path, and a path that is a
+ * hard link to a shared placeholder gets a new inode (the placeholder itself never changes). */
 export async function writeMediaFile(relativePath: string, data: Buffer): Promise<number> {
-  const file = mediaFile(relativePath);
-  await fs.promises.mkdir(path.dirname(file), { recursive: true });
-  // Unlink first: the path may be a hard link to a shared placeholder, which must not change.
-  await fs.promises.rm(file, { force: true });
-  await fs.promises.writeFile(file, data);
+  mediaFile(relativePath);
+  const staged = stagingFile();
+  try {
+    await fs.promises.writeFile(staged, data);
+    await placeStagedFile(staged, relativePath);
+  } finally {
+    await fs.promises.rm(staged, { force: true });
+  }
   return data.length;
 }
 
-/** Copies a file into a media path (replacing what was there); returns its size. */
+/** Copies a file into a media path (replacing what was there); returns its size. Staged like writeMediaFile. */
 export async function copyIntoMedia(sourceFile: string, relativePath: string): Promise<number> {
-  const file = mediaFile(relativePath);
-  await fs.promises.mkdir(path.dirname(file), { recursive: true });
-  await fs.promises.rm(file, { force: true });
-  await fs.promises.copyFile(sourceFile, file);
-  return (await fs.promises.stat(file)).size;
+  mediaFile(relativePath);
+  const staged = stagingFile();
+  try {
+    await fs.promises.copyFile(sourceFile, staged);
+    const { size } = await fs.promises.stat(staged);
+    await placeStagedFile(staged, relativePath);
+    return size;
+  } finally {
+    await fs.promises.rm(staged, { force: true });
+  }
 }
 
 // Folders already made this process: an import links thousands of files into a few hundred folders.
@@ -76,10 +81,16 @@ export function linkIntoMedia(sourceFile: string, relativePath: string): number 
   const existing = fs.statSync(file, { throwIfNoEntry: false });
   if (existing) return existing.size;
   makeFolderSync(path.dirname(file));
+  journalPlacement(relativePath);
   try {
     fs.linkSync(sourceFile, file);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') fs.copyFileSync(sourceFile, file);
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
+      // A copy is not atomic: staged, then renamed into place.
+      const staged = stagingFile();
+      fs.copyFileSync(sourceFile, staged);
+      fs.renameSync(staged, file);
+    }
   }
   return fs.statSync(file).size;
 }

@@ -6,6 +6,14 @@ import { config } from '@/lib/config';
 import { db } from '@/lib/db/client';
 import { sniffMediaType, uploadMedia, UploadError } from '@/lib/media/upload';
 import type { RenditionSet } from '@/lib/media/renditions';
+import { stagingFile } from '@/lib/media/staging';
+
+/** A file as lib/media/receive.ts leaves it: staged on disk. */
+function staged(name: string, bytes: Buffer) {
+  const file = stagingFile();
+  fs.writeFileSync(file, bytes);
+  return { name, path: file, size: bytes.length };
+}
 
 const photo = (width: number, height: number) =>
   sharp({ create: { width, height, channels: 3, background: '#336699' } }).jpeg().withMetadata({ exif: { IFD0: { Artist: 'Secret Camera' } } }).toBuffer();
@@ -23,7 +31,7 @@ describe('sniffMediaType', () => {
 
 describe('uploadMedia', () => {
   it('stores an image without its metadata, with srcset widths and 16:9, 4:3 and 1:1 crops', async () => {
-    const media = await uploadMedia({ file: { name: 'Harbour at dawn.PNG', bytes: await photo(2000, 1500) }, alt: 'The harbour at dawn' }, null);
+    const media = await uploadMedia({ file: staged('Harbour at dawn.PNG', await photo(2000, 1500)), alt: 'The harbour at dawn' }, null);
     expect(media.kind).toBe('image');
     expect(media.mimeType).toBe('image/jpeg');
     expect(media.path).toMatch(/^uploads\/\d{4}\/\d{2}\/[0-9a-f]{12}-harbour-at-dawn\.jpg$/);
@@ -43,7 +51,7 @@ describe('uploadMedia', () => {
   });
 
   it('never upscales a small image', async () => {
-    const media = await uploadMedia({ file: { name: 'small.jpg', bytes: await photo(500, 300) }, alt: 'Small' }, null);
+    const media = await uploadMedia({ file: staged('small.jpg', await photo(500, 300)), alt: 'Small' }, null);
     const set = media.renditions as unknown as RenditionSet;
     expect(set.widths.map((r) => r.width)).toEqual([320]);
     expect(set.crops['1x1']).toMatchObject({ width: 300, height: 300 });
@@ -55,17 +63,17 @@ describe('uploadMedia', () => {
       expect(error).toBeInstanceOf(UploadError);
       return error as UploadError;
     };
-    expect((await refuse({ file: { name: 'a.jpg', bytes: await photo(20, 20) }, alt: '  ' })).field).toBe('alt');
-    expect((await refuse({ file: { name: 'evil.jpg', bytes: Buffer.from('<svg onload=alert(1)>') }, alt: 'x' })).message).toMatch(/none of those/);
-    expect((await refuse({ file: { name: 'broken.jpg', bytes: Buffer.from([0xff, 0xd8, 0xff, 0x00, 0x01]) }, alt: 'x' })).message).toMatch(/cannot be read/);
+    expect((await refuse({ file: staged('a.jpg', await photo(20, 20)), alt: '  ' })).field).toBe('alt');
+    expect((await refuse({ file: staged('evil.jpg', Buffer.from('<svg onload=alert(1)>')), alt: 'x' })).message).toMatch(/none of those/);
+    expect((await refuse({ file: staged('broken.jpg', Buffer.from([0xff, 0xd8, 0xff, 0x00, 0x01])), alt: 'x' })).message).toMatch(/cannot be read/);
     expect((await refuse({ file: null, alt: 'x' })).message).toMatch(/Choose a file/);
   });
 
   it('stores a video with its poster, and refuses a video without one', async () => {
     const video = fs.readFileSync(path.join(config.projectRoot, 'prisma/legacy/placeholder.mp4'));
-    const error = await uploadMedia({ file: { name: 'clip.mp4', bytes: video }, alt: 'A clip' }, null).then(() => null, (caught: unknown) => caught);
+    const error = await uploadMedia({ file: staged('clip.mp4', video), alt: 'A clip' }, null).then(() => null, (caught: unknown) => caught);
     expect((error as UploadError).field).toBe('poster');
-    const media = await uploadMedia({ file: { name: 'clip.mp4', bytes: video }, poster: { name: 'p.jpg', bytes: await photo(640, 360) }, alt: 'A clip' }, null);
+    const media = await uploadMedia({ file: staged('clip.mp4', video), poster: staged('p.jpg', await photo(640, 360)), alt: 'A clip' }, null);
     expect(media.kind).toBe('video');
     expect(media.mimeType).toBe('video/mp4');
     const poster = await db.media.findUniqueOrThrow({ where: { id: media.posterId! } });

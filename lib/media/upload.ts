@@ -1,7 +1,10 @@
 // Uploads from the newsroom: the type comes from the file's first bytes (never from its name or the
 // browser's word for it), sizes are capped by config, images are re-encoded (orientation applied,
-// EXIF and GPS stripped) and get renditions, images need alt text, and videos need a poster.
+// EXIF and GPS stripped) and get renditions, images need alt text, and videos need a poster. Files
+// arrive staged on disk (lib/media/receive.ts), never whole in memory; a video is moved into place by
+// one rename, and every row is written only once its files are in place.
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import slugify from '@sindresorhus/slugify';
 import sharp, { type OutputInfo } from 'sharp';
 import { z } from 'zod';
@@ -10,6 +13,7 @@ import { config } from '@/lib/config';
 import { db } from '@/lib/db/client';
 import type { Media } from '@/lib/generated/prisma/client';
 import { makeRenditions } from '@/lib/media/renditions';
+import { placeStagedFile } from '@/lib/media/staging';
 import { saveMedia, writeMediaFile } from '@/lib/media/store';
 
 export type Sniffed = { kind: 'image' | 'video'; mimeType: string; extension: string };
@@ -32,8 +36,9 @@ export function sniffMediaType(bytes: Buffer): Sniffed | null {
   return null;
 }
 
+/** A refusal the sender can act on; `status` is the HTTP answer (413 too large, 507 disk full). */
 export class UploadError extends Error {
-  constructor(message: string, readonly field: string = 'file') {
+  constructor(message: string, readonly field: string = 'file', readonly status: 400 | 413 | 422 | 507 = 422) {
     super(message);
     this.name = 'UploadError';
   }
@@ -46,10 +51,11 @@ export const uploadFieldsSchema = z.object({
   posterAlt: z.string().trim().max(500).default(''),
 });
 
-export type UploadFile = { name: string; bytes: Buffer };
+/** A file staged on disk (lib/media/staging.ts): its original name, where it is, its size, and its type when already sniffed. */
+export type UploadFile = { name: string; path: string; size: number; sniffed?: Sniffed | null };
 export type UploadInput = z.input<typeof uploadFieldsSchema> & { file: UploadFile | null; poster?: UploadFile | null };
 
-const megabytes = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
+export const megabytes = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 
 function storagePath(original: string, extension: string, now = new Date()): string {
   const stem = slugify(original.replace(/\.[^.]*$/, ''), { decamelize: false }).slice(0, 40) || 'upload';
@@ -58,12 +64,12 @@ function storagePath(original: string, extension: string, now = new Date()): str
 }
 
 async function storeImage(file: UploadFile, sniffed: Sniffed, fields: { alt: string; caption: string; credit: string }): Promise<Media> {
-  if (file.bytes.length > config.MEDIA_MAX_IMAGE_BYTES) throw new UploadError(`Images can be at most ${megabytes(config.MEDIA_MAX_IMAGE_BYTES)}.`);
+  if (file.size > config.MEDIA_MAX_IMAGE_BYTES) throw new UploadError(`Images can be at most ${megabytes(config.MEDIA_MAX_IMAGE_BYTES)}: this one is larger.`, 'file', 413);
   if (!fields.alt) throw new UploadError('Describe the image for readers who cannot see it (alt text).', 'alt');
   let data: Buffer;
   let info: OutputInfo;
   try {
-    const image = sharp(file.bytes, { animated: sniffed.mimeType === 'image/gif', limitInputPixels: 100_000_000 });
+    const image = sharp(file.path, { animated: sniffed.mimeType === 'image/gif', limitInputPixels: 100_000_000 });
     // Re-encoding applies the EXIF orientation and drops all metadata (camera, GPS) from what is served.
     const encoded =
       sniffed.mimeType === 'image/png' ? image.rotate().png() :
@@ -79,29 +85,42 @@ async function storeImage(file: UploadFile, sniffed: Sniffed, fields: { alt: str
   const path = storagePath(file.name, sniffed.extension);
   const bytes = await writeMediaFile(path, data);
   const renditions = await makeRenditions(data, path, { width: info.width, height });
-  const media = await saveMedia({ kind: 'image', path, mimeType: sniffed.mimeType, width: info.width, height, bytes, alt: fields.alt, caption: fields.caption, credit: fields.credit });
-  return db.media.update({ where: { id: media.id }, data: { renditions } });
+  // One write, with its renditions: a row is never seen without the files it names.
+  return saveMedia({ kind: 'image', path, mimeType: sniffed.mimeType, width: info.width, height, bytes, alt: fields.alt, caption: fields.caption, credit: fields.credit, renditions });
+}
+
+function sniffedFile(file: UploadFile): Sniffed | null {
+  if (file.sniffed !== undefined) return file.sniffed;
+  const head = Buffer.alloc(16);
+  const fd = fs.openSync(file.path, 'r');
+  try {
+    return sniffMediaType(head.subarray(0, fs.readSync(fd, head, 0, head.length, 0)));
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 /** Stores an upload and returns its Media row (a video's poster is stored as its own image row). */
 export async function uploadMedia(input: UploadInput, actorId: number | null, ip = ''): Promise<Media> {
   const fields = uploadFieldsSchema.parse(input);
-  if (!input.file || input.file.bytes.length === 0) throw new UploadError('Choose a file to upload.');
-  const sniffed = sniffMediaType(input.file.bytes);
+  if (!input.file || input.file.size === 0) throw new UploadError('Choose a file to upload.');
+  const sniffed = sniffedFile(input.file);
   if (!sniffed) throw new UploadError('Lede takes JPEG, PNG, GIF, WebP or AVIF images and MP4 or WebM videos. This file is none of those (whatever its name says).');
   let media: Media;
   if (sniffed.kind === 'image') {
     media = await storeImage(input.file, sniffed, fields);
   } else {
-    if (input.file.bytes.length > config.MEDIA_MAX_VIDEO_BYTES) throw new UploadError(`Videos can be at most ${megabytes(config.MEDIA_MAX_VIDEO_BYTES)}.`);
-    if (!input.poster || input.poster.bytes.length === 0) throw new UploadError('A video needs a poster image (shown before it plays).', 'poster');
-    const posterType = sniffMediaType(input.poster.bytes);
+    if (input.file.size > config.MEDIA_MAX_VIDEO_BYTES) throw new UploadError(`Videos can be at most ${megabytes(config.MEDIA_MAX_VIDEO_BYTES)}: this one is larger.`, 'file', 413);
+    if (!input.poster || input.poster.size === 0) throw new UploadError('A video needs a poster image (shown before it plays).', 'poster');
+    const posterType = sniffedFile(input.poster);
     if (!posterType || posterType.kind !== 'image') throw new UploadError('The poster must be a JPEG, PNG, GIF, WebP or AVIF image.', 'poster');
     const posterAlt = fields.posterAlt || fields.alt || fields.caption;
     if (!posterAlt) throw new UploadError('Describe the video (alt text) so its poster has a description.', 'alt');
     const poster = await storeImage(input.poster, posterType, { alt: posterAlt, caption: '', credit: fields.credit });
     const path = storagePath(input.file.name, sniffed.extension);
-    const bytes = await writeMediaFile(path, input.file.bytes);
+    // The staged file is in MEDIA_ROOT's filesystem: one rename, however large.
+    await placeStagedFile(input.file.path, path);
+    const bytes = input.file.size;
     media = await saveMedia({
       kind: 'video', path, mimeType: sniffed.mimeType, width: poster.width, height: poster.height, bytes,
       alt: fields.alt, caption: fields.caption, credit: fields.credit, posterId: poster.id,

@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import readline from 'node:readline';
 import { db } from '@/lib/db/client';
+import { faultPoint } from '@/lib/faults/kill';
 import { describeArticleChange } from '@/lib/articles/changes';
 import { bodyToText } from '@/lib/articles/sanitize';
 import { recordArticleRefresh, recordEverythingRefresh } from '@/lib/cache/refresh';
@@ -40,7 +41,23 @@ export type TransferReport = {
 
 const date = (value: string | null) => (value === null ? null : new Date(value));
 
-type Lookups = { clearedLinks: Set<number> };
+// An article's related links are written together, in one transaction (delete the old set, insert the
+// new one): a crash never leaves an article with part of its list. Records of one article come one
+// after another (the export writes them by id); `pendingLinks` holds the current article's.
+type PendingLinks = { articleId: number; rows: Prisma.RelatedLinkCreateManyInput[] };
+type Lookups = { clearedLinks: Set<number>; pendingLinks: PendingLinks | null };
+
+async function writePendingLinks(lookups: Lookups): Promise<void> {
+  const pending = lookups.pendingLinks;
+  if (!pending) return;
+  lookups.pendingLinks = null;
+  const clear = !lookups.clearedLinks.has(pending.articleId);
+  lookups.clearedLinks.add(pending.articleId);
+  await db.$transaction([
+    ...(clear ? [db.relatedLink.deleteMany({ where: { articleId: pending.articleId } })] : []),
+    db.relatedLink.createMany({ data: pending.rows }),
+  ]);
+}
 
 async function idOf(kind: 'article' | 'media' | 'user' | 'section', key: string | null): Promise<number | null> {
   if (key === null) return null;
@@ -133,23 +150,19 @@ const writers: { [K in TransferCollection]: (record: TransferRecords[K], lookups
   },
   relatedLinks: async (l, lookups) => {
     const articleId = await required('article', l.article);
-    if (!lookups.clearedLinks.has(articleId)) {
-      await db.relatedLink.deleteMany({ where: { articleId } });
-      lookups.clearedLinks.add(articleId);
-    }
-    await db.relatedLink.create({
-      data: {
-        articleId,
-        position: l.position,
-        targetArticleId: await idOf('article', l.target),
-        targetLegacyId: l.targetLegacyId,
-        url: l.url,
-        kicker: l.kicker,
-        title: l.title,
-        contentType: l.contentType,
-        mediaId: l.media === null ? null : await required('media', l.media),
-        createdAt: new Date(l.createdAt),
-      },
+    if (lookups.pendingLinks?.articleId !== articleId) await writePendingLinks(lookups);
+    lookups.pendingLinks ??= { articleId, rows: [] };
+    lookups.pendingLinks.rows.push({
+      articleId,
+      position: l.position,
+      targetArticleId: await idOf('article', l.target),
+      targetLegacyId: l.targetLegacyId,
+      url: l.url,
+      kicker: l.kicker,
+      title: l.title,
+      contentType: l.contentType,
+      mediaId: l.media === null ? null : await required('media', l.media),
+      createdAt: new Date(l.createdAt),
     });
   },
   corrections: async (c) => {
@@ -167,7 +180,7 @@ export async function importTransferFile(file: string): Promise<TransferReport> 
   const refused: RefusedRecord[] = [];
   // Records seen of the current collection: the first has no leading comma, whether it imported or not.
   let seen = 0;
-  const lookups: Lookups = { clearedLinks: new Set() };
+  const lookups: Lookups = { clearedLinks: new Set(), pendingLinks: null };
   const lines = readline.createInterface({ input: fs.createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
   let lineNumber = 0;
   let collection: TransferCollection | null = null;
@@ -201,6 +214,11 @@ export async function importTransferFile(file: string): Promise<TransferReport> 
       state = 'inside';
     } else if (state === 'inside') {
       if (line === ']') {
+        try {
+          await writePendingLinks(lookups);
+        } catch (error) {
+          fail(`relatedLinks not saved: ${(error as Error).message.split('\n')[0]}`);
+        }
         state = 'between';
         continue;
       }
@@ -227,6 +245,7 @@ export async function importTransferFile(file: string): Promise<TransferReport> 
         continue;
       }
       counts[collection!] += 1;
+      faultPoint(`transfer.${collection}`);
     } else fail('content after the end of the export');
   }
   if (state !== 'done') fail('the export ends early (no closing })');

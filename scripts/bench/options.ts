@@ -9,7 +9,7 @@ const schema = z.object({
   database: z.enum(['sqlite', 'postgres']),
   port: z.coerce.number().int().min(1024).max(65535),
   misses: z.coerce.number().int().min(1).max(100_000),
-  scenario: z.enum(['pages', 'coherence', 'soak', 'sanitize']),
+  scenario: z.enum(['pages', 'coherence', 'soak', 'sanitize', 'upload']),
   changes: z.coerce.number().int().min(2).max(100_000),
   hold: z.coerce.number().int().min(0).max(60_000),
   minutes: z.coerce.number().min(0.5).max(24 * 60),
@@ -27,8 +27,9 @@ export const usage = `npm run bench -- [--articles N] [--duration S] [--connecti
   --port         port of the server under test (default 3290)
   --misses       uncached articles rendered one by one for the miss figure (default 250, at least 200 advised)
   --scenario     pages (throughput of cached pages, miss renders: the default) or coherence (publish-to-visible
-                 time per page kind while readers load the pages: docs/benchmarks.md), or sanitize (how long
-                 saving bodies of 100 KB to 1 MB holds the event loop, in process, no server build)
+                 time per page kind while readers load the pages: docs/benchmarks.md), sanitize (how long
+                 saving bodies of 100 KB to 1 MB holds the event loop, in process, no server build) or upload
+                 (peak memory of one video upload just under MEDIA_MAX_VIDEO_BYTES, streamed vs buffered)
   --changes      coherence: how many publishes and unpublishes (default 300)
   --hold         coherence: ms between one change's answer and the next change (default 1200)
   --minutes      soak (npm run soak): how long to run mixed traffic (default 30)

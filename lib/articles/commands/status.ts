@@ -6,6 +6,7 @@ import { audit } from '@/lib/audit/log';
 import { footprintBefore, recordFootprint } from '@/lib/articles/commands/change';
 import { ArticleCommandError, type Actor, type Changed } from '@/lib/articles/commands/result';
 import { db } from '@/lib/db/client';
+import { faultPoint } from '@/lib/faults/kill';
 import { recordPageRefresh } from '@/lib/cache/outbox';
 import { cacheTags } from '@/lib/cache/tags';
 import type { ArticleStatus, Prisma } from '@/lib/generated/prisma/client';
@@ -36,6 +37,7 @@ async function transition(actor: Actor, articleId: number, expectedVersion: numb
       data: { ...step.data(article, now), version: { increment: 1 } },
     });
     if (count === 0) throw new ArticleCommandError('conflict', 'Someone saved this article a moment ago. Review their version first.');
+    faultPoint('article.transition');
     await recordRevision(tx, { articleId, authorId: actor.id, note: step.note });
     await audit({ action: step.action, actorId: actor.id, targetType: 'article', targetId: articleId, detail: article.headline.slice(0, 300), ip }, tx);
     const change = await recordFootprint(tx, articleId, footprint);

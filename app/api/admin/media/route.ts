@@ -4,20 +4,11 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { errorCodeFor } from '@/components/admin/outcomes';
 import { authorise } from '@/lib/auth/current';
-import { uploadMedia, UploadError, type UploadFile } from '@/lib/media/upload';
+import { diskError, receiveUpload } from '@/lib/media/receive';
+import { withMediaJournal } from '@/lib/media/staging';
+import { uploadMedia, UploadError } from '@/lib/media/upload';
 
 export const dynamic = 'force-dynamic';
-
-async function fileFrom(form: FormData, name: string): Promise<UploadFile | null> {
-  const value = form.get(name);
-  if (!value || typeof value === 'string') return null;
-  return { name: value.name.slice(0, 200), bytes: Buffer.from(await value.arrayBuffer()) };
-}
-
-const text = (form: FormData, name: string) => {
-  const value = form.get(name);
-  return typeof value === 'string' ? value : '';
-};
 
 // A relative Location: behind a proxy (or on 127.0.0.1 vs localhost) Next's idea of its own origin can
 // differ from the address the browser used, and a redirect to another host would lose the session.
@@ -36,28 +27,16 @@ export async function POST(request: NextRequest): Promise<Response> {
     if (!wantsJson && auth.status === 401) return seeOther('/admin/login');
     return answer(auth.status, { error: auth.message });
   }
-  let form: FormData;
   try {
-    form = await request.formData();
-  } catch {
-    return answer(400, { error: 'The upload could not be read. Try again.' });
-  }
-  try {
-    const media = await uploadMedia(
-      {
-        file: await fileFrom(form, 'file'),
-        poster: await fileFrom(form, 'poster'),
-        alt: text(form, 'alt'),
-        caption: text(form, 'caption'),
-        credit: text(form, 'credit'),
-        posterAlt: text(form, 'posterAlt'),
-      },
-      auth.user.id,
-      auth.ip,
-    );
+    // The body streams to staged files (never whole in memory); the journal removes whatever is left.
+    const media = await withMediaJournal(async () => {
+      const { fields, files } = await receiveUpload(request);
+      return uploadMedia({ ...fields, file: files.file ?? null, poster: files.poster ?? null }, auth.user.id, auth.ip);
+    });
     return answer(wantsJson ? 201 : 303, { id: media.id });
   } catch (error) {
-    if (error instanceof UploadError) return answer(422, { error: error.message });
+    const refusal = error instanceof UploadError ? error : diskError(error);
+    if (refusal) return answer(refusal.status, { error: refusal.message });
     if (error instanceof Error && error.name === 'ZodError') return answer(422, { error: 'Some fields are too long.' });
     throw error;
   }
