@@ -4,14 +4,17 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { runDueWorkIfNeeded } from '@/lib/scheduling/due-trigger';
 import { routeRedirect } from '@/lib/routing/redirect';
 import { notFoundGate } from '@/lib/routing/not-found-gate';
+import { requestPolicy } from '@/lib/security/request-policy';
 
 export async function proxy(request: NextRequest): Promise<NextResponse> {
+  // Security headers: a nonce for whatever renders now, HSTS on https (lib/security/request-policy.ts).
+  const policy = requestPolicy(request);
   // Legacy URLs and non-canonical spellings (case, trailing slash) answer one 301 before anything else.
   const redirect = await routeRedirect(request);
-  if (redirect) return redirect;
+  if (redirect) return policy.apply(redirect);
   await runDueWorkIfNeeded();
   // After the due work: an article that just went live must be found.
-  return (await notFoundGate(request)) ?? NextResponse.next();
+  return policy.apply((await notFoundGate(request)) ?? NextResponse.next(policy.requestHeaders ? { request: { headers: policy.requestHeaders } } : undefined));
 }
 
 export const config = {

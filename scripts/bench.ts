@@ -82,6 +82,14 @@ if (reason) {
 }
 
 if (await portIsTaken(options.port)) throw new Error(`Port ${options.port} is already in use: stop that server or pass --port.`);
+if (options.scenario === 'csp') {
+  const { runCspScenario } = await import('./bench/csp');
+  say(`CSP: home and ${targets.articlePath}, ${options.duration} s each, with and without the policy, ${options.rounds} round(s) each…`);
+  const figures = await runCspScenario({ port: options.port, distDir, env, connections: options.connections, duration: options.duration, rounds: options.rounds, targets: { home: '/', article: targets.articlePath } });
+  console.log('');
+  for (const [name, value] of Object.entries({ articles_in_database: targets.articles, database: options.database, connections: options.connections, duration_s: options.duration, ...figures })) console.log(`${name}: ${value}`);
+  process.exit(0);
+}
 say(`Starting the server on ${baseUrl}…`);
 const server = startNextServer(distDir, options.port, env, 'pipe');
 const serverLog = fs.createWriteStream(path.join(benchDir, 'server.log'));

@@ -9,7 +9,8 @@ const schema = z.object({
   database: z.enum(['sqlite', 'postgres']),
   port: z.coerce.number().int().min(1024).max(65535),
   misses: z.coerce.number().int().min(1).max(100_000),
-  scenario: z.enum(['pages', 'coherence']),
+  scenario: z.enum(['pages', 'coherence', 'csp']),
+  rounds: z.coerce.number().int().min(1).max(20),
   changes: z.coerce.number().int().min(2).max(100_000),
   hold: z.coerce.number().int().min(0).max(60_000),
 });
@@ -24,7 +25,9 @@ export const usage = `npm run bench -- [--articles N] [--duration S] [--connecti
   --port         port of the server under test (default 3290)
   --misses       uncached articles rendered one by one for the miss figure (default 250, at least 200 advised)
   --scenario     pages (throughput of cached pages, miss renders: the default) or coherence (publish-to-visible
-                 time per page kind while readers load the pages: docs/benchmarks.md)
+                 time per page kind while readers load the pages: docs/benchmarks.md) or csp (home and article
+                 req/s with and without the Content-Security-Policy, the same build, alternating)
+  --rounds       csp: how many times each mode is measured (default 2)
   --changes      coherence: how many publishes and unpublishes (default 300)
   --hold         coherence: ms between one change's answer and the next change (default 1200)`;
 
@@ -41,6 +44,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
       scenario: { type: 'string', default: 'pages' },
       changes: { type: 'string', default: '300' },
       hold: { type: 'string', default: '1200' },
+      rounds: { type: 'string', default: '2' },
       help: { type: 'boolean', default: false },
     },
   });
