@@ -14,7 +14,7 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   if (redirect) return policy.apply(redirect);
   await runDueWorkIfNeeded();
   // After the due work: an article that just went live must be found.
-  return policy.apply((await notFoundGate(request)) ?? NextResponse.next(policy.requestHeaders ? { request: { headers: policy.requestHeaders } } : undefined));
+  return policy.apply((await notFoundGate(request)) ?? NextResponse.next());
 }
 
 export const config = {

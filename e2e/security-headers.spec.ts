@@ -79,13 +79,24 @@ test.describe('caching behind a CDN', () => {
     }
     expect.soft((await get('/search?q=lavrov')).headers.get('cache-control')).toBe('private, no-cache, no-store, max-age=0, must-revalidate');
   });
+
+  test('a 404 is never kept by a CDN (a page may be published the next second)', async () => {
+    for (const path of ['/no-such-section-here', `${legacyArticle.path}-not-this-one`]) {
+      for (const round of ['first', 'second']) {
+        const answer = await get(path);
+        expect(answer.status, path).toBe(404);
+        // One value only: Next's own, not contradicted by a public one.
+        expect.soft(answer.headers.get('cache-control'), `${path}, ${round} request`).toBe('private, no-cache, no-store, max-age=0, must-revalidate');
+      }
+    }
+  });
 });
 
 test.describe('security headers', () => {
   test('public pages carry a nonce policy that matches the scripts of the cached render', async () => {
     const pages = await publicPaths();
     const nonces = new Map<string, string>();
-    for (const [kind, path] of Object.entries({ ...pages, search: '/search?q=lavrov' })) {
+    for (const [kind, path] of Object.entries({ ...pages, search: '/search?q=lavrov', missing: '/no-such-section-here' })) {
       for (const round of ['first', 'second']) {
         const answer = await get(path);
         const label = `${kind} ${path}, ${round} request`;
@@ -164,7 +175,7 @@ test.describe('the policy in the browser', () => {
   test('home, an article with video, search and the editor run with no CSP violation', async ({ page }) => {
     const watch = await watchPolicy(page);
     const pages = await publicPaths();
-    for (const path of [pages.home!, legacyArticle.path, pages.section!, '/search?q=lavrov']) {
+    for (const path of [pages.home!, legacyArticle.path, pages.section!, '/search?q=lavrov', '/no-such-section-here']) {
       await page.goto(path);
       await expect.poll(() => page.evaluate(() => typeof (window as unknown as { next?: unknown }).next), { message: `${path} hydrates` }).toBe('object');
       expect(await watch.violations(), path).toEqual([]);

@@ -104,5 +104,8 @@ export function addRenderHeaders(value, env = process.env) {
   value.headers ??= {};
   // The benchmark's server without a policy (lib/security/request-policy.ts); never set in production.
   if (env.LEDE_BENCH_NO_CSP !== '1') value.headers['content-security-policy'] = contentSecurityPolicy('public', nonceOfPage(value.html));
-  value.headers['cache-control'] = publicCacheControl(env);
+  // Only for a 200: Next answers a 404 with its own private, no-store (set before these headers are
+  // added, so a second Cache-Control here would contradict it). A CDN keeps no 404 for a page that
+  // may be published the next second.
+  if ((value.status ?? 200) === 200) value.headers['cache-control'] = publicCacheControl(env);
 }

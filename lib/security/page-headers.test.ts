@@ -43,6 +43,10 @@ describe('the nonce of a render', () => {
     const bare = { kind: 'APP_PAGE', html: '<html><head></head><body></body></html>', headers: {} as Record<string, string> };
     addRenderHeaders(bare, {});
     expect(bare.headers['content-security-policy']).toContain("script-src 'self';");
+    const missing = { kind: 'APP_PAGE', status: 404, html: '<html><head><script nonce="n404"></script></head></html>', headers: {} as Record<string, string> };
+    addRenderHeaders(missing, {});
+    expect(missing.headers['cache-control']).toBeUndefined();
+    expect(missing.headers['content-security-policy']).toContain("'nonce-n404'");
     const data = { kind: 'FETCH', data: {} } as Record<string, unknown>;
     addRenderHeaders(data, {});
     expect(data).toEqual({ kind: 'FETCH', data: {} });
@@ -67,6 +71,12 @@ describe('the proxy', () => {
       const dynamic = requestPolicy(new NextRequest(`http://localhost:3000${path}`), 'http://localhost:3000');
       expect(dynamic.apply(NextResponse.next()).headers.get('content-security-policy'), path).toBe(dynamic.requestHeaders!.get('content-security-policy'));
     }
+    // The 404 gate's rewrite renders too: it must carry the nonce to that render; a redirect need not.
+    const rewrite = cached.apply(NextResponse.rewrite(new URL('http://localhost:3000/_lede/no/such/page/here')));
+    expect(rewrite.headers.get('x-middleware-request-content-security-policy')).toBe(cached.requestHeaders!.get('content-security-policy'));
+    expect(rewrite.headers.get('x-middleware-override-headers')).toContain('content-security-policy');
+    const redirect = cached.apply(NextResponse.redirect('http://localhost:3000/world', 301));
+    expect(redirect.headers.get('x-middleware-request-content-security-policy')).toBeNull();
     expect(requestPolicy(new NextRequest('http://localhost:3000/admin/login'), 'http://localhost:3000').requestHeaders!.get('content-security-policy')).toContain("frame-src 'none'");
   });
 });

@@ -6,7 +6,7 @@
 //   rendered per request. Cached pages get theirs from the cache entry of the render they belong to
 //   (lib/security/page-headers.mjs): a second policy with another nonce here would block their scripts;
 // - Strict-Transport-Security when the public address is https.
-import type { NextRequest, NextResponse } from 'next/server';
+import { NextResponse, type NextRequest } from 'next/server';
 import { config } from '@/lib/config';
 import { contentSecurityPolicy, newNonce, type PolicyKind } from '@/lib/security/page-headers.mjs';
 
@@ -21,8 +21,21 @@ export function strictTransportSecurity(siteUrl: string): string | null {
 export type RequestPolicy = {
   /** The request headers the render must see (the nonce), or null when nothing is to be added. */
   requestHeaders: Headers | null;
+  /** Adds the response headers, and the request headers to a response that renders (next or rewrite). */
   apply: (response: NextResponse) => NextResponse;
 };
+
+/**
+ * Makes the render behind `response` see `headers` as its request's. NextResponse.next() and
+ * rewrite() take them as `{ request: { headers } }`, which Next carries as x-middleware-* response
+ * headers; copying those lets the proxy's other steps (the 404 gate's rewrite) stay unaware of the nonce.
+ */
+function forwardRequestHeaders(response: NextResponse, headers: Headers): void {
+  const carrier = NextResponse.next({ request: { headers } });
+  for (const [key, value] of carrier.headers) {
+    if (key === 'x-middleware-override-headers' || key.startsWith('x-middleware-request-')) response.headers.set(key, value);
+  }
+}
 
 // A benchmark hook, never for production: `npm run bench -- --scenario csp` starts one server with it
 // to measure what the policy costs (docs/benchmarks.md). Read per request so one build serves both.
@@ -41,6 +54,8 @@ export function requestPolicy(request: NextRequest, siteUrl: string = config.SIT
   return {
     requestHeaders,
     apply(response) {
+      // A redirect renders nothing; anything else renders with this request's nonce.
+      if (requestHeaders && !response.headers.has('location')) forwardRequestHeaders(response, requestHeaders);
       if (policy && renderedPerRequest(path)) response.headers.set('content-security-policy', policy);
       if (hsts) response.headers.set('strict-transport-security', hsts);
       return response;
