@@ -379,7 +379,7 @@ export default class PageCacheHandler {
     // A page's CSP (the nonce its scripts carry) and its Cache-Control for CDNs belong to this render:
     // added to its headers first, so the render's own response and every later hit send them
     // (lib/security/page-headers.mjs, docs/decisions/0012-content-security-policy.md).
-    addRenderHeaders(value);
+    addRenderHeaders(key, value);
     // Next stores the entry it served again when a render fails: it keeps its own time (and so stays
     // as stale as it was); anything else is stamped with the start of the render that made it.
     const given = value && typeof value === 'object' ? state.givenOut.get(value) : undefined;

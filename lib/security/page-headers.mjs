@@ -96,16 +96,18 @@ export function nonceOfPage(html) {
  * (the entry's headers object is the one the response is built from) and with every hit after it.
  * Only what Next caches passes here; dynamic pages (search, the newsroom) and errors keep the
  * proxy's and Next's own headers.
+ * @param {string} key the cache key Next stores the render under
  * @param {any} value
  * @param {Record<string, string | undefined>} [env]
  */
-export function addRenderHeaders(value, env = process.env) {
+export function addRenderHeaders(key, value, env = process.env) {
   if (value?.kind !== 'APP_PAGE' || typeof value.html !== 'string') return;
   value.headers ??= {};
   // The benchmark's server without a policy (lib/security/request-policy.ts); never set in production.
   if (env.LEDE_BENCH_NO_CSP !== '1') value.headers['content-security-policy'] = contentSecurityPolicy('public', nonceOfPage(value.html));
-  // Only for a 200: Next answers a 404 with its own private, no-store (set before these headers are
-  // added, so a second Cache-Control here would contradict it). A CDN keeps no 404 for a page that
-  // may be published the next second.
-  if ((value.status ?? 200) === 200) value.headers['cache-control'] = publicCacheControl(env);
+  // Not for a 404: Next answers its not-found page (the key ends in /_not-found; its entry has no
+  // status) with its own private, no-store, set before these headers are added, so a public one here
+  // would contradict it. A CDN keeps no 404 for a page that may be published the next second.
+  const notFound = key.endsWith('/_not-found') || (value.status ?? 200) !== 200;
+  if (!notFound) value.headers['cache-control'] = publicCacheControl(env);
 }

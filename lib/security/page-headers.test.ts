@@ -33,7 +33,7 @@ describe('the nonce of a render', () => {
 
   it('goes into the stored render with the CDN lifetime; a render without one gets a policy with no inline script at all', () => {
     const page = { kind: 'APP_PAGE', html: '<html><head><script src="/x.js" nonce="abc"></script></head><body></body></html>', headers: { 'x-next-cache-tags': 'home' } };
-    addRenderHeaders(page, {});
+    addRenderHeaders('/route-cache/APP_PAGE/abc/$/world', page, {});
     expect(page.headers).toEqual({
       'x-next-cache-tags': 'home',
       'content-security-policy': contentSecurityPolicy('public', 'abc'),
@@ -41,14 +41,15 @@ describe('the nonce of a render', () => {
     });
     expect(contentSecurityPolicy('public', 'abc')).toContain("script-src 'self' 'nonce-abc' 'strict-dynamic';");
     const bare = { kind: 'APP_PAGE', html: '<html><head></head><body></body></html>', headers: {} as Record<string, string> };
-    addRenderHeaders(bare, {});
+    addRenderHeaders('/route-cache/APP_PAGE/abc/$/world', bare, {});
     expect(bare.headers['content-security-policy']).toContain("script-src 'self';");
-    const missing = { kind: 'APP_PAGE', status: 404, html: '<html><head><script nonce="n404"></script></head></html>', headers: {} as Record<string, string> };
-    addRenderHeaders(missing, {});
+    // Next's not-found page: the nonce, but no public lifetime (Next answers it private, no-store).
+    const missing = { kind: 'APP_PAGE', html: '<html><head><script nonce="n404"></script></head></html>', headers: {} as Record<string, string> };
+    addRenderHeaders('/route-cache/APP_PAGE/abc/$/_not-found', missing, {});
     expect(missing.headers['cache-control']).toBeUndefined();
     expect(missing.headers['content-security-policy']).toContain("'nonce-n404'");
     const data = { kind: 'FETCH', data: {} } as Record<string, unknown>;
-    addRenderHeaders(data, {});
+    addRenderHeaders('/some/fetch', data, {});
     expect(data).toEqual({ kind: 'FETCH', data: {} });
   });
 });
