@@ -2,7 +2,8 @@
 // run, on loopback: (a) an article page, (b) a section front, (c) /status, a trivial static page that
 // is the ceiling Next itself sets on this machine (req/s, p50, p99 under load), and (d) the render
 // time of articles never requested before, one at a time. With --scenario coherence it measures
-// instead how long a change takes to reach each kind of page under readers (scripts/bench/coherence.ts).
+// instead how long a change takes to reach each kind of page under readers (scripts/bench/coherence.ts);
+// with --scenario csp, home and article req/s with and without the Content-Security-Policy (scripts/bench/csp.ts).
 // A benchmark, not a test: it reports, it does not assert. docs/benchmarks.md explains the figures.
 import { execFileSync, spawn } from 'node:child_process';
 import crypto from 'node:crypto';
