@@ -45,7 +45,14 @@ const nextConfig = {
         headers: [
           { key: 'X-Content-Type-Options', value: 'nosniff' },
           { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
-          { key: 'X-Frame-Options', value: 'SAMEORIGIN' },
+          // Security headers that never vary (issue 10): nothing frames Lede, not even its own preview; no
+          // page needs a camera, a microphone or a location. The CSP and HSTS vary per render and per
+          // SITE_URL: proxy.ts and the page cache handler add them (docs/security.md).
+          { key: 'X-Frame-Options', value: 'DENY' },
+          {
+            key: 'Permissions-Policy',
+            value: 'accelerometer=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), usb=()',
+          },
         ],
       },
     ];

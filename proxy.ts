@@ -1,30 +1,34 @@
-// Runs before every page request (not static assets or media): scheduled publishing falls due here.
-// Keep it cheap: it sits in front of every cached page.
+// Runs before every page request (not static assets or media): the CSP nonce and HSTS, legacy and
+// non-canonical redirects, scheduled publishing, the 404 gate, and while the database is gone, the
+// cache or a 503. Keep it cheap: it sits in front of every cached page.
 import { NextResponse, type NextRequest } from 'next/server';
 import { runDueWorkIfNeeded } from '@/lib/scheduling/due-trigger';
 import { routeRedirect } from '@/lib/routing/redirect';
 import { notFoundGate } from '@/lib/routing/not-found-gate';
 import { databaseLastAnswered, failedForWantOfDatabase } from '@/lib/db/availability';
 import { answerWithoutDatabase, passesThrough } from '@/lib/outage/answer';
+import { requestPolicy, type RequestPolicy } from '@/lib/security/request-policy';
 
 export async function proxy(request: NextRequest): Promise<NextResponse> {
-  if (passesThrough(request)) return NextResponse.next();
+  // Security headers: a nonce for whatever renders now, HSTS on https (lib/security/request-policy.ts).
+  const policy = requestPolicy(request);
+  if (passesThrough(request)) return policy.apply(NextResponse.next());
   // The database is known to be gone: cached pages from the cache, the rest a 503 (lib/outage/answer.ts).
   if (!databaseLastAnswered()) return answerWithoutDatabase(request);
-  return routeWithDatabase(request).catch(async (error: unknown) => {
+  return routeWithDatabase(request, policy).catch(async (error: unknown) => {
     // The database went away since the last probe: a cached page must not become an error for it.
     if (await failedForWantOfDatabase(error)) return answerWithoutDatabase(request);
     throw error;
   });
 }
 
-async function routeWithDatabase(request: NextRequest): Promise<NextResponse> {
+async function routeWithDatabase(request: NextRequest, policy: RequestPolicy): Promise<NextResponse> {
   // Legacy URLs and non-canonical spellings (case, trailing slash) answer one 301 before anything else.
   const redirect = await routeRedirect(request);
-  if (redirect) return redirect;
+  if (redirect) return policy.apply(redirect);
   await runDueWorkIfNeeded();
   // After the due work: an article that just went live must be found.
-  return (await notFoundGate(request)) ?? NextResponse.next();
+  return policy.apply((await notFoundGate(request)) ?? NextResponse.next());
 }
 
 export const config = {

@@ -54,6 +54,10 @@ const schema = z.object({
   // Shared secret for the internal endpoints the app calls on itself (scheduled publishing); made up
   // per process when absent, which is right for a single instance.
   INTERNAL_SECRET: z.string().default(''),
+  // What a CDN may keep of a public page, feed or sitemap: s-maxage and stale-while-revalidate, in
+  // seconds (lib/security/page-headers.mjs reads them; docs/deploy.md "Behind a CDN").
+  PUBLIC_CACHE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(30),
+  PUBLIC_STALE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(30),
 });
 
 export type Config = Readonly<z.infer<typeof schema>> & { readonly projectRoot: string };

@@ -5,7 +5,8 @@
 // instead how long a change takes to reach each kind of page under readers (scripts/bench/coherence.ts);
 // with --scenario soak (npm run soak -- --minutes N) mixed traffic for N minutes (scripts/bench/soak.ts);
 // with --scenario sanitize, how long saving big bodies holds the event loop (scripts/bench/sanitize.ts);
-// with --scenario upload, the peak memory of one large upload, streamed and buffered (scripts/bench/upload.ts).
+// with --scenario upload, the peak memory of one large upload, streamed and buffered (scripts/bench/upload.ts);
+// with --scenario csp, home and article req/s with and without the Content-Security-Policy (scripts/bench/csp.ts).
 // A benchmark, not a test: it reports, it does not assert. docs/benchmarks.md explains the figures.
 import { execFileSync, spawn } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -105,6 +106,14 @@ if (reason) {
 }
 
 if (await portIsTaken(options.port)) throw new Error(`Port ${options.port} is already in use: stop that server or pass --port.`);
+if (options.scenario === 'csp') {
+  const { runCspScenario } = await import('./bench/csp');
+  say(`CSP: home and ${targets.articlePath}, ${options.duration} s each, with and without the policy, ${options.rounds} round(s) each…`);
+  const figures = await runCspScenario({ port: options.port, distDir, env, connections: options.connections, duration: options.duration, rounds: options.rounds, targets: { home: '/', article: targets.articlePath } });
+  console.log('');
+  for (const [name, value] of Object.entries({ articles_in_database: targets.articles, database: options.database, connections: options.connections, duration_s: options.duration, ...figures })) console.log(`${name}: ${value}`);
+  process.exit(0);
+}
 say(`Starting the server on ${baseUrl}…`);
 const server = startNextServer(distDir, options.port, env, 'pipe');
 const serverLog = fs.createWriteStream(path.join(benchDir, 'server.log'));

@@ -28,6 +28,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { createClient } from '@redis/client';
+import { addRenderHeaders } from '../security/page-headers.mjs';
 
 const TAGS_HEADER = 'x-next-cache-tags';
 /** Entries with no lifetime of their own (revalidate: false) are dropped after this many seconds. */
@@ -377,6 +378,10 @@ export default class PageCacheHandler {
    * @param {any} ctx
    */
   async set(key, value, ctx) {
+    // A page's CSP (the nonce its scripts carry) and its Cache-Control for CDNs belong to this render:
+    // added to its headers first, so the render's own response and every later hit send them
+    // (lib/security/page-headers.mjs, docs/decisions/0012-content-security-policy.md).
+    addRenderHeaders(key, value);
     // Next stores the entry it served again when a render fails: it keeps its own time (and so stays
     // as stale as it was); anything else is stamped with the start of the render that made it.
     const given = value && typeof value === 'object' ? state.givenOut.get(value) : undefined;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { buildFeed, feedContentTypes } from '@/lib/feeds/build';
 import { cachedFeed } from '@/lib/feeds/cached';
 import { feedFormatFromFileName, type FeedScope } from '@/lib/feeds/urls';
+import { publicCacheControl } from '@/lib/security/page-headers.mjs';
 
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(200);
 
@@ -17,7 +18,8 @@ export async function feedResponse(scope: FeedScope, fileName: string): Promise<
   return new Response(buildFeed(data, scope, format), {
     headers: {
       'Content-Type': feedContentTypes[format],
-      'Cache-Control': 'public, max-age=300, s-maxage=300, stale-while-revalidate=600',
+      // What a CDN may keep, like every public page (docs/caching.md, "Behind a CDN").
+      'Cache-Control': publicCacheControl(),
     },
   });
 }

@@ -1,5 +1,6 @@
 // Turns an async sequence of XML pieces into a byte stream pulled by the client: the next database
 // batch is read only when the previous one has been sent, so memory stays flat whatever the size.
+import { publicCacheControl } from '@/lib/security/page-headers.mjs';
 
 export function streamText(pieces: AsyncIterable<string>): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
@@ -35,6 +36,7 @@ export async function* batchText(pieces: AsyncIterable<string>, size = 64 * 1024
 
 export const xmlHeaders = {
   'Content-Type': 'application/xml; charset=utf-8',
-  // Cheap to re-serve from a proxy for a few minutes; the app itself keeps no copy of big files.
-  'Cache-Control': 'public, max-age=300, s-maxage=300, stale-while-revalidate=600',
+  // What a CDN may keep, like every public page (docs/caching.md, "Behind a CDN"): a sitemap lists
+  // what is published, so it follows a change as fast as the pages do.
+  'Cache-Control': publicCacheControl(),
 } as const;

@@ -9,7 +9,8 @@ const schema = z.object({
   database: z.enum(['sqlite', 'postgres']),
   port: z.coerce.number().int().min(1024).max(65535),
   misses: z.coerce.number().int().min(1).max(100_000),
-  scenario: z.enum(['pages', 'coherence', 'soak', 'sanitize', 'upload']),
+  scenario: z.enum(['pages', 'coherence', 'soak', 'sanitize', 'upload', 'csp']),
+  rounds: z.coerce.number().int().min(1).max(20),
   changes: z.coerce.number().int().min(2).max(100_000),
   hold: z.coerce.number().int().min(0).max(60_000),
   minutes: z.coerce.number().min(0.5).max(24 * 60),
@@ -28,8 +29,11 @@ export const usage = `npm run bench -- [--articles N] [--duration S] [--connecti
   --misses       uncached articles rendered one by one for the miss figure (default 250, at least 200 advised)
   --scenario     pages (throughput of cached pages, miss renders: the default) or coherence (publish-to-visible
                  time per page kind while readers load the pages: docs/benchmarks.md), sanitize (how long
-                 saving bodies of 100 KB to 1 MB holds the event loop, in process, no server build) or upload
-                 (peak memory of one video upload just under MEDIA_MAX_VIDEO_BYTES, streamed vs buffered)
+                 saving bodies of 100 KB to 1 MB holds the event loop, in process, no server build), upload
+                 (peak memory of one video upload just under MEDIA_MAX_VIDEO_BYTES, streamed vs buffered),
+                 csp (home and article req/s with and without the Content-Security-Policy, the same build,
+                 alternating) or soak (npm run soak: mixed traffic for --minutes)
+  --rounds       csp: how many times each mode is measured (default 2)
   --changes      coherence: how many publishes and unpublishes (default 300)
   --hold         coherence: ms between one change's answer and the next change (default 1200)
   --minutes      soak (npm run soak): how long to run mixed traffic (default 30)
@@ -52,6 +56,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
       minutes: { type: 'string', default: '30' },
       'publish-every': { type: 'string', default: '5' },
       'import-every': { type: 'string', default: '5' },
+      rounds: { type: 'string', default: '2' },
       help: { type: 'boolean', default: false },
     },
   });
