@@ -11,10 +11,14 @@ const FRESH_MS = 1_000;
 /** A probe that has not answered by then counts as "down" (a request never waits longer on it). */
 const PROBE_TIMEOUT_MS = 2_000;
 
-// Prisma's codes for a database that cannot be reached or did not answer in time: P1001 unreachable
-// (also what lib/db/sqlite-file.ts reports for a missing file), P1002 timed out, P1008 operation
-// timed out, P1017 connection closed, P2024 no pool connection in time.
-const UNAVAILABLE_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
+// Prisma's codes for a database that cannot be reached: P1001 unreachable (also what
+// lib/db/sqlite-file.ts reports for a missing file), P1002 connecting timed out, P1017 connection closed.
+const UNREACHABLE_CODES = new Set(['P1001', 'P1002', 'P1017']);
+// And for one that did not answer in time: P1008 operation timed out (SQLite's busy timeout behind
+// another writer, or a query over the server's limit), P2024 no pool connection in time. Those are as
+// often a busy database as a gone one: the request failed for want of it, but only a probe decides
+// whether the whole site is in an outage (a soak under load saw busy timeouts with the database up).
+const TIMED_OUT_CODES = new Set(['P1008', 'P2024']);
 
 type Availability = { up: boolean; checkedAt: number; probing: Promise<boolean> | null; answeredOnce: boolean };
 const globalForAvailability = globalThis as unknown as { ledeDatabaseAvailability?: Availability };
@@ -67,9 +71,13 @@ export function databaseLastAnswered(now: number = Date.now()): boolean {
 /** True when `error` came from the database being unreachable (by its code, or else by a probe now). */
 export async function failedForWantOfDatabase(error: unknown): Promise<boolean> {
   const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
-  if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) {
+  if (typeof code === 'string' && UNREACHABLE_CODES.has(code)) {
     state.up = false;
     state.checkedAt = Date.now();
+    return true;
+  }
+  if (typeof code === 'string' && TIMED_OUT_CODES.has(code)) {
+    void probeDatabase();
     return true;
   }
   return !(await probeDatabase());

@@ -7,6 +7,7 @@ import { authorise } from '@/lib/auth/current';
 import { diskError, receiveUpload } from '@/lib/media/receive';
 import { withMediaJournal } from '@/lib/media/staging';
 import { uploadMedia, UploadError } from '@/lib/media/upload';
+import { answeringDatabaseOutage } from '@/lib/outage/api';
 
 export const dynamic = 'force-dynamic';
 
@@ -14,7 +15,7 @@ export const dynamic = 'force-dynamic';
 // differ from the address the browser used, and a redirect to another host would lose the session.
 const seeOther = (location: string) => new Response(null, { status: 303, headers: { Location: location, 'Cache-Control': 'no-store' } });
 
-export async function POST(request: NextRequest): Promise<Response> {
+export const POST = answeringDatabaseOutage(async (request: NextRequest): Promise<Response> => {
   const wantsJson = (request.headers.get('accept') ?? '').includes('application/json');
   const answer = (status: number, body: { id?: number; error?: string }) => {
     if (wantsJson) return NextResponse.json(body, { status, headers: { 'Cache-Control': 'no-store' } });
@@ -40,4 +41,4 @@ export async function POST(request: NextRequest): Promise<Response> {
     if (error instanceof Error && error.name === 'ZodError') return answer(422, { error: 'Some fields are too long.' });
     throw error;
   }
-}
+});

@@ -6,6 +6,7 @@ import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { getArticleForEdit } from '@/lib/articles/admin-queries';
 import { currentUser } from '@/lib/auth/current';
+import { answeringDatabaseOutage } from '@/lib/outage/api';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,7 +14,7 @@ const params = z.object({ id: z.coerce.number().int().positive().max(2_147_483_6
 
 const json = (status: number, payload: object) => NextResponse.json(payload, { status, headers: { 'Cache-Control': 'private, no-store' } });
 
-export async function GET(_request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
+export const GET = answeringDatabaseOutage(async (_request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> => {
   const user = await currentUser();
   if (!user) return json(401, { error: 'Sign in first.' });
   const route = params.safeParse(await context.params);
@@ -22,4 +23,4 @@ export async function GET(_request: Request, context: { params: Promise<{ id: st
   if (!article) return json(404, { error: 'Not found.' });
   const { related, ...rest } = article;
   return json(200, { ...rest, related: related.map(({ id, position, label }) => ({ id, position, label })) });
-}
+});

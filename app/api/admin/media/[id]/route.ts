@@ -5,6 +5,7 @@ import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { authorise } from '@/lib/auth/current';
 import { deleteMedia, MediaDeleteError } from '@/lib/media/delete';
+import { answeringDatabaseOutage } from '@/lib/outage/api';
 
 export const dynamic = 'force-dynamic';
 
@@ -12,7 +13,7 @@ const params = z.object({ id: z.coerce.number().int().positive().max(2_147_483_6
 
 const json = (status: number, payload: object) => NextResponse.json(payload, { status, headers: { 'Cache-Control': 'no-store' } });
 
-export async function DELETE(_request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
+export const DELETE = answeringDatabaseOutage(async (_request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> => {
   const route = params.safeParse(await context.params);
   if (!route.success) return json(404, { error: 'Not found.' });
   const auth = await authorise('media.manage');
@@ -24,4 +25,4 @@ export async function DELETE(_request: Request, context: { params: Promise<{ id:
     if (error instanceof MediaDeleteError) return json(error.status, { error: error.message, uses: error.uses });
     throw error;
   }
-}
+});

@@ -7,6 +7,7 @@ import { authorise } from '@/lib/auth/current';
 import { ArticleCommandError } from '@/lib/articles/commands/result';
 import { publishArticle, unpublishArticle } from '@/lib/articles/commands/status';
 import { refreshPublicPages } from '@/lib/cache/refresh';
+import { answeringDatabaseOutage } from '@/lib/outage/api';
 
 export const dynamic = 'force-dynamic';
 
@@ -15,7 +16,7 @@ const body = z.object({ version: z.coerce.number().int().positive().optional() }
 
 const json = (status: number, payload: object) => NextResponse.json(payload, { status, headers: { 'Cache-Control': 'no-store' } });
 
-export async function POST(request: NextRequest, context: { params: Promise<{ id: string; command: string }> }): Promise<Response> {
+export const POST = answeringDatabaseOutage(async (request: NextRequest, context: { params: Promise<{ id: string; command: string }> }): Promise<Response> => {
   const route = params.safeParse(await context.params);
   if (!route.success) return json(404, { error: 'Not found.' });
   const auth = await authorise('article.publish');
@@ -30,4 +31,4 @@ export async function POST(request: NextRequest, context: { params: Promise<{ id
     if (error instanceof ArticleCommandError) return json(error.status, { error: error.message });
     throw error;
   }
-}
+});
