@@ -12,3 +12,23 @@ export function validSlug(value: string): string | null {
   const parsed = slugParam.safeParse(value);
   return parsed.success ? parsed.data : null;
 }
+
+/** The value a page reads from a query parameter sent once, several times (?q=a&q=b: the first) or
+ * not at all. Next gives a repeated parameter as an array. */
+export const firstValue = (value: string | string[] | undefined): string | undefined => (Array.isArray(value) ? value[0] : value);
+
+/** Text cut to at most `max` UTF-16 units, never between the two halves of a character. */
+export function cutText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
+}
+
+/** Free text a reader types into a query parameter (a search): any length is read, the first `max`
+ * characters kept, so an over-long address is still a page and never an error. */
+export const freeTextParam = (max: number) =>
+  z
+    .string()
+    .optional()
+    .catch(undefined)
+    .transform((value) => cutText((value ?? '').trim(), max).trim());
