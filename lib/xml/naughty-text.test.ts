@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
 import { buildFeed } from '@/lib/feeds/build';
-import { loadFeed } from '@/lib/feeds/queries';
+import { loadFeed, type FeedData } from '@/lib/feeds/queries';
 import type { FeedFormat, FeedScope } from '@/lib/feeds/urls';
 import { makeArticle, makeSection, makeTag, makeVideo } from '@/lib/seo/test-rows';
 import { truncateText } from '@/lib/seo/text';
@@ -171,9 +171,13 @@ function feedProblems(name: string, xml: string, format: FeedFormat, title: stri
   return problems;
 }
 
+// A scope's data is read once for both formats: a thousand tag feeds make this test's cost.
+const loaded = new Map<string, FeedData>();
 async function feedOf(scope: FeedScope, format: FeedFormat): Promise<{ xml: string; title: string }> {
-  const data = await loadFeed(scope);
-  if (!data) throw new Error(`no feed for ${JSON.stringify(scope)}`);
+  const key = JSON.stringify(scope);
+  const data = loaded.get(key) ?? (await loadFeed(scope));
+  if (!data) throw new Error(`no feed for ${key}`);
+  loaded.set(key, data);
   return { xml: buildFeed(data, scope, format), title: data.title };
 }
 
