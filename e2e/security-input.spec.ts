@@ -125,6 +125,10 @@ const badSegments = [
   '99999999999999999999-99999999999999999999',
   `${'9'.repeat(5_000)}-1`,
   '999999999999999-9999999999', // the largest cursor the regex allows
+  '1-2147483648', // an id past PostgreSQL's integer
+  '9999999999',
+  '99999999999999999999',
+  '1e20',
   '1-1',
   '-1',
   '0',
@@ -150,6 +154,7 @@ const badQueries = [
   'page=1&page=2',
   `page=${'9'.repeat(10_000)}`,
   `cursor=${'9'.repeat(10_000)}`,
+  'section=99999999999&author=2147483648&id=9999999999&to=999999999&from=1e20',
   `error=${huge}`,
   `notice=${huge}`,
   'from=..&to=%00',
