@@ -2,6 +2,7 @@
 // it, its preview, the related-links picker and the media library. Never cached: editors must see
 // every write at once, and these pages are per-request anyway.
 import { z } from 'zod';
+import { MAX_RECORD_ID } from '@/lib/articles/params';
 import { articleSelect } from '@/lib/articles/select';
 import { toArticleView, toMediaView, toRelatedLinkView } from '@/lib/articles/mappers';
 import type { ArticleView, MediaView, RelatedLinkView } from '@/lib/articles/types';
@@ -12,7 +13,7 @@ import type { ArticleStatus, Prisma } from '@/lib/generated/prisma/client';
 export const articleStatuses = ['draft', 'scheduled', 'published', 'unpublished'] as const satisfies readonly ArticleStatus[];
 export const adminPageSize = 25;
 
-const optionalPositive = z.preprocess((value) => (value === '' ? undefined : value), z.coerce.number().int().positive().optional().catch(undefined));
+const optionalPositive = z.preprocess((value) => (value === '' ? undefined : value), z.coerce.number().int().positive().max(MAX_RECORD_ID).optional().catch(undefined));
 
 /** The list's query string: anything unreadable falls back to "no filter" rather than an error page. */
 export const articleListParams = z.object({

@@ -32,3 +32,19 @@ export const freeTextParam = (max: number) =>
     .optional()
     .catch(undefined)
     .transform((value) => cutText((value ?? '').trim(), max).trim());
+
+/** The largest id a row can have: ids are 32-bit integers (PostgreSQL's integer). A larger number
+ * in an address made PostgreSQL refuse the query, a 500 (issue 10, defect 6). */
+export const MAX_RECORD_ID = 2_147_483_647;
+
+/** A row id in an address: plain digits, 1 to MAX_RECORD_ID ("1e3", "0x10", "007" are no id). */
+export const recordIdParam = z
+  .string()
+  .regex(/^[1-9]\d{0,9}$/)
+  .transform(Number)
+  .refine((id) => id <= MAX_RECORD_ID);
+
+export function validRecordId(value: string): number | null {
+  const parsed = recordIdParam.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}

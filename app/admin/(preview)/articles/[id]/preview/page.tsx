@@ -6,6 +6,7 @@ import { PreviewBar } from '@/components/admin/PreviewBar';
 import { SiteChrome } from '@/components/site/SiteChrome';
 import { getArticlePreview } from '@/lib/articles/admin-queries';
 import { requirePageUser } from '@/lib/auth/current';
+import { validRecordId } from '@/lib/articles/params';
 
 export const metadata: Metadata = { title: 'Preview', robots: { index: false, follow: false, nocache: true } };
 
@@ -15,8 +16,8 @@ type Props = { params: Promise<{ id: string }> };
 // whatever the article's status. Signed-in only, never cached (the admin layout makes it dynamic).
 export default async function PreviewPage({ params }: Props) {
   await requirePageUser();
-  const id = Number((await params).id);
-  if (!Number.isInteger(id) || id <= 0) notFound();
+  const id = validRecordId((await params).id);
+  if (!id) notFound();
   const article = await getArticlePreview(id);
   if (!article) notFound();
   return (
