@@ -42,7 +42,8 @@ const naughty = [
   'literal &amp; &lt; &#x3C; &#0; entities',
   `quotes " and ' and <tag attr="x">`,
   '  leading and trailing spaces  ',
-];
+  // PostgreSQL's text cannot hold U+0000 at all (SQLite can): there it is not stored text to test.
+].map((text) => (/^postgres(ql)?:/.test(process.env.DATABASE_URL ?? '') ? text.replaceAll('\u0000', '') : text));
 const site = 'http://localhost:3000';
 const now = new Date();
 
