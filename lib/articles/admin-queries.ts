@@ -2,7 +2,7 @@
 // it, its preview, the related-links picker and the media library. Never cached: editors must see
 // every write at once, and these pages are per-request anyway.
 import { z } from 'zod';
-import { MAX_RECORD_ID } from '@/lib/articles/params';
+import { MAX_RECORD_ID, freeTextParam } from '@/lib/articles/params';
 import { articleSelect } from '@/lib/articles/select';
 import { toArticleView, toMediaView, toRelatedLinkView } from '@/lib/articles/mappers';
 import type { ArticleView, MediaView, RelatedLinkView } from '@/lib/articles/types';
@@ -20,7 +20,7 @@ export const articleListParams = z.object({
   status: z.enum(articleStatuses).optional().catch(undefined),
   section: optionalPositive,
   author: optionalPositive,
-  q: z.string().max(200).optional().catch(undefined).transform((value) => value?.trim() || undefined),
+  q: freeTextParam(200).transform((value) => value || undefined),
   page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
 });
 

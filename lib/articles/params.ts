@@ -31,7 +31,8 @@ export const freeTextParam = (max: number) =>
     .string()
     .optional()
     .catch(undefined)
-    .transform((value) => cutText((value ?? '').trim(), max).trim());
+    // Control characters are no search words, and PostgreSQL refuses U+0000 in any query (a 500).
+    .transform((value) => cutText((value ?? '').replace(/[\u0000-\u001F\u007F]/g, ' ').trim(), max).trim());
 
 /** The largest id a row can have: ids are 32-bit integers (PostgreSQL's integer). A larger number
  * in an address made PostgreSQL refuse the query, a 500 (issue 10, defect 6). */

@@ -68,6 +68,7 @@ describe('the search address', () => {
     expect(searchParams.parse({ q: 'a'.repeat(10_000) }).q).toBe('a'.repeat(MAX_QUERY_LENGTH));
     expect(searchParams.parse({ q: `  ${'word '.repeat(1_000)}` }).q).toBe('word '.repeat(1_000).slice(0, MAX_QUERY_LENGTH).trim());
     expect(searchParams.parse({ q: undefined }).q).toBe('');
+    expect(searchParams.parse({ q: 'a\u0000b\u001Fc' }).q).toBe('a b c');
   });
 
   it('never cuts a character in half', () => {
