@@ -7,9 +7,14 @@ import { routeRedirect } from '@/lib/routing/redirect';
 import { notFoundGate } from '@/lib/routing/not-found-gate';
 import { databaseLastAnswered, failedForWantOfDatabase } from '@/lib/db/availability';
 import { answerWithoutDatabase, passesThrough } from '@/lib/outage/answer';
+import { hasMalformedEscapes, malformedAddressResponse } from '@/lib/routing/malformed';
 import { requestPolicy, type RequestPolicy } from '@/lib/security/request-policy';
 
 export async function proxy(request: NextRequest): Promise<NextResponse> {
+  // Before Next decodes the path: a malformed percent-escape would be a 500 there (issue 10, defect 6).
+  if (hasMalformedEscapes(request.nextUrl.pathname)) return malformedAddressResponse();
+  // /media/ is here for that check alone: files need no redirect, due work, 404 gate or page policy.
+  if (request.nextUrl.pathname.startsWith('/media/')) return NextResponse.next();
   // Security headers: a nonce for whatever renders now, HSTS on https (lib/security/request-policy.ts).
   const policy = requestPolicy(request);
   if (passesThrough(request)) return policy.apply(NextResponse.next());
@@ -33,5 +38,5 @@ async function routeWithDatabase(request: NextRequest, policy: RequestPolicy): P
 
 export const config = {
   // Not media uploads either: a proxy buffers at most 10 MB of a request body and videos are larger.
-  matcher: ['/((?!_next/|media/|api/internal/|api/admin/media|favicon.ico).*)'],
+  matcher: ['/((?!_next/|media/|api/internal/|api/admin/media|favicon.ico).*)', '/media/:path*'],
 };

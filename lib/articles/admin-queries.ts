@@ -4,6 +4,7 @@
 // and applies the one read rule (`readableArticles`, lib/auth/roles.ts): what a viewer may not read
 // is left out or answers null, exactly as if it did not exist (docs/decisions/0015).
 import { z } from 'zod';
+import { MAX_RECORD_ID, freeTextParam } from '@/lib/articles/params';
 import { articleSelect } from '@/lib/articles/select';
 import { toArticleView, toMediaView, toRelatedLinkView } from '@/lib/articles/mappers';
 import type { ArticleView, MediaView, RelatedLinkView } from '@/lib/articles/types';
@@ -15,14 +16,14 @@ import type { ArticleStatus, Prisma, Role } from '@/lib/generated/prisma/client'
 export const articleStatuses = ['draft', 'scheduled', 'published', 'unpublished'] as const satisfies readonly ArticleStatus[];
 export const adminPageSize = 25;
 
-const optionalPositive = z.preprocess((value) => (value === '' ? undefined : value), z.coerce.number().int().positive().optional().catch(undefined));
+const optionalPositive = z.preprocess((value) => (value === '' ? undefined : value), z.coerce.number().int().positive().max(MAX_RECORD_ID).optional().catch(undefined));
 
 /** The list's query string: anything unreadable falls back to "no filter" rather than an error page. */
 export const articleListParams = z.object({
   status: z.enum(articleStatuses).optional().catch(undefined),
   section: optionalPositive,
   author: optionalPositive,
-  q: z.string().max(200).optional().catch(undefined).transform((value) => value?.trim() || undefined),
+  q: freeTextParam(200).transform((value) => value || undefined),
   page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
 });
 

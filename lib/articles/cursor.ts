@@ -1,6 +1,7 @@
 // Keyset pagination cursors: "{publishedAt in ms}-{id}" of the last (or first) card on a page.
 // The position in the list is carried in the URL, so page 10,000 costs one index seek like page 1.
 import { z } from 'zod';
+import { MAX_RECORD_ID } from '@/lib/articles/params';
 
 export type Cursor = { publishedAt: Date; id: number };
 
@@ -10,7 +11,8 @@ export const cursorParam = z
   .transform((value, context): Cursor => {
     const [ms, id] = value.split('-').map(Number) as [number, number];
     const publishedAt = new Date(ms);
-    if (Number.isNaN(publishedAt.getTime()) || !Number.isSafeInteger(id)) {
+    // An id no row can have is no cursor: PostgreSQL would refuse the query (a 500) rather than find nothing.
+    if (Number.isNaN(publishedAt.getTime()) || !Number.isSafeInteger(id) || id > MAX_RECORD_ID) {
       context.addIssue({ code: 'custom', message: 'not a page cursor' });
       return z.NEVER;
     }

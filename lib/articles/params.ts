@@ -12,3 +12,40 @@ export function validSlug(value: string): string | null {
   const parsed = slugParam.safeParse(value);
   return parsed.success ? parsed.data : null;
 }
+
+/** The value a page reads from a query parameter sent once, several times (?q=a&q=b: the first) or
+ * not at all. Next gives a repeated parameter as an array. */
+export const firstValue = (value: string | string[] | undefined): string | undefined => (Array.isArray(value) ? value[0] : value);
+
+/** Text cut to at most `max` UTF-16 units, never between the two halves of a character. */
+export function cutText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
+}
+
+/** Free text a reader types into a query parameter (a search): any length is read, the first `max`
+ * characters kept, so an over-long address is still a page and never an error. */
+export const freeTextParam = (max: number) =>
+  z
+    .string()
+    .optional()
+    .catch(undefined)
+    // Control characters are no search words, and PostgreSQL refuses U+0000 in any query (a 500).
+    .transform((value) => cutText((value ?? '').replace(/[\u0000-\u001F\u007F]/g, ' ').trim(), max).trim());
+
+/** The largest id a row can have: ids are 32-bit integers (PostgreSQL's integer). A larger number
+ * in an address made PostgreSQL refuse the query, a 500 (issue 10, defect 6). */
+export const MAX_RECORD_ID = 2_147_483_647;
+
+/** A row id in an address: plain digits, 1 to MAX_RECORD_ID ("1e3", "0x10", "007" are no id). */
+export const recordIdParam = z
+  .string()
+  .regex(/^[1-9]\d{0,9}$/)
+  .transform(Number)
+  .refine((id) => id <= MAX_RECORD_ID);
+
+export function validRecordId(value: string): number | null {
+  const parsed = recordIdParam.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}

@@ -2,7 +2,8 @@ import { XMLParser } from 'fast-xml-parser';
 import Parser from 'rss-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
-import { absolutiseHtml, articleTagUri, buildFeed } from '@/lib/feeds/build';
+import { buildFeed } from '@/lib/feeds/build';
+import { absolutiseHtml, articleTagUri } from '@/lib/feeds/entry';
 import { feedCacheTags } from '@/lib/feeds/cached';
 import { loadFeed } from '@/lib/feeds/queries';
 import { feedFormatFromFileName, feedPath, type FeedScope } from '@/lib/feeds/urls';
@@ -66,7 +67,8 @@ describe('RSS 2.0', () => {
     expect(oldest.enclosure!.url).toMatch(/^http:\/\/localhost:3000\/media\/test\/.+\.jpg$/);
     const video = feed.items.find((entry) => entry.link === `${site}/sport/middle`)!;
     expect(video.enclosure).toMatchObject({ type: 'video/mp4' });
-    expect(video.title).toBe(hostile.replace(']]>', ']]&gt;'));
+    // Escaped once as XML text, no CDATA: the headline comes back exactly as written.
+    expect(video.title).toBe(hostile);
     expect(video.creator ?? (video as { author?: string }).author).toBe('Sam Writer');
   });
 
@@ -111,12 +113,14 @@ describe('Atom 1.0', () => {
     expect(Date.parse(feed.updated)).toBeLessThan(Date.parse('2024-02-01'));
   });
 
-  it('escapes a hostile headline as text in an html title, and lists image and video enclosures', async () => {
-    const doc = atomParser.parse(await render({ kind: 'section', slug: 'sport' }, 'atom'));
-    const [entry] = doc.feed.entry as AtomEntry[];
-    const title = String(entry!.title['#text']);
-    expect(title).toContain('&lt;/script&gt;');
-    expect(title).not.toContain('<script>');
+  it('carries a hostile headline as plain text (type="text"), and lists image and video enclosures', async () => {
+    const xml = await render({ kind: 'section', slug: 'sport' }, 'atom');
+    const doc = atomParser.parse(xml);
+    const [entry] = doc.feed.entry as (AtomEntry & { title: { '@type': string } })[];
+    // Text, not markup: a reader shows the characters, it never runs them.
+    expect(entry!.title['@type']).toBe('text');
+    expect(String(entry!.title['#text'])).toBe(hostile);
+    expect(xml).not.toContain('<script>');
     expect(entry!.updated).toBe('2024-01-05T08:00:00.000Z');
     expect(entry!.published).toBe('2024-01-02T08:00:00.000Z');
     expect(entry!.link.filter((link) => link['@rel'] === 'enclosure').map((link) => link['@type'])).toEqual(['image/jpeg', 'video/mp4']);

@@ -32,7 +32,9 @@ export function legacyIdFromPath(pathname: string, list: readonly LegacyPattern[
     const id = pattern.regex.exec(path)?.groups?.id;
     if (id) {
       try {
-        return decodeURIComponent(id);
+        const decoded = decodeURIComponent(id);
+        // A control character is in no legacy id, and PostgreSQL refuses U+0000 in a query (a 500).
+        return /[\u0000-\u001F\u007F]/.test(decoded) ? null : decoded;
       } catch {
         return null;
       }

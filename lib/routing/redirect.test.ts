@@ -19,7 +19,8 @@ describe('legacy URL patterns', () => {
     ['/NEWS/1234', '1234'],
   ])('%s → id %s', (path, id) => expect(legacyIdFromPath(path, defaults)).toBe(id));
 
-  it.each(['/news', '/news/', '/newsroom/1234', '/world/news', '/x/news/1234'])('%s is not a legacy URL', (path) => {
+  // A NUL or other control character in the id: no legacy id (PostgreSQL refused the lookup, a 500).
+  it.each(['/news', '/news/', '/newsroom/1234', '/world/news', '/x/news/1234', '/news/%00', '/news/a%00b', '/news/%1F/x'])('%s is not a legacy URL', (path) => {
     expect(legacyIdFromPath(path, defaults)).toBeNull();
   });
 

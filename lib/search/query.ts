@@ -1,6 +1,7 @@
 // Turns what a reader typed into search terms. Readers type words, not query syntax: quotes,
 // operators and brackets are dropped here so no input can make the database's parser fail.
 import { z } from 'zod';
+import { freeTextParam } from '@/lib/articles/params';
 
 export const MAX_QUERY_LENGTH = 200;
 export const MAX_TERMS = 12;
@@ -8,11 +9,8 @@ export const SEARCH_PAGE_SIZE = 10;
 export const MAX_SEARCH_PAGE = 100;
 
 export const searchParams = z.object({
-  q: z
-    .string()
-    .max(2000)
-    .optional()
-    .transform((value) => (value ?? '').trim().slice(0, MAX_QUERY_LENGTH)),
+  // Cut, not refused: a long paste or a crafted link still gets a search page (issue 10, defect 6).
+  q: freeTextParam(MAX_QUERY_LENGTH),
   page: z.coerce.number().int().min(1).max(MAX_SEARCH_PAGE).catch(1).default(1),
 });
 

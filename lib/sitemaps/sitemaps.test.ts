@@ -110,7 +110,7 @@ describe('article sitemaps', () => {
       'video:publication_date': '2024-02-10T09:00:00.000Z',
     });
     expect(String(entry!['video:video']!['video:content_loc'])).toMatch(/^http:\/\/localhost:3000\/media\/test\/.+\.mp4$/);
-    expect(feb).toContain('A match &amp; a &quot;video&quot; &lt;live&gt;');
+    expect(feb).toContain('A match &amp; a "video" &lt;live&gt;');
 
     const jan = urlsOf(await documentText(articlesDocument({ year: 2024, month: 1, part: 1 }, now)));
     expect(jan.map((url) => url.loc)).toEqual([`${site}/world/january-story`]);

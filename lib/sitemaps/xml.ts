@@ -2,7 +2,9 @@
 // returns one small string, so a sitemap is written entry by entry and never held whole in memory.
 import { config } from '@/lib/config';
 import { siteLanguageCode } from '@/lib/seo/site';
-import { truncateText, xmlSafeText } from '@/lib/seo/text';
+import { truncateText } from '@/lib/seo/text';
+// Every value is escaped by the one XML writer (lib/xml/write.ts), as the feeds' are.
+import { xmlDeclaration, xmlElement as element } from '@/lib/xml/write';
 
 export type SitemapImage = { loc: string };
 export type SitemapVideo = {
@@ -16,19 +18,6 @@ export type SitemapVideo = {
 export type SitemapEntry = { loc: string; lastmod?: string | null; images?: SitemapImage[]; video?: SitemapVideo | null };
 export type NewsEntry = { loc: string; title: string; publicationDate: string };
 export type IndexEntry = { loc: string; lastmod?: string | null };
-
-export function escapeXml(text: string): string {
-  return xmlSafeText(text)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
-}
-
-const element = (name: string, text: string): string => `<${name}>${escapeXml(text)}</${name}>`;
-
-export const xmlDeclaration = '<?xml version="1.0" encoding="UTF-8"?>\n';
 
 export const urlsetOpen =
   `${xmlDeclaration}<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"` +

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { firstValue } from '@/lib/articles/params';
 import { searchArticles } from '@/lib/search';
 import { searchParams as searchParamsSchema, MAX_SEARCH_PAGE } from '@/lib/search/query';
 import { SearchForm } from '@/components/front/SearchForm';
@@ -8,8 +9,7 @@ import { searchMetadata } from '@/lib/seo/metadata';
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 function readParams(raw: Record<string, string | string[] | undefined>) {
-  const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
-  return searchParamsSchema.parse({ q: first(raw.q), page: first(raw.page) });
+  return searchParamsSchema.parse({ q: firstValue(raw.q), page: firstValue(raw.page) });
 }
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {

@@ -15,6 +15,7 @@ import { toLocalDateTimeInput } from '@/lib/articles/schema';
 import { requirePageUser } from '@/lib/auth/current';
 import { can, canEditArticle } from '@/lib/auth/roles';
 import { config } from '@/lib/config';
+import { validRecordId } from '@/lib/articles/params';
 
 export const metadata: Metadata = { title: 'Edit article' };
 
@@ -24,8 +25,8 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
 
 export default async function EditArticlePage({ params, searchParams }: Props) {
   const user = await requirePageUser();
-  const id = Number((await params).id);
-  if (!Number.isInteger(id) || id <= 0) notFound();
+  const id = validRecordId((await params).id);
+  if (!id) notFound();
   const query = await searchParams;
   const relatedQuery = (first(query.relatedQuery) ?? '').slice(0, 200);
   const [article, sections, media, results] = await Promise.all([

@@ -10,6 +10,7 @@ import { canEditArticle } from '@/lib/auth/roles';
 import { config } from '@/lib/config';
 import { diffSnapshots } from '@/lib/revisions/diff';
 import { getRevision, listRevisions } from '@/lib/revisions/queries';
+import { validRecordId } from '@/lib/articles/params';
 
 export const metadata: Metadata = { title: 'Revisions' };
 
@@ -20,8 +21,8 @@ const version = (value: string | undefined) => (value && /^\d{1,9}$/.test(value)
 
 export default async function RevisionsPage({ params, searchParams }: Props) {
   const user = await requirePageUser();
-  const id = Number((await params).id);
-  if (!Number.isInteger(id) || id <= 0) notFound();
+  const id = validRecordId((await params).id);
+  if (!id) notFound();
   const query = await searchParams;
   const [article, revisions] = await Promise.all([getArticleForEdit(id, user), listRevisions(id, user)]);
   if (!article) notFound();

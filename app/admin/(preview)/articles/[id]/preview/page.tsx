@@ -6,6 +6,7 @@ import { PreviewBar } from '@/components/admin/PreviewBar';
 import { SiteChrome } from '@/components/site/SiteChrome';
 import { getArticlePreview } from '@/lib/articles/admin-queries';
 import { requirePageUser } from '@/lib/auth/current';
+import { validRecordId } from '@/lib/articles/params';
 
 export const metadata: Metadata = { title: 'Preview', robots: { index: false, follow: false, nocache: true } };
 
@@ -16,8 +17,8 @@ type Props = { params: Promise<{ id: string }> };
 // another writer's draft or embargoed article answers 404 like a missing one.
 export default async function PreviewPage({ params }: Props) {
   const user = await requirePageUser();
-  const id = Number((await params).id);
-  if (!Number.isInteger(id) || id <= 0) notFound();
+  const id = validRecordId((await params).id);
+  if (!id) notFound();
   const article = await getArticlePreview(id, user);
   if (!article) notFound();
   return (

@@ -3,6 +3,7 @@
 // session, role (403 for a writer), then the same commands and the same page refresh.
 import { NextResponse, type NextRequest } from 'next/server';
 import { z } from 'zod';
+import { recordIdParam } from '@/lib/articles/params';
 import { authorise } from '@/lib/auth/current';
 import { ArticleCommandError } from '@/lib/articles/commands/result';
 import { publishArticle, unpublishArticle } from '@/lib/articles/commands/status';
@@ -11,7 +12,7 @@ import { answeringDatabaseOutage } from '@/lib/outage/api';
 
 export const dynamic = 'force-dynamic';
 
-const params = z.object({ id: z.coerce.number().int().positive(), command: z.enum(['publish', 'unpublish']) });
+const params = z.object({ id: recordIdParam, command: z.enum(['publish', 'unpublish']) });
 const body = z.object({ version: z.coerce.number().int().positive().optional() }).catch({});
 
 const json = (status: number, payload: object) => NextResponse.json(payload, { status, headers: { 'Cache-Control': 'no-store' } });
