@@ -67,6 +67,10 @@ const errorMessages = {
   'poster-needed': 'A video needs a poster image (shown before it plays).',
   'poster-type': 'The poster must be a JPEG, PNG, GIF, WebP or AVIF image.',
   'video-alt': 'Describe the video (alt text) so its poster has a description.',
+  // Media deletion (app/admin/actions/media.ts).
+  'media-in-use': 'This media is in use and was not deleted. Remove it from the articles listed below first.',
+  'media-not-found': 'That media does not exist (it may have been deleted already).',
+  'media-forbidden': 'Only editors and admins can delete media.',
   // Fallbacks by kind of refusal.
   invalid: 'That was refused: check the form and try again.',
   'not-found': 'That no longer exists (it may have been deleted).',

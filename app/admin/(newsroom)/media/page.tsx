@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import { deleteMediaAction } from '@/app/admin/actions/media';
-import { mediaDeleteErrorText } from '@/components/admin/media-messages';
 import { MediaDeletePanel } from '@/components/admin/MediaDeletePanel';
 import { MediaGrid } from '@/components/admin/MediaGrid';
 import { MediaUploadForm } from '@/components/admin/MediaUploadForm';
@@ -33,7 +32,7 @@ export default async function MediaPage({ searchParams }: Props) {
   return (
     <>
       <h1 className="mb-4 font-serif text-3xl font-bold">Media</h1>
-      <Notice notice={first(query.notice)} error={mediaDeleteErrorText(error) ?? error} />
+      <Notice notice={first(query.notice)} error={error} />
       {toDelete ? <MediaDeletePanel media={toDelete} action={deleteMediaAction} /> : null}
       <MediaUploadForm maxImage={mb(config.MEDIA_MAX_IMAGE_BYTES)} maxVideo={mb(config.MEDIA_MAX_VIDEO_BYTES)} />
       <h2 className="mb-2 mt-6 font-serif text-xl font-bold">Library ({list.total})</h2>
