@@ -1,7 +1,7 @@
 'use server';
 // Deleting media from the library. Like every action: proof of origin, session and role inside itself
 // (authorise), then the command, which checks the role again. Outcomes go back as short codes
-// (components/admin/media-messages.ts holds the words).
+// (components/admin/outcomes.ts holds the words).
 import { redirect } from 'next/navigation';
 import { idFrom } from '@/app/admin/actions/guard';
 import { authorise } from '@/lib/auth/current';
