@@ -37,6 +37,7 @@ async function routeWithDatabase(request: NextRequest, policy: RequestPolicy): P
 }
 
 export const config = {
-  // Not media uploads either: a proxy buffers at most 10 MB of a request body and videos are larger.
-  matcher: ['/((?!_next/|media/|api/internal/|api/admin/media|favicon.ico).*)', '/media/:path*'],
+  // Not media uploads either (POST /api/admin/media): a proxy buffers at most 10 MB of a request body
+  // and videos are larger. The media library's other routes (/api/admin/media/{id}) carry no body.
+  matcher: ['/((?!_next/|media/|api/internal/|api/admin/media|favicon.ico).*)', '/media/:path*', '/api/admin/media/:path+'],
 };

@@ -177,6 +177,9 @@ test.describe('instances sharing PostgreSQL and Redis', () => {
 
   test('a page rendered by one instance is served from the shared cache by the other', async ({ request }) => {
     expect((await request.get(`${a}/politics`)).status()).toBe(200);
+    // Next stores a render after its answer has gone: once A itself answers HIT (its cache is Redis),
+    // the entry is there for B, which has never rendered this page.
+    await waitFor(async () => (await request.get(`${a}/politics`)).headers()['x-nextjs-cache'] === 'HIT', 10_000, 'A caches /politics');
     const fromB = await request.get(`${b}/politics`);
     expect(fromB.status()).toBe(200);
     expect(fromB.headers()['x-nextjs-cache']).toBe('HIT');
