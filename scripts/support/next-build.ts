@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { serverHeapFlags } from './server-heap';
 
 export const projectRoot = path.resolve(import.meta.dirname, '..', '..');
 export const nextBin = path.join(projectRoot, 'node_modules', 'next', 'dist', 'bin', 'next');
@@ -96,9 +97,10 @@ async function build(distDir: string, env: NodeJS.ProcessEnv, options: { quiet?:
   fs.writeFileSync(stampFile(distDir), `${JSON.stringify(buildStamp(env), null, 2)}\n`);
 }
 
-/** Starts `next start -p port` serving distDir. The caller owns the child (and must kill it). */
+/** Starts `next start -p port` serving distDir, with a heap limit (./server-heap.ts). The caller owns
+ *  the child (and must kill it). */
 export function startNextServer(distDir: string, port: number, env: NodeJS.ProcessEnv, stdio: 'inherit' | 'pipe' = 'inherit'): ChildProcess {
-  return spawn(process.execPath, [nextBin, 'start', '-p', String(port)], {
+  return spawn(process.execPath, [...serverHeapFlags(env), nextBin, 'start', '-p', String(port)], {
     cwd: projectRoot,
     env: childEnv({ ...env, NODE_ENV: 'production', PORT: String(port) }, distDir),
     stdio: stdio === 'inherit' ? ['ignore', 'inherit', 'inherit'] : ['ignore', 'pipe', 'pipe'],
