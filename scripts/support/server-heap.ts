@@ -9,7 +9,7 @@ export const HEAP_BESIDE_CACHE_MB = 384;
 
 /** Node flags for the server: a heap limit of the page cache's bound plus room for the rest, unless
  *  the operator chose one in NODE_OPTIONS. */
-export function serverHeapFlags(env: NodeJS.ProcessEnv): string[] {
+export function serverHeapFlags(env: Partial<Record<string, string>>): string[] {
   if (/--max-old-space-size/.test(env.NODE_OPTIONS ?? '')) return [];
   const cacheMb = env.REDIS_URL ? 0 : Number(env.LEDE_CACHE_MEMORY_MB || 256);
   const heapMb = Math.max(512, Math.ceil((Number.isFinite(cacheMb) ? cacheMb : 256) + HEAP_BESIDE_CACHE_MB));
