@@ -18,16 +18,25 @@ type Kind = 'cached' | 'uncached' | 'search' | 'publish' | 'import';
 type SoakData = { drafts: { id: number; path: string }[]; section: string; tag: string; session: string };
 export type SoakOptions = { minutes: number; publishEverySeconds: number; importEveryMinutes: number };
 export type SoakTargets = { articlePath: string; sectionPath: string; missPaths: string[] };
-export type MemorySample = { minute: number; rssMb: number; cacheMb: number | null };
+export type MemorySample = { minute: number; rssMb: number; cacheMb: number | null; heapMb?: number; externalMb?: number };
 
-/** The page cache's own count of what it holds (memory mode), to tell its fill from a leak. */
-async function pageCacheMegabytes(baseUrl: string, env: NodeJS.ProcessEnv): Promise<number | null> {
+type CacheReport = { cacheMb: number | null; heapMb?: number; externalMb?: number; entries?: number };
+
+/** The page cache's own count of what it holds (memory mode), to tell its fill from a leak, and the
+ *  server's V8 heap and off-heap (Buffer) memory, to tell which of the two grows. */
+async function pageCacheReport(baseUrl: string, env: NodeJS.ProcessEnv): Promise<CacheReport> {
   try {
     const response = await fetch(`${baseUrl}/api/internal/cache`, { headers: { 'x-lede-internal': env.INTERNAL_SECRET ?? '' }, signal: AbortSignal.timeout(10_000) });
-    const status = (await response.json()) as { bytes?: number | null };
-    return typeof status.bytes === 'number' ? status.bytes / 1024 / 1024 : null;
+    const status = (await response.json()) as { bytes?: number | null; entries?: number | null; memory?: { heapUsed: number; external: number } };
+    const mb = (bytes: number) => bytes / 1024 / 1024;
+    return {
+      cacheMb: typeof status.bytes === 'number' ? mb(status.bytes) : null,
+      heapMb: status.memory ? mb(status.memory.heapUsed) : undefined,
+      externalMb: status.memory ? mb(status.memory.external) : undefined,
+      entries: status.entries ?? undefined,
+    };
   } catch {
-    return null;
+    return { cacheMb: null };
   }
 }
 
@@ -153,17 +162,18 @@ export async function runSoakScenario(baseUrl: string, env: NodeJS.ProcessEnv, s
     }
   };
 
-  const memory: MemorySample[] = [{ minute: 0, rssMb: treeRssMegabytes(serverPid), cacheMb: await pageCacheMegabytes(baseUrl, env) }];
+  const first = await pageCacheReport(baseUrl, env);
+  const memory: MemorySample[] = [{ minute: 0, rssMb: treeRssMegabytes(serverPid), cacheMb: first.cacheMb, heapMb: first.heapMb, externalMb: first.externalMb }];
   const started = Date.now();
   say(`${options.minutes} min: 4 cached-page loops, 1 uncached, 1 search, a publish every ${options.publishEverySeconds} s, an import of 25 legacy articles every ${options.importEveryMinutes} min. Server RSS at start: ${memory[0]!.rssMb.toFixed(0)} MB.`);
   const ticker = setInterval(async () => {
     const minute = Math.round((Date.now() - started) / 60_000);
     const rssMb = treeRssMegabytes(serverPid);
-    const cacheMb = await pageCacheMegabytes(baseUrl, env);
-    memory.push({ minute, rssMb, cacheMb });
+    const { cacheMb, heapMb, externalMb, entries } = await pageCacheReport(baseUrl, env);
+    memory.push({ minute, rssMb, cacheMb, heapMb, externalMb });
     const total = Object.values(latencies).reduce((sum, list) => sum + list.length, 0);
     const failed = Object.values(errors).reduce((sum, list) => sum + list.length, 0);
-    say(`minute ${minute}/${options.minutes}: server RSS ${rssMb.toFixed(0)} MB (page cache ${cacheMb === null ? '?' : cacheMb.toFixed(0)} MB), ${total} requests, ${failed} errors`);
+    say(`minute ${minute}/${options.minutes}: server RSS ${rssMb.toFixed(0)} MB (page cache ${cacheMb === null ? '?' : cacheMb.toFixed(0)} MB in ${entries ?? '?'} entries; V8 heap ${heapMb?.toFixed(0) ?? '?'} MB, external ${externalMb?.toFixed(0) ?? '?'} MB), ${total} requests, ${failed} errors`);
   }, 60_000);
   try {
     await Promise.all([
@@ -194,6 +204,8 @@ export async function runSoakScenario(baseUrl: string, env: NodeJS.ProcessEnv, s
   figures.rss_end_mb = Number(memory.at(-1)!.rssMb.toFixed(0));
   figures.rss_slope_mb_per_hour = Number(memorySlopeMbPerHour(settled).toFixed(1));
   figures.rss_per_minute_mb = memory.map((sample) => sample.rssMb.toFixed(0)).join(',');
+  figures.heap_used_per_minute_mb = memory.map((sample) => sample.heapMb?.toFixed(0) ?? '?').join(',');
+  figures.external_per_minute_mb = memory.map((sample) => sample.externalMb?.toFixed(0) ?? '?').join(',');
   figures.page_cache_per_minute_mb = memory.map((sample) => (sample.cacheMb === null ? '?' : sample.cacheMb.toFixed(0))).join(',');
   // Resident memory minus what the page cache says it holds: what grows besides the bounded cache.
   const beyondCache = settled.filter((sample) => sample.cacheMb !== null).map((sample) => ({ ...sample, rssMb: sample.rssMb - sample.cacheMb! }));

@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { serverHeapFlags } from './server-heap';
 
 export const projectRoot = path.resolve(import.meta.dirname, '..', '..');
 export const nextBin = path.join(projectRoot, 'node_modules', 'next', 'dist', 'bin', 'next');
@@ -100,10 +101,11 @@ export const serverEntry = path.join(projectRoot, 'scripts', 'serve.mjs');
 
 /**
  * Starts Lede's server (scripts/serve.mjs: Next's handler behind a server that sees each socket, for
- * the client's real address) on port, serving distDir. The caller owns the child (and must kill it).
+ * the client's real address) on port, serving distDir, with a heap limit (./server-heap.ts). The
+ * caller owns the child (and must kill it).
  */
 export function startNextServer(distDir: string, port: number, env: NodeJS.ProcessEnv, stdio: 'inherit' | 'pipe' = 'inherit'): ChildProcess {
-  return spawn(process.execPath, [serverEntry], {
+  return spawn(process.execPath, [...serverHeapFlags(env), serverEntry], {
     cwd: projectRoot,
     env: childEnv({ ...env, NODE_ENV: 'production', PORT: String(port) }, distDir),
     stdio: stdio === 'inherit' ? ['ignore', 'inherit', 'inherit'] : ['ignore', 'pipe', 'pipe'],

@@ -7,5 +7,6 @@ export const dynamic = 'force-dynamic';
 
 export async function GET(request: Request): Promise<Response> {
   if (!isInternalRequest(request.headers)) return Response.json({ error: 'Not found' }, { status: 404 });
-  return Response.json(await pageCacheStatus(), { headers: { 'Cache-Control': 'no-store' } });
+  // The process's memory beside the cache's own count: heap vs Buffers tells what a growth is made of.
+  return Response.json({ ...(await pageCacheStatus()), memory: process.memoryUsage() }, { headers: { 'Cache-Control': 'no-store' } });
 }
