@@ -8,7 +8,8 @@
 // - anything else gets a 503 with Retry-After: a readable page, or JSON under /api/.
 import { NextResponse, type NextRequest } from 'next/server';
 import { internalSecret, isInternalRequest } from '@/lib/scheduling/internal-secret';
-import { OUTAGE_API_MESSAGE, RETRY_AFTER_SECONDS, outagePageHtml } from '@/lib/outage/page';
+import { databaseUnavailableJson } from '@/lib/outage/api';
+import { RETRY_AFTER_SECONDS, outagePageHtml } from '@/lib/outage/page';
 
 /** Paths the proxy must never answer for: /status reports the outage itself. */
 const ANSWERS_FOR_ITSELF = new Set(['/status']);
@@ -44,7 +45,7 @@ async function fromCache(request: NextRequest): Promise<NextResponse | null> {
 function unavailable(request: NextRequest): NextResponse {
   const headers = { 'Retry-After': String(RETRY_AFTER_SECONDS), 'Cache-Control': 'no-store' };
   const path = request.nextUrl.pathname;
-  if (path.startsWith('/api/')) return NextResponse.json({ error: OUTAGE_API_MESSAGE }, { status: 503, headers });
+  if (path.startsWith('/api/')) return databaseUnavailableJson();
   const body = request.method === 'HEAD' ? null : outagePageHtml(path === '/admin' || path.startsWith('/admin/'));
   return new NextResponse(body, { status: 503, headers: { ...headers, 'Content-Type': 'text/html; charset=utf-8' } });
 }
