@@ -1,12 +1,12 @@
 // The ONE schema for what an editor sends about an article: the admin form, its server action and
 // the JSON API all parse with it. Form fields arrive as strings, JSON as numbers: both are accepted.
 import { z } from 'zod';
+import { recordIdParam } from '@/lib/articles/params';
 import { BodyNestingError, sanitizeBody } from '@/lib/articles/sanitize';
 import { articleContentTypes } from '@/lib/articles/stored-fields';
 import { reservedArticleSlugs } from '@/lib/articles/urls';
 import { postedRecordId } from '@/lib/forms/form-data';
 import { slugPattern, slugRuleMessage } from '@/lib/forms/slug-pattern';
-import { recordIdParam } from '@/lib/articles/params';
 
 export type { ArticleSnapshot } from '@/lib/revisions/snapshot';
 export { articleSnapshotSchema } from '@/lib/revisions/snapshot';
@@ -108,7 +108,7 @@ export type ArticleInput = z.output<typeof articleInputSchema>;
 export type ArticleInputRaw = z.input<typeof articleInputSchema>;
 export type ArticleFieldName = keyof ArticleInput;
 
-/** The editable fields' names, in the form's order. */
+/** The editable fields' names, in the schema's order. */
 export const articleFieldNames = articleInputSchema.keyof().options;
 
 /** A save of an existing article names the version it was made on (optimistic locking). */
@@ -117,9 +117,6 @@ export const articleUpdateSchema = articleInputSchema.extend({
 });
 
 export type ArticleUpdate = z.output<typeof articleUpdateSchema>;
-
-/** What the article form posts: the editable fields and the version the editor started from. */
-export const articleFormFields = articleUpdateSchema.keyof().options;
 
 /** Field → first message, for showing next to each input. */
 export function fieldErrors(error: z.ZodError): Record<string, string> {
