@@ -6,13 +6,14 @@
 import path from 'node:path';
 import cliProgress from 'cli-progress';
 import { z } from 'zod';
+import { slugPattern } from '@/lib/forms/slug-pattern';
 
 process.env.NEXT_TELEMETRY_DISABLED = '1';
 
 const argsSchema = z.object({
   paths: z.array(z.string().min(1)).min(1, 'name at least one file or folder'),
   mediaRoot: z.string().min(1).optional(),
-  section: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a slug like "archive"').optional(),
+  section: z.string().regex(slugPattern, 'must be a slug like "archive"').optional(),
   sectionName: z.string().trim().min(1).max(80).optional(),
 });
 

@@ -5,6 +5,7 @@ import { useActionState, type ReactNode } from 'react';
 import { BodyEditor } from '@/components/admin/BodyEditor';
 import { ConflictPanel } from '@/components/admin/ConflictPanel';
 import type { ArticleFormState, ArticleFormValues } from '@/components/admin/article-form-types';
+import { slugPatternSource } from '@/lib/forms/slug-pattern';
 
 type Option = { id: number; label: string };
 
@@ -92,7 +93,7 @@ export function ArticleForm({ action, articleId, version, initial, sections, med
           </Field>
         </div>
         <Field id="slug" label="Slug" error={errors.slug} hint={slugHint}>
-          <input id="slug" name="slug" defaultValue={values.slug} maxLength={80} pattern="[a-z0-9]+(-[a-z0-9]+)*" aria-invalid={errors.slug ? true : undefined} className={`${input} font-mono`} aria-describedby={describe('slug', errors.slug, 'x')} />
+          <input id="slug" name="slug" defaultValue={values.slug} maxLength={80} pattern={slugPatternSource} aria-invalid={errors.slug ? true : undefined} className={`${input} font-mono`} aria-describedby={describe('slug', errors.slug, 'x')} />
         </Field>
       </div>
       <div className="flex flex-wrap gap-3">

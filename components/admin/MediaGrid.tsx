@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { MediaRowForAdmin } from '@/lib/articles/admin-queries';
+import type { MediaRowForAdmin } from '@/lib/media/library';
 
 /** `canDelete`: offer each item's delete confirmation (editors and admins). */
 export function MediaGrid({ rows, highlight, canDelete = false }: { rows: MediaRowForAdmin[]; highlight: number | null; canDelete?: boolean }) {

@@ -1,20 +1,9 @@
 // The article form's values and the state its save action returns (plain data: it crosses from the
 // server action to the client island).
+import type { ArticleFormValues } from '@/lib/articles/form-values';
 import type { FieldDiff } from '@/lib/revisions/diff';
 
-export type ArticleFormValues = {
-  headline: string;
-  kicker: string;
-  standfirst: string;
-  body: string;
-  byline: string;
-  sourceCredit: string;
-  sectionId: string;
-  tags: string;
-  leadMediaId: string;
-  contentType: 'text' | 'video';
-  slug: string;
-};
+export type { ArticleFormValues };
 
 export type ArticleFormState = {
   status: 'idle' | 'error' | 'conflict';

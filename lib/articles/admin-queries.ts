@@ -1,33 +1,38 @@
 // What the newsroom reads: the article list with filters and paging, an article as its form needs
-// it, its preview, the related-links picker and the media library. Never cached: editors must see
+// it, its preview and the related-links picker (the media library is lib/media/library.ts). Never cached: editors must see
 // every write at once, and these pages are per-request anyway. Every article read takes the viewer
 // and applies the one read rule (`readableArticles`, lib/auth/roles.ts): what a viewer may not read
 // is left out or answers null, exactly as if it did not exist (docs/decisions/0015).
 import { z } from 'zod';
-import { MAX_RECORD_ID, freeTextParam } from '@/lib/articles/params';
+import { freeTextParam } from '@/lib/articles/params';
+import type { ArticleEditValues } from '@/lib/articles/form-values';
 import { articleSelect } from '@/lib/articles/select';
+import { articleColumnNames, articleStatuses as storedArticleStatuses, pick, selectColumns } from '@/lib/articles/stored-fields';
 import { toArticleView, toMediaView, toRelatedLinkView } from '@/lib/articles/mappers';
 import type { ArticleView, MediaView, RelatedLinkView } from '@/lib/articles/types';
 import { articlePath } from '@/lib/articles/urls';
 import { canReadArticle, readableArticles } from '@/lib/auth/roles';
 import { db } from '@/lib/db/client';
 import type { ArticleStatus, Prisma, Role } from '@/lib/generated/prisma/client';
+import { outcomeParams, pageNumberParam, recordIdQueryParam } from '@/lib/forms/search-params';
 
-export const articleStatuses = ['draft', 'scheduled', 'published', 'unpublished'] as const satisfies readonly ArticleStatus[];
+// The statuses the list filters by, checked against the database's own.
+export const articleStatuses = storedArticleStatuses satisfies readonly ArticleStatus[];
 export const adminPageSize = 25;
-
-const optionalPositive = z.preprocess((value) => (value === '' ? undefined : value), z.coerce.number().int().positive().max(MAX_RECORD_ID).optional().catch(undefined));
 
 /** The list's query string: anything unreadable falls back to "no filter" rather than an error page. */
 export const articleListParams = z.object({
   status: z.enum(articleStatuses).optional().catch(undefined),
-  section: optionalPositive,
-  author: optionalPositive,
+  section: recordIdQueryParam,
+  author: recordIdQueryParam,
   q: freeTextParam(200).transform((value) => value || undefined),
-  page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
+  page: pageNumberParam(10_000),
 });
 
 export type ArticleListParams = z.output<typeof articleListParams>;
+
+/** The edit page's query: the related-links picker's search, and the last button action's outcome. */
+export const articleEditParams = z.object({ relatedQuery: freeTextParam(200), ...outcomeParams });
 
 export type AdminArticleRow = {
   id: number;
@@ -99,6 +104,9 @@ export async function listArticlesForAdmin(params: ArticleListParams, viewer: Vi
 
 export type Option = { id: number; label: string };
 
+// The editable fields the edit form shows, read from their columns.
+const editableColumns = selectColumns(articleColumnNames);
+
 export async function sectionOptions(): Promise<Option[]> {
   const sections = await db.section.findMany({ orderBy: [{ position: 'asc' }, { name: 'asc' }], select: { id: true, name: true } });
   return sections.map((section) => ({ id: section.id, label: section.name }));
@@ -128,19 +136,7 @@ export type ArticleForEdit = {
   publishedAt: string | null;
   modifiedAt: string | null;
   breakingUntil: string | null;
-  values: {
-    headline: string;
-    kicker: string;
-    standfirst: string;
-    body: string;
-    byline: string;
-    sourceCredit: string;
-    sectionId: number;
-    tags: string;
-    leadMediaId: number | null;
-    contentType: 'text' | 'video';
-    slug: string;
-  };
+  values: ArticleEditValues;
   leadMedia: MediaView | null;
   corrections: { id: number; note: string; createdAt: string }[];
   related: AdminRelatedLink[];
@@ -151,10 +147,9 @@ export async function getArticleForEdit(id: number, viewer: Viewer): Promise<Art
     where: { AND: [{ id }, readableArticles(viewer)] },
     select: {
       ...articleSelect,
+      ...editableColumns,
       version: true,
       authorId: true,
-      leadMediaId: true,
-      sectionId: true,
       breakingUntil: true,
       author: { select: { email: true, name: true } },
       relatedLinks: {
@@ -179,19 +174,7 @@ export async function getArticleForEdit(id: number, viewer: Viewer): Promise<Art
     publishedAt: row.publishedAt?.toISOString() ?? null,
     modifiedAt: row.modifiedAt?.toISOString() ?? null,
     breakingUntil: row.breakingUntil && row.breakingUntil.getTime() > Date.now() ? row.breakingUntil.toISOString() : null,
-    values: {
-      headline: row.headline,
-      kicker: row.kicker,
-      standfirst: row.standfirst,
-      body: row.body,
-      byline: row.byline,
-      sourceCredit: row.sourceCredit,
-      sectionId: row.sectionId,
-      tags: row.tags.map(({ tag }) => tag.name).join(', '),
-      leadMediaId: row.leadMediaId,
-      contentType: row.contentType,
-      slug: row.slug,
-    },
+    values: { ...pick(row, articleColumnNames), tags: row.tags.map(({ tag }) => tag.name).join(', ') },
     leadMedia: toMediaView(row.leadMedia),
     corrections: row.corrections.map((c) => ({ id: c.id, note: c.note, createdAt: c.createdAt.toISOString() })),
     related: row.relatedLinks.map((link) => {
@@ -248,45 +231,4 @@ export async function findArticlesToRelate(query: string, excludeId: number, vie
   return ranked.slice(0, limit).map((row) => ({
     id: row.id, headline: row.headline, status: row.status, section: row.section.name, publishedAt: row.publishedAt?.toISOString() ?? null,
   }));
-}
-
-export type MediaRowForAdmin = MediaView & { createdAt: string; bytes: number | null; thumbUrl: string | null };
-
-export const mediaPageSize = 24;
-
-export async function listMediaForAdmin(page = 1, kind?: 'image' | 'video'): Promise<{ rows: MediaRowForAdmin[]; total: number; pageCount: number }> {
-  // Posters are media of their own but belong to their video: the library lists them with it.
-  const where: Prisma.MediaWhereInput = { posterOf: { none: {} }, ...(kind ? { kind } : {}) };
-  const [rows, total] = await Promise.all([
-    db.media.findMany({
-      where,
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      skip: (Math.max(1, page) - 1) * mediaPageSize,
-      take: mediaPageSize,
-      select: {
-        id: true, kind: true, path: true, mimeType: true, width: true, height: true, alt: true, caption: true, credit: true,
-        durationSeconds: true, bytes: true, createdAt: true, renditions: true, poster: { select: { path: true, width: true, height: true } },
-      },
-    }),
-    db.media.count({ where }),
-  ]);
-  return {
-    total,
-    pageCount: Math.max(1, Math.ceil(total / mediaPageSize)),
-    rows: rows.map((row) => {
-      const view = toMediaView(row)!;
-      return { ...view, createdAt: row.createdAt.toISOString(), bytes: row.bytes, thumbUrl: view.kind === 'image' ? view.url : view.posterUrl };
-    }),
-  };
-}
-
-/** Choices for the lead media and related-link picture selects: newest first. */
-export async function mediaOptions(limit = 200): Promise<Option[]> {
-  const rows = await db.media.findMany({
-    where: { posterOf: { none: {} } },
-    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-    take: limit,
-    select: { id: true, kind: true, alt: true, path: true },
-  });
-  return rows.map((row) => ({ id: row.id, label: `#${row.id} ${row.kind}: ${row.alt || row.path.split('/').at(-1)}`.slice(0, 120) }));
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCursor } from '@/lib/articles/cursor';
-import { MAX_RECORD_ID, firstValue, validRecordId } from '@/lib/articles/params';
+import { MAX_RECORD_ID, validRecordId } from '@/lib/articles/params';
 
 describe('ids and cursors in addresses', () => {
   // Issue 10, defect 6: on PostgreSQL an id past the 32-bit integer made the query throw (a 500).
@@ -14,11 +14,5 @@ describe('ids and cursors in addresses', () => {
     expect(validRecordId('207')).toBe(207);
     expect(validRecordId(String(MAX_RECORD_ID))).toBe(MAX_RECORD_ID);
     for (const value of [String(MAX_RECORD_ID + 1), '99999999999999999999', '1e3', '0x10', '007', '0', '-1', '', ' 1', '1.0']) expect(validRecordId(value), value).toBeNull();
-  });
-
-  it('takes the first of a repeated query parameter', () => {
-    expect(firstValue(['a', 'b'])).toBe('a');
-    expect(firstValue('a')).toBe('a');
-    expect(firstValue(undefined)).toBeUndefined();
   });
 });

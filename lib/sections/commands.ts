@@ -5,12 +5,13 @@ import { db } from '@/lib/db/client';
 import type { Prisma, Section } from '@/lib/generated/prisma/client';
 import { reservedSectionSlugs } from '@/lib/articles/urls';
 import { recordPageRefresh } from '@/lib/cache/outbox';
+import { slugPattern } from '@/lib/forms/slug-pattern';
 import { cacheTags } from '@/lib/cache/tags';
 
 export const sectionInputSchema = z.object({
   slug: z
     .string()
-    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case letters, digits and single hyphens')
+    .regex(slugPattern, 'must be lower-case letters, digits and single hyphens')
     .max(60)
     .refine((slug) => !reservedSectionSlugs.has(slug), 'is a reserved word'),
   name: z.string().trim().min(1).max(80),

@@ -1,24 +1,20 @@
 import type { Metadata } from 'next';
-import { firstValue } from '@/lib/articles/params';
 import { searchArticles } from '@/lib/search';
 import { searchParams as searchParamsSchema, MAX_SEARCH_PAGE } from '@/lib/search/query';
 import { SearchForm } from '@/components/front/SearchForm';
 import { SearchResultsList } from '@/components/front/SearchResultsList';
 import { searchMetadata } from '@/lib/seo/metadata';
+import { parseSearchParams, type SearchParams } from '@/lib/forms/search-params';
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-function readParams(raw: Record<string, string | string[] | undefined>) {
-  return searchParamsSchema.parse({ q: firstValue(raw.q), page: firstValue(raw.page) });
-}
+type Props = { searchParams: Promise<SearchParams> };
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
-  const { q } = readParams(await searchParams);
+  const { q } = parseSearchParams(searchParamsSchema, await searchParams);
   return searchMetadata(q);
 }
 
 export default async function SearchPage({ searchParams }: Props) {
-  const { q, page } = readParams(await searchParams);
+  const { q, page } = parseSearchParams(searchParamsSchema, await searchParams);
   const results = q ? await searchArticles(q, Math.min(page, MAX_SEARCH_PAGE)) : null;
   return (
     <div className="mx-auto max-w-3xl">

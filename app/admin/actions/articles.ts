@@ -3,7 +3,7 @@
 // role), validates with lib/articles/schema.ts through the commands, and after the write refreshes
 // exactly the public pages the command says it touched.
 import { redirect } from 'next/navigation';
-import { idFrom, runButtonAction } from '@/app/admin/actions/guard';
+import { runButtonAction } from '@/app/admin/actions/guard';
 import { authorise } from '@/lib/auth/current';
 import { sectionOptions } from '@/lib/articles/admin-queries';
 import { addCorrection, setBreaking } from '@/lib/articles/commands/notes';
@@ -11,43 +11,31 @@ import { ArticleCommandError } from '@/lib/articles/commands/result';
 import { createArticle, updateArticle } from '@/lib/articles/commands/save';
 import { publishArticle, scheduleArticle, unpublishArticle } from '@/lib/articles/commands/status';
 import { deleteArticle, restoreArticle } from '@/lib/articles/commands/trash';
-import { articleFormFields, articleInputSchema, breakingSchema, formToObject, parseLocalDateTime, scheduleSchema } from '@/lib/articles/schema';
+import { articleFormPostSchema } from '@/lib/articles/form-values';
+import { articleButtonSchema, articleInputSchema, breakingSchema, correctionSchema, parseLocalDateTime, scheduleSchema } from '@/lib/articles/schema';
 import { refreshPublicPages } from '@/lib/cache/refresh';
 import { noteDueAt } from '@/lib/scheduling/due-trigger';
 import { config } from '@/lib/config';
 import { DATABASE_UNAVAILABLE_MESSAGE, failedForWantOfDatabase } from '@/lib/db/availability';
+import { formValues, parseFormData, textFields } from '@/lib/forms/form-data';
 import { diffSnapshots } from '@/lib/revisions/diff';
 import type { ArticleSnapshot } from '@/lib/revisions/snapshot';
 import type { ArticleFormState, ArticleFormValues } from '@/components/admin/article-form-types';
-
-const valuesFrom = (form: FormData): ArticleFormValues => {
-  const raw = formToObject(form, articleFormFields);
-  return {
-    headline: raw.headline ?? '', kicker: raw.kicker ?? '', standfirst: raw.standfirst ?? '', body: raw.body ?? '', byline: raw.byline ?? '',
-    sourceCredit: raw.sourceCredit ?? '', sectionId: raw.sectionId ?? '', tags: raw.tags ?? '', leadMediaId: raw.leadMediaId ?? '',
-    contentType: raw.contentType === 'video' ? 'video' : 'text', slug: raw.slug ?? '',
-  };
-};
 
 /** What this editor typed, as a snapshot, to compare with the version someone else saved. */
 function typedSnapshot(values: ArticleFormValues, theirs: ArticleSnapshot): ArticleSnapshot {
   const parsed = articleInputSchema.safeParse(values);
   // The schema's body field sanitises; a body it refuses is shown as theirs (there is no clean copy).
   if (!parsed.success) return { ...theirs, headline: values.headline };
-  const input = parsed.data;
-  return {
-    ...theirs,
-    headline: input.headline, kicker: input.kicker, standfirst: input.standfirst, body: input.body, byline: input.byline,
-    sourceCredit: input.sourceCredit, slug: input.slug || theirs.slug, contentType: input.contentType, sectionId: input.sectionId,
-    leadMediaId: input.leadMediaId, tags: input.tags,
-  };
+  // Every editable field is a snapshot field: what was typed replaces theirs, field by field.
+  return { ...theirs, ...parsed.data, slug: parsed.data.slug || theirs.slug };
 }
 
 export async function saveArticleAction(previous: ArticleFormState, form: FormData): Promise<ArticleFormState> {
-  const values = valuesFrom(form);
+  const { version, ...values } = parseFormData(articleFormPostSchema, form);
   const attempt = previous.attempt + 1;
-  const articleId = idFrom(form);
-  const payload = { ...values, version: form.get('version') ?? '' };
+  const { articleId } = parseFormData(articleButtonSchema, form);
+  const payload = { ...values, version };
   let destination: string;
   try {
     const auth = await authorise('article.create');
@@ -83,25 +71,27 @@ export async function saveArticleAction(previous: ArticleFormState, form: FormDa
   redirect(destination);
 }
 
-const articlePage = (form: FormData) => `/admin/articles/${idFrom(form)}`;
-const expectedVersion = (form: FormData): number | null => {
-  const version = Number(form.get('version'));
-  return Number.isInteger(version) && version > 0 ? version : null;
+// Which article a button acts on, the version its page showed, and where to go back to.
+const button = (form: FormData) => {
+  const { articleId, version } = parseFormData(articleButtonSchema, form);
+  return { articleId, version, page: `/admin/articles/${articleId}` };
 };
 
 export async function publishAction(form: FormData): Promise<void> {
-  await runButtonAction('article.publish', articlePage(form), async ({ user, ip }) => {
-    const { change } = await publishArticle(user, idFrom(form), expectedVersion(form), ip);
+  const { articleId, version, page } = button(form);
+  await runButtonAction('article.publish', page, async ({ user, ip }) => {
+    const { change } = await publishArticle(user, articleId, version, ip);
     return { change, notice: 'published' };
   });
 }
 
 export async function scheduleAction(form: FormData): Promise<void> {
-  await runButtonAction('article.publish', articlePage(form), async ({ user, ip }) => {
-    const parsed = scheduleSchema.safeParse({ publishAt: form.get('publishAt') ?? '' });
+  const { articleId, version, page } = button(form);
+  await runButtonAction('article.publish', page, async ({ user, ip }) => {
+    const parsed = scheduleSchema.safeParse(formValues(scheduleSchema, form));
     const at = parsed.success ? parseLocalDateTime(parsed.data.publishAt, config.SITE_TIMEZONE) : null;
     if (!at) throw new ArticleCommandError('invalid', 'Choose a date and time to publish at.');
-    const { change } = await scheduleArticle(user, idFrom(form), at, expectedVersion(form), ip);
+    const { change } = await scheduleArticle(user, articleId, at, version, ip);
     // This instance's proxy learns the time now, so the article goes live on the first request after
     // it, to the second (other instances learn it within their recheck interval).
     noteDueAt(at);
@@ -110,26 +100,29 @@ export async function scheduleAction(form: FormData): Promise<void> {
 }
 
 export async function unpublishAction(form: FormData): Promise<void> {
-  await runButtonAction('article.publish', articlePage(form), async ({ user, ip }) => {
-    const { change } = await unpublishArticle(user, idFrom(form), expectedVersion(form), ip);
+  const { articleId, version, page } = button(form);
+  await runButtonAction('article.publish', page, async ({ user, ip }) => {
+    const { change } = await unpublishArticle(user, articleId, version, ip);
     return { change, notice: 'unpublished' };
   });
 }
 
 export async function correctionAction(form: FormData): Promise<void> {
-  await runButtonAction('article.correct', articlePage(form), async ({ user, ip }) => {
-    const { change } = await addCorrection(user, idFrom(form), { note: form.get('note') ?? '' }, ip);
+  const { articleId, page } = button(form);
+  await runButtonAction('article.correct', page, async ({ user, ip }) => {
+    const { change } = await addCorrection(user, articleId, formValues(correctionSchema, form), ip);
     return { change, notice: 'corrected' };
   });
 }
 
 export async function breakingAction(form: FormData): Promise<void> {
-  await runButtonAction('article.breaking', articlePage(form), async ({ user, ip }) => {
-    const end = form.get('intent') === 'end';
-    const parsed = breakingSchema.safeParse({ until: form.get('until') ?? '' });
+  const { articleId, page } = button(form);
+  await runButtonAction('article.breaking', page, async ({ user, ip }) => {
+    const end = parseFormData(textFields('intent'), form).intent === 'end';
+    const parsed = breakingSchema.safeParse(formValues(breakingSchema, form));
     const until = end ? null : parsed.success ? parseLocalDateTime(parsed.data.until, config.SITE_TIMEZONE) : null;
     if (!end && !until) throw new ArticleCommandError('invalid', 'Choose until when the article is breaking news.');
-    const { change } = await setBreaking(user, idFrom(form), until, ip);
+    const { change } = await setBreaking(user, articleId, until, ip);
     // The banner must leave every page at `until`: the proxy's due check ends the flag then.
     if (until) noteDueAt(until);
     return { change, notice: 'breaking' };
@@ -137,16 +130,18 @@ export async function breakingAction(form: FormData): Promise<void> {
 }
 
 export async function deleteAction(form: FormData): Promise<void> {
-  await runButtonAction('article.delete', articlePage(form), async ({ user, ip }) => {
-    if (form.get('confirm') !== 'yes') throw new ArticleCommandError('invalid', 'Tick the box to confirm the deletion.');
-    const { change } = await deleteArticle(user, idFrom(form), ip);
+  const { articleId, page } = button(form);
+  await runButtonAction('article.delete', page, async ({ user, ip }) => {
+    if (parseFormData(textFields('confirm'), form).confirm !== 'yes') throw new ArticleCommandError('invalid', 'Tick the box to confirm the deletion.');
+    const { change } = await deleteArticle(user, articleId, ip);
     return { change, notice: 'deleted', path: '/admin/articles' };
   });
 }
 
 export async function restoreAction(form: FormData): Promise<void> {
+  const { articleId } = button(form);
   await runButtonAction('article.delete', '/admin/trash', async ({ user, ip }) => {
-    const { id } = await restoreArticle(user, idFrom(form), ip);
+    const { id } = await restoreArticle(user, articleId, ip);
     return { notice: 'restored', path: `/admin/articles/${id}` };
   });
 }

@@ -43,8 +43,3 @@ export async function runButtonAction(
   if (result.change) await refreshPublicPages();
   back(result.path ?? path, { notice: result.notice });
 }
-
-export const idFrom = (form: FormData, field = 'articleId'): number => {
-  const value = Number(form.get(field));
-  return Number.isInteger(value) && value > 0 ? value : 0;
-};

@@ -3,12 +3,15 @@
 // (authorise), then the command, which checks the role again. Outcomes go back as short codes
 // (components/admin/outcomes.ts holds the words).
 import { redirect } from 'next/navigation';
-import { idFrom } from '@/app/admin/actions/guard';
+import { z } from 'zod';
 import { authorise } from '@/lib/auth/current';
+import { postedRecordId, parseFormData } from '@/lib/forms/form-data';
 import { deleteMedia, MediaDeleteError } from '@/lib/media/delete';
 
+const deleteForm = z.object({ mediaId: postedRecordId });
+
 export async function deleteMediaAction(form: FormData): Promise<void> {
-  const mediaId = idFrom(form, 'mediaId');
+  const { mediaId } = parseFormData(deleteForm, form);
   const auth = await authorise('media.manage');
   if (!auth.ok) {
     if (auth.status === 401) redirect('/admin/login');

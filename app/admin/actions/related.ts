@@ -1,41 +1,44 @@
 'use server';
 // Related links: add an article or an external page, move one up or down, remove one.
-import { idFrom, runButtonAction } from '@/app/admin/actions/guard';
+// The commands parse the fields with their schemas (lib/articles/schema.ts); the actions only pick them.
+import { runButtonAction } from '@/app/admin/actions/guard';
 import { addRelatedArticle, addRelatedUrl, moveRelatedLink, removeRelatedLink } from '@/lib/articles/commands/related';
+import { articleButtonSchema, relatedArticleSchema, relatedMoveSchema, relatedRemoveSchema, relatedUrlSchema } from '@/lib/articles/schema';
+import { formValues, parseFormData } from '@/lib/forms/form-data';
 
-const page = (form: FormData) => `/admin/articles/${idFrom(form)}`;
-const field = (form: FormData, name: string) => {
-  const value = form.get(name);
-  return typeof value === 'string' ? value : '';
+const button = (form: FormData) => {
+  const { articleId } = parseFormData(articleButtonSchema, form);
+  return { articleId, page: `/admin/articles/${articleId}` };
 };
 
 export async function addRelatedArticleAction(form: FormData): Promise<void> {
-  await runButtonAction('article.create', page(form), async ({ user }) => {
-    const { change } = await addRelatedArticle(user, idFrom(form), { targetArticleId: field(form, 'targetArticleId') });
+  const { articleId, page } = button(form);
+  await runButtonAction('article.create', page, async ({ user }) => {
+    const { change } = await addRelatedArticle(user, articleId, formValues(relatedArticleSchema, form));
     return { change, notice: 'related-added' };
   });
 }
 
 export async function addRelatedUrlAction(form: FormData): Promise<void> {
-  await runButtonAction('article.create', page(form), async ({ user }) => {
-    const { change } = await addRelatedUrl(user, idFrom(form), {
-      url: field(form, 'url'), title: field(form, 'title'), kicker: field(form, 'kicker'),
-      contentType: field(form, 'contentType') || 'text', mediaId: field(form, 'mediaId'),
-    });
+  const { articleId, page } = button(form);
+  await runButtonAction('article.create', page, async ({ user }) => {
+    const { change } = await addRelatedUrl(user, articleId, formValues(relatedUrlSchema, form));
     return { change, notice: 'related-added' };
   });
 }
 
 export async function moveRelatedLinkAction(form: FormData): Promise<void> {
-  await runButtonAction('article.create', page(form), async ({ user }) => {
-    const { change } = await moveRelatedLink(user, idFrom(form), { linkId: field(form, 'linkId'), direction: field(form, 'direction') });
+  const { articleId, page } = button(form);
+  await runButtonAction('article.create', page, async ({ user }) => {
+    const { change } = await moveRelatedLink(user, articleId, formValues(relatedMoveSchema, form));
     return { change, notice: 'related-moved' };
   });
 }
 
 export async function removeRelatedLinkAction(form: FormData): Promise<void> {
-  await runButtonAction('article.create', page(form), async ({ user }) => {
-    const { change } = await removeRelatedLink(user, idFrom(form), { linkId: field(form, 'linkId') });
+  const { articleId, page } = button(form);
+  await runButtonAction('article.create', page, async ({ user }) => {
+    const { change } = await removeRelatedLink(user, articleId, formValues(relatedRemoveSchema, form));
     return { change, notice: 'related-removed' };
   });
 }

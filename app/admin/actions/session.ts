@@ -9,14 +9,18 @@ import { currentUser } from '@/lib/auth/current';
 import { requestContext } from '@/lib/auth/request';
 import { revokeSession } from '@/lib/auth/session';
 import { signIn } from '@/lib/auth/sign-in';
+import { parseFormData, textFields } from '@/lib/forms/form-data';
+
+const signInForm = textFields('email', 'password');
 
 export type SignInState = { message: string; email: string };
 
 export async function signInAction(_previous: SignInState, form: FormData): Promise<SignInState> {
-  const email = typeof form.get('email') === 'string' ? String(form.get('email')).slice(0, 320) : '';
+  const fields = parseFormData(signInForm, form);
+  const email = fields.email.slice(0, 320);
   const request = await requestContext();
   if (!request.sameOrigin) return { message: 'This sign-in did not come from a Lede page.', email };
-  const result = await signIn({ email, password: form.get('password') ?? '' }, { ip: request.ip, userAgent: request.userAgent });
+  const result = await signIn({ email, password: fields.password }, { ip: request.ip, userAgent: request.userAgent });
   if (!result.ok) return { message: result.message, email };
   (await cookies()).set(sessionCookieName, result.token, sessionCookieOptions(result.expiresAt));
   redirect('/admin/articles');

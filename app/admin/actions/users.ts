@@ -3,12 +3,11 @@
 import { runButtonAction } from '@/app/admin/actions/guard';
 import { ArticleCommandError } from '@/lib/articles/commands/result';
 import { generateStrongPassword } from '@/lib/auth/password-strength';
+import { parseFormData, textFields } from '@/lib/forms/form-data';
 import { createUser, newUserSchema, setDisabled, setPassword, UserError } from '@/lib/users/commands';
 
-const text = (form: FormData, name: string) => {
-  const value = form.get(name);
-  return typeof value === 'string' ? value : '';
-};
+// The commands parse the fields (lib/users/commands.ts): the actions pick them, '' when absent.
+const accountForm = textFields('email', 'name', 'role', 'password', 'disabled');
 
 // UserError and invalid input become the page's error message, like article command errors.
 async function asCommand<T>(work: () => Promise<T>): Promise<T> {
@@ -27,8 +26,8 @@ async function asCommand<T>(work: () => Promise<T>): Promise<T> {
 
 export async function createUserAction(form: FormData): Promise<void> {
   await runButtonAction('users.manage', '/admin/users', async ({ user }) => {
-    const password = text(form, 'password') || generateStrongPassword([text(form, 'email')]);
-    const input = newUserSchema.safeParse({ email: text(form, 'email'), name: text(form, 'name'), role: text(form, 'role'), password });
+    const { email, name, role, password } = parseFormData(accountForm, form);
+    const input = newUserSchema.safeParse({ email, name, role, password: password || generateStrongPassword([email]) });
     if (!input.success) throw new ArticleCommandError('invalid', input.error.issues[0]?.message ?? 'Check the fields.');
     await asCommand(() => createUser(input.data, user.id));
     return { notice: 'user-created' };
@@ -37,16 +36,17 @@ export async function createUserAction(form: FormData): Promise<void> {
 
 export async function setUserDisabledAction(form: FormData): Promise<void> {
   await runButtonAction('users.manage', '/admin/users', async ({ user }) => {
-    const email = text(form, 'email');
+    const { email, disabled } = parseFormData(accountForm, form);
     if (email.toLowerCase() === user.email) throw new ArticleCommandError('invalid', 'You cannot disable your own account.');
-    await asCommand(() => setDisabled(email, text(form, 'disabled') === 'yes', user.id));
+    await asCommand(() => setDisabled(email, disabled === 'yes', user.id));
     return { notice: 'user-updated' };
   });
 }
 
 export async function setUserPasswordAction(form: FormData): Promise<void> {
   await runButtonAction('users.manage', '/admin/users', async ({ user }) => {
-    await asCommand(() => setPassword(text(form, 'email'), text(form, 'password'), user.id));
+    const { email, password } = parseFormData(accountForm, form);
+    await asCommand(() => setPassword(email, password, user.id));
     return { notice: 'user-updated' };
   });
 }

@@ -10,6 +10,7 @@ import { ArticleCommandError, type Actor, type Changed } from '@/lib/articles/co
 import { bodyToText } from '@/lib/articles/sanitize';
 import { articleInputSchema, articleUpdateSchema, fieldErrors, type ArticleInput } from '@/lib/articles/schema';
 import { maxSlugLength, uniqueArticleSlug } from '@/lib/articles/slug';
+import { articleColumnNames, pick } from '@/lib/articles/stored-fields';
 import { db } from '@/lib/db/client';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { readSnapshot, recordRevision } from '@/lib/revisions/record';
@@ -60,20 +61,10 @@ async function setTags(tx: Tx, articleId: number, names: readonly string[]): Pro
   if (tags.length) await tx.articleTag.createMany({ data: tags.map((tag, position) => ({ articleId, tagId: tag.id, position })) });
 }
 
+/** The row's columns from the input (its slug is settled apart: callers write the settled one over it). */
 function fieldsOf(input: ArticleInput) {
-  return {
-    headline: input.headline,
-    kicker: input.kicker,
-    standfirst: input.standfirst,
-    // Sanitised by the schema's body field already.
-    body: input.body,
-    bodyText: bodyToText(input.body),
-    byline: input.byline,
-    sourceCredit: input.sourceCredit,
-    contentType: input.contentType,
-    sectionId: input.sectionId,
-    leadMediaId: input.leadMediaId,
-  };
+  // The body is sanitised by the schema's body field already; its plain text is made from it.
+  return { ...pick(input, articleColumnNames), bodyText: bodyToText(input.body) };
 }
 
 export async function createArticle(actor: Actor, raw: unknown): Promise<{ id: number; version: number; slug: string }> {

@@ -9,30 +9,28 @@ import { ArticleCommandError, type Actor, type Changed } from '@/lib/articles/co
 import { uniqueArticleSlug } from '@/lib/articles/slug';
 import { db } from '@/lib/db/client';
 import type { Prisma } from '@/lib/generated/prisma/client';
+import { pick, storedArticleFieldsSchema } from '@/lib/articles/stored-fields';
 import { recordRevision } from '@/lib/revisions/record';
 import { ensureTags } from '@/lib/tags/commands';
 
+// An instant in the archive: ISO text in the JSON, a Date in the row.
+const instant = z.codec(z.iso.datetime(), z.date(), { decode: (iso) => new Date(iso), encode: (date) => date.toISOString() });
+
+/** The deleted article's row: its editable fields (lib/articles/stored-fields.ts) and its other columns. */
+const archivedArticleSchema = storedArticleFieldsSchema.omit({ tags: true }).extend({
+  id: z.number(),
+  legacyId: z.string().nullable(),
+  bodyText: z.string(),
+  authorId: z.number().nullable(),
+  publishedAt: instant.nullable(),
+  modifiedAt: instant.nullable(),
+  version: z.number(),
+  createdAt: instant,
+});
+const archivedColumns = archivedArticleSchema.keyof().options;
+
 const archiveSchema = z.object({
-  article: z.object({
-    id: z.number(),
-    legacyId: z.string().nullable(),
-    slug: z.string(),
-    kicker: z.string(),
-    headline: z.string(),
-    standfirst: z.string(),
-    body: z.string(),
-    bodyText: z.string(),
-    byline: z.string(),
-    sourceCredit: z.string(),
-    contentType: z.enum(['text', 'video']),
-    sectionId: z.number(),
-    leadMediaId: z.number().nullable(),
-    authorId: z.number().nullable(),
-    publishedAt: z.string().nullable(),
-    modifiedAt: z.string().nullable(),
-    version: z.number(),
-    createdAt: z.string(),
-  }),
+  article: archivedArticleSchema,
   tags: z.array(z.string()),
   oldSlugs: z.array(z.string()),
   related: z.array(z.object({
@@ -48,8 +46,6 @@ const archiveSchema = z.object({
   revisions: z.array(z.object({ version: z.number(), authorId: z.number().nullable(), snapshot: z.unknown(), note: z.string(), createdAt: z.string() })),
 });
 
-type Archive = z.infer<typeof archiveSchema>;
-
 export async function deleteArticle(actor: Actor, articleId: number, ip = ''): Promise<Changed> {
   if (!can(actor.role, 'article.delete')) throw new ArticleCommandError('forbidden', 'Only editors and admins can delete articles.');
   const row = await db.article.findUnique({
@@ -63,14 +59,8 @@ export async function deleteArticle(actor: Actor, articleId: number, ip = ''): P
     },
   });
   if (!row) throw new ArticleCommandError('not-found', 'That article does not exist.');
-  const archive: Archive = {
-    article: {
-      id: row.id, legacyId: row.legacyId, slug: row.slug, kicker: row.kicker, headline: row.headline, standfirst: row.standfirst,
-      body: row.body, bodyText: row.bodyText, byline: row.byline, sourceCredit: row.sourceCredit, contentType: row.contentType,
-      sectionId: row.sectionId, leadMediaId: row.leadMediaId, authorId: row.authorId,
-      publishedAt: row.publishedAt?.toISOString() ?? null, modifiedAt: row.modifiedAt?.toISOString() ?? null,
-      version: row.version, createdAt: row.createdAt.toISOString(),
-    },
+  const archive: z.input<typeof archiveSchema> = {
+    article: z.encode(archivedArticleSchema, pick(row, archivedColumns)),
     tags: row.tags.map((link) => link.tag.name),
     oldSlugs: row.oldSlugs.map((old) => old.slug),
     related: row.relatedLinks.map((link) => ({
@@ -133,12 +123,8 @@ export async function restoreArticle(actor: Actor, articleId: number, ip = ''): 
     // A restored article comes back as a draft: someone decides whether it goes public again.
     await tx.article.create({
       data: {
-        id: article.id, legacyId: legacyTaken ? null : article.legacyId, slug, kicker: article.kicker, headline: article.headline,
-        standfirst: article.standfirst, body: article.body, bodyText: article.bodyText, byline: article.byline,
-        sourceCredit: article.sourceCredit, contentType: article.contentType, sectionId: fallbackSection.id,
-        leadMediaId: media?.id ?? null, authorId: userOrNull(article.authorId), status: 'draft',
-        publishedAt: article.publishedAt ? new Date(article.publishedAt) : null,
-        modifiedAt: article.modifiedAt ? new Date(article.modifiedAt) : null, version, createdAt: new Date(article.createdAt),
+        ...article, legacyId: legacyTaken ? null : article.legacyId, slug, sectionId: fallbackSection.id,
+        leadMediaId: media?.id ?? null, authorId: userOrNull(article.authorId), status: 'draft', version,
       },
     });
     const tags = await ensureTags(archive.tags, tx);

@@ -7,17 +7,16 @@ import { Pager } from '@/components/admin/Pager';
 import { articleListParams, articleStatuses, authorOptions, listArticlesForAdmin, sectionOptions } from '@/lib/articles/admin-queries';
 import { requirePageUser } from '@/lib/auth/current';
 import { config } from '@/lib/config';
+import { outcomeParams, parseSearchParams, type SearchParams } from '@/lib/forms/search-params';
 
 export const metadata: Metadata = { title: 'Articles' };
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+type Props = { searchParams: Promise<SearchParams> };
 
 export default async function ArticlesPage({ searchParams }: Props) {
   const user = await requirePageUser();
   const raw = await searchParams;
-  const params = articleListParams.parse({ status: first(raw.status), section: first(raw.section), author: first(raw.author), q: first(raw.q), page: first(raw.page) });
+  const { notice, error, ...params } = parseSearchParams(articleListParams.extend(outcomeParams), raw);
   const [list, sections, authors] = await Promise.all([listArticlesForAdmin(params, user), sectionOptions(), authorOptions()]);
   return (
     <>
@@ -25,7 +24,7 @@ export default async function ArticlesPage({ searchParams }: Props) {
         <h1 className="font-serif text-3xl font-bold">Articles</h1>
         <Link href="/admin/articles/new" className="rounded bg-accent px-4 py-2 text-sm font-semibold text-white">New article</Link>
       </div>
-      <Notice notice={first(raw.notice)} error={first(raw.error)} />
+      <Notice notice={notice} error={error} />
       <ArticleFilters values={params} sections={sections} authors={authors} statuses={articleStatuses} />
       <p className="mb-2 text-sm" role="status">{list.total} article{list.total === 1 ? '' : 's'}</p>
       <ArticleTable rows={list.rows} timeZone={config.SITE_TIMEZONE} />

@@ -2,23 +2,21 @@ import type { Metadata } from 'next';
 import { AdminDate } from '@/components/admin/AdminDate';
 import { Forbidden } from '@/components/admin/Forbidden';
 import { Pager } from '@/components/admin/Pager';
-import { auditPageSize, listAudit } from '@/lib/audit/log';
+import { auditListParams, auditPageSize, listAudit } from '@/lib/audit/log';
 import { requirePageUser } from '@/lib/auth/current';
 import { can } from '@/lib/auth/roles';
 import { config } from '@/lib/config';
 import { AdminTable } from '@/components/admin/AdminTable';
+import { parseSearchParams, type SearchParams } from '@/lib/forms/search-params';
 
 export const metadata: Metadata = { title: 'Audit log' };
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+type Props = { searchParams: Promise<SearchParams> };
 
 export default async function AuditPage({ searchParams }: Props) {
   const user = await requirePageUser();
   if (!can(user.role, 'audit.read')) return <Forbidden what="Editors and admins read the audit log." />;
-  const query = await searchParams;
-  const page = Math.max(1, Math.min(100_000, Number(first(query.page)) || 1));
-  const action = (first(query.action) ?? '').slice(0, 40) || undefined;
+  const { page, action } = parseSearchParams(auditListParams, await searchParams);
   const { rows, total } = await listAudit(page, { action });
   return (
     <>

@@ -8,21 +8,21 @@ import { requirePageUser } from '@/lib/auth/current';
 import { can } from '@/lib/auth/roles';
 import { config } from '@/lib/config';
 import { AdminTable } from '@/components/admin/AdminTable';
+import { outcomeQuery, parseSearchParams, type SearchParams } from '@/lib/forms/search-params';
 
 export const metadata: Metadata = { title: 'Deleted articles' };
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+type Props = { searchParams: Promise<SearchParams> };
 
 export default async function TrashPage({ searchParams }: Props) {
   const user = await requirePageUser();
   if (!can(user.role, 'article.delete')) return <Forbidden what="Editors and admins restore deleted articles." />;
-  const query = await searchParams;
+  const query = parseSearchParams(outcomeQuery, await searchParams);
   const deleted = await listDeletedArticles();
   return (
     <>
       <h1 className="mb-4 font-serif text-3xl font-bold">Deleted articles</h1>
-      <Notice notice={first(query.notice)} error={first(query.error)} />
+      <Notice notice={query.notice} error={query.error} />
       {deleted.length === 0 ? <p>Nothing deleted.</p> : (
         <AdminTable caption="Deleted articles, newest first" columns={['Headline', 'Deleted', 'By', 'Restore']}>
             {deleted.map((item) => (

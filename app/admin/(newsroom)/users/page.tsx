@@ -6,20 +6,20 @@ import { UserAdmin } from '@/components/admin/UserAdmin';
 import { requirePageUser } from '@/lib/auth/current';
 import { can } from '@/lib/auth/roles';
 import { listUsers, roles } from '@/lib/users/commands';
+import { outcomeQuery, parseSearchParams, type SearchParams } from '@/lib/forms/search-params';
 
 export const metadata: Metadata = { title: 'Users' };
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+type Props = { searchParams: Promise<SearchParams> };
 
 export default async function UsersPage({ searchParams }: Props) {
   const user = await requirePageUser();
   if (!can(user.role, 'users.manage')) return <Forbidden what="Admins manage accounts." />;
-  const query = await searchParams;
+  const query = parseSearchParams(outcomeQuery, await searchParams);
   return (
     <>
       <h1 className="mb-4 font-serif text-3xl font-bold">Users</h1>
-      <Notice notice={first(query.notice)} error={first(query.error)} />
+      <Notice notice={query.notice} error={query.error} />
       <UserAdmin users={await listUsers()} roles={roles} self={user.email} actions={{ create: createUserAction, setDisabled: setUserDisabledAction, setPassword: setUserPasswordAction }} />
     </>
   );

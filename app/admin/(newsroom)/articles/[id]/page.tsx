@@ -10,25 +10,26 @@ import { DeletePanel } from '@/components/admin/DeletePanel';
 import { Notice } from '@/components/admin/Notice';
 import { PublishPanel } from '@/components/admin/PublishPanel';
 import { RelatedLinksEditor } from '@/components/admin/RelatedLinksEditor';
-import { findArticlesToRelate, getArticleForEdit, mediaOptions, sectionOptions } from '@/lib/articles/admin-queries';
+import { articleEditParams, findArticlesToRelate, getArticleForEdit, sectionOptions } from '@/lib/articles/admin-queries';
+import { toArticleFormValues } from '@/lib/articles/form-values';
+import { mediaOptions } from '@/lib/media/library';
 import { toLocalDateTimeInput } from '@/lib/articles/schema';
 import { requirePageUser } from '@/lib/auth/current';
 import { can, canEditArticle } from '@/lib/auth/roles';
 import { config } from '@/lib/config';
 import { validRecordId } from '@/lib/articles/params';
+import { parseSearchParams, type SearchParams } from '@/lib/forms/search-params';
 
 export const metadata: Metadata = { title: 'Edit article' };
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
 
 export default async function EditArticlePage({ params, searchParams }: Props) {
   const user = await requirePageUser();
   const id = validRecordId((await params).id);
   if (!id) notFound();
-  const query = await searchParams;
-  const relatedQuery = (first(query.relatedQuery) ?? '').slice(0, 200);
+  const query = parseSearchParams(articleEditParams, await searchParams);
+  const { relatedQuery } = query;
   const [article, sections, media, results] = await Promise.all([
     getArticleForEdit(id, user),
     sectionOptions(),
@@ -48,7 +49,7 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
         <Link href={`/admin/articles/${id}/revisions`} className="text-blue-800 underline">Revisions</Link>
         <span className="text-sm text-gray-700">By {article.author ?? 'nobody'}</span>
       </div>
-      <Notice notice={first(query.notice)} error={first(query.error)} />
+      <Notice notice={query.notice} error={query.error} />
       <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
         <div className="space-y-6">
           {editable ? (
@@ -56,7 +57,7 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
               action={saveArticleAction}
               articleId={id}
               version={article.version}
-              initial={{ ...article.values, sectionId: String(article.values.sectionId), leadMediaId: article.values.leadMediaId ? String(article.values.leadMediaId) : '' }}
+              initial={toArticleFormValues(article.values)}
               sections={sections}
               media={media}
               slugHint={article.status === 'published' ? `Lives at ${article.path}. A new slug keeps the old address working (301).` : 'Leave empty to make one from the headline.'}

@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import { saveArticleAction } from '@/app/admin/actions/articles';
 import { ArticleForm } from '@/components/admin/ArticleForm';
-import { mediaOptions, sectionOptions } from '@/lib/articles/admin-queries';
+import { sectionOptions } from '@/lib/articles/admin-queries';
+import { emptyArticleFormValues } from '@/lib/articles/form-values';
+import { mediaOptions } from '@/lib/media/library';
 import { requirePageUser } from '@/lib/auth/current';
 
 export const metadata: Metadata = { title: 'New article' };
@@ -19,7 +21,7 @@ export default async function NewArticlePage() {
         sections={sections}
         media={media}
         slugHint="Leave empty to make one from the headline."
-        initial={{ headline: '', kicker: '', standfirst: '', body: '', byline: user.name, sourceCredit: '', sectionId: '', tags: '', leadMediaId: '', contentType: 'text', slug: '' }}
+        initial={{ ...emptyArticleFormValues, byline: user.name }}
       />
     </>
   );

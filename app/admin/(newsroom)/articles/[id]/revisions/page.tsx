@@ -9,26 +9,24 @@ import { requirePageUser } from '@/lib/auth/current';
 import { canEditArticle } from '@/lib/auth/roles';
 import { config } from '@/lib/config';
 import { diffSnapshots } from '@/lib/revisions/diff';
-import { getRevision, listRevisions } from '@/lib/revisions/queries';
+import { getRevision, listRevisions, revisionCompareParams } from '@/lib/revisions/queries';
 import { validRecordId } from '@/lib/articles/params';
+import { parseSearchParams, type SearchParams } from '@/lib/forms/search-params';
 
 export const metadata: Metadata = { title: 'Revisions' };
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
-const version = (value: string | undefined) => (value && /^\d{1,9}$/.test(value) ? Number(value) : null);
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
 
 export default async function RevisionsPage({ params, searchParams }: Props) {
   const user = await requirePageUser();
   const id = validRecordId((await params).id);
   if (!id) notFound();
-  const query = await searchParams;
+  const query = parseSearchParams(revisionCompareParams, await searchParams);
   const [article, revisions] = await Promise.all([getArticleForEdit(id, user), listRevisions(id, user)]);
   if (!article) notFound();
   // By default: what the last save changed.
-  const to = version(first(query.to)) ?? revisions[0]?.version ?? null;
-  const from = version(first(query.from)) ?? revisions[1]?.version ?? to;
+  const to = query.to ?? revisions[0]?.version ?? null;
+  const from = query.from ?? revisions[1]?.version ?? to;
   let diff = null;
   if (from !== null && to !== null) {
     const [a, b, sections] = await Promise.all([getRevision(id, from, user), getRevision(id, to, user), sectionOptions()]);
@@ -39,7 +37,7 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
     <>
       <h1 className="mb-1 font-serif text-3xl font-bold">Revisions</h1>
       <p className="mb-4"><Link href={`/admin/articles/${id}`} className="text-blue-800 underline">{article.values.headline}</Link></p>
-      <Notice notice={first(query.notice)} error={first(query.error)} />
+      <Notice notice={query.notice} error={query.error} />
       <RevisionHistory
         articleId={id}
         currentVersion={article.version}

@@ -1,0 +1,58 @@
+// The newsroom's media library: a page of media with what its grid shows, the choices of the lead
+// media and picture selects, and the library page's query. Never cached, like every newsroom read.
+import { z } from 'zod';
+import type { Option } from '@/lib/articles/admin-queries';
+import { toMediaView } from '@/lib/articles/mappers';
+import type { MediaView } from '@/lib/articles/types';
+import { db } from '@/lib/db/client';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import { outcomeParams, pageNumberParam, recordIdQueryParam } from '@/lib/forms/search-params';
+
+export type MediaRowForAdmin = MediaView & { createdAt: string; bytes: number | null; thumbUrl: string | null };
+
+export const mediaPageSize = 24;
+
+export async function listMediaForAdmin(page = 1, kind?: 'image' | 'video'): Promise<{ rows: MediaRowForAdmin[]; total: number; pageCount: number }> {
+  // Posters are media of their own but belong to their video: the library lists them with it.
+  const where: Prisma.MediaWhereInput = { posterOf: { none: {} }, ...(kind ? { kind } : {}) };
+  const [rows, total] = await Promise.all([
+    db.media.findMany({
+      where,
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      skip: (Math.max(1, page) - 1) * mediaPageSize,
+      take: mediaPageSize,
+      select: {
+        id: true, kind: true, path: true, mimeType: true, width: true, height: true, alt: true, caption: true, credit: true,
+        durationSeconds: true, bytes: true, createdAt: true, renditions: true, poster: { select: { path: true, width: true, height: true } },
+      },
+    }),
+    db.media.count({ where }),
+  ]);
+  return {
+    total,
+    pageCount: Math.max(1, Math.ceil(total / mediaPageSize)),
+    rows: rows.map((row) => {
+      const view = toMediaView(row)!;
+      return { ...view, createdAt: row.createdAt.toISOString(), bytes: row.bytes, thumbUrl: view.kind === 'image' ? view.url : view.posterUrl };
+    }),
+  };
+}
+
+/** The library page's query: its page, the media to confirm deleting, the one just uploaded. */
+export const mediaLibraryParams = z.object({
+  page: pageNumberParam(10_000),
+  delete: recordIdQueryParam,
+  id: recordIdQueryParam,
+  ...outcomeParams,
+});
+
+/** Choices for the lead media and related-link picture selects: newest first. */
+export async function mediaOptions(limit = 200): Promise<Option[]> {
+  const rows = await db.media.findMany({
+    where: { posterOf: { none: {} } },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    take: limit,
+    select: { id: true, kind: true, alt: true, path: true },
+  });
+  return rows.map((row) => ({ id: row.id, label: `#${row.id} ${row.kind}: ${row.alt || row.path.split('/').at(-1)}`.slice(0, 120) }));
+}
