@@ -9,7 +9,7 @@ import { config } from '@/lib/config';
 
 const globalForSecret = globalThis as unknown as { ledeInternalSecret?: string };
 
-export const internalSecretFile = (): string => path.join(/* turbopackIgnore: true */ config.projectRoot, 'data', 'internal-secret');
+export const internalSecretFile = (): string => path.join(/* turbopackIgnore: true */ config.dataDir, 'internal-secret');
 
 function secretFromFile(file: string = internalSecretFile()): string {
   try {

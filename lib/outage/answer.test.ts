@@ -4,7 +4,7 @@ import { NextRequest } from 'next/server';
 import { describe, expect, it } from 'vitest';
 import { answerWithoutDatabase, passesThrough } from '@/lib/outage/answer';
 import { RETRY_AFTER_SECONDS } from '@/lib/outage/page';
-import { internalSecret } from '@/lib/scheduling/internal-secret';
+import { internalSecret } from '@/lib/instance/internal-secret';
 
 // The loopback asks this port: nothing listens on 9 (discard), so no page comes from a cache.
 process.env.PORT = '9';

@@ -7,7 +7,7 @@
 //   the save failed);
 // - anything else gets a 503 with Retry-After: a readable page, or JSON under /api/.
 import { NextResponse, type NextRequest } from 'next/server';
-import { internalSecret, isInternalRequest } from '@/lib/scheduling/internal-secret';
+import { internalSecret, isInternalRequest } from '@/lib/instance/internal-secret';
 import { databaseUnavailableJson } from '@/lib/outage/api';
 import { RETRY_AFTER_SECONDS, outagePageHtml } from '@/lib/outage/page';
 

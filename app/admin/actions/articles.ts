@@ -13,7 +13,7 @@ import { publishArticle, scheduleArticle, unpublishArticle } from '@/lib/article
 import { deleteArticle, restoreArticle } from '@/lib/articles/commands/trash';
 import { articleFormFields, articleInputSchema, breakingSchema, formToObject, parseLocalDateTime, scheduleSchema } from '@/lib/articles/schema';
 import { refreshPublicPages } from '@/lib/cache/refresh';
-import { noteDueAt } from '@/lib/scheduling/due-trigger';
+import { noteDueAt } from '@/lib/articles/scheduling/due-trigger';
 import { config } from '@/lib/config';
 import { DATABASE_UNAVAILABLE_MESSAGE, failedForWantOfDatabase } from '@/lib/db/availability';
 import { diffSnapshots } from '@/lib/revisions/diff';

@@ -1,7 +1,7 @@
 // Runs in the request proxy: makes the first request after a scheduled time do the due work (via the
 // internal route, which may revalidate), and otherwise stays out of the way. What the proxy knows
 // lives on globalThis, shared by every bundle of this process (proxy, routes, server actions).
-import { internalSecret } from '@/lib/scheduling/internal-secret';
+import { internalSecret } from '@/lib/instance/internal-secret';
 
 type DueState = { nextDueAt: number | null; checkedAt: number; inFlight: Promise<void> | null };
 
