@@ -52,8 +52,9 @@ const schema = z.object({
       context.addIssue({ code: 'custom', message: (error as Error).message });
     }
   }),
-  // Shared secret for the internal endpoints the app calls on itself (scheduled publishing); made up
-  // per process when absent, which is right for a single instance.
+  // Shared secret for the internal endpoints the app calls on itself (scheduled publishing) and
+  // /api/internal/cache; when empty, one kept in data/internal-secret (lib/instance/internal-secret.ts),
+  // which every process of this checkout shares. Several machines: set the same value on each.
   INTERNAL_SECRET: z.string().default(''),
   // What a CDN may keep of a public page, feed or sitemap: s-maxage and stale-while-revalidate, in
   // seconds (lib/security/page-headers.mjs reads them; docs/deploy.md "Behind a CDN").

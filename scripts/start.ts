@@ -10,9 +10,9 @@ import { buildStamp, portIsTaken, projectRoot, runNextBuild, staleBuildReason, s
 process.env.NEXT_TELEMETRY_DISABLED = '1';
 // A PORT without a SITE_URL most likely means "serve here": keep absolute links pointing at it.
 if (!process.env.SITE_URL && process.env.PORT) process.env.SITE_URL = `http://localhost:${process.env.PORT}`;
-// The internal endpoints (scheduled publishing, refresh after an import) need a secret the server
-// shares with itself and with the CLIs on this machine: without INTERNAL_SECRET, lib/ keeps one in
-// data/internal-secret (lib/instance/internal-secret.ts).
+// The internal endpoints (scheduled publishing, the page cache's state) need a secret the server
+// shares with itself: without INTERNAL_SECRET, lib/ keeps one in data/internal-secret
+// (lib/instance/internal-secret.ts).
 
 // lib/config reads the environment once, on first import: only now may lib/ modules load.
 const { config } = await import('@/lib/config');
