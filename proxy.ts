@@ -2,7 +2,7 @@
 // non-canonical redirects, scheduled publishing, the 404 gate, and while the database is gone, the
 // cache or a 503. Keep it cheap: it sits in front of every cached page.
 import { NextResponse, type NextRequest } from 'next/server';
-import { runDueWorkIfNeeded } from '@/lib/scheduling/due-trigger';
+import { runDueWorkIfNeeded } from '@/lib/articles/scheduling/due-trigger';
 import { routeRedirect } from '@/lib/routing/redirect';
 import { notFoundGate } from '@/lib/routing/not-found-gate';
 import { databaseLastAnswered, failedForWantOfDatabase } from '@/lib/db/availability';

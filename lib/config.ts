@@ -6,6 +6,7 @@ import { parseTrustedProxies } from '@/lib/auth/forwarded.mjs';
 
 // Next traces files read at runtime; the project root is not a bundle input.
 const projectRoot = process.cwd();
+const dataDir = path.join(/* turbopackIgnore: true */ projectRoot, 'data');
 
 const timeZone = z.string().refine((zone) => {
   try {
@@ -30,12 +31,12 @@ const schema = z.object({
   LEGACY_TIMEZONE: timeZone.default('Asia/Tehran'),
   // Old article URL patterns answering 301 to the canonical URL: {id} is the legacy id, {anything} any tail.
   LEGACY_URL_PATTERNS: z.string().default('/news/{id},/news/{id}/{anything}'),
-  DATABASE_URL: databaseUrl.default(`file:${path.join(/* turbopackIgnore: true */ projectRoot, 'data', 'lede.db')}`),
+  DATABASE_URL: databaseUrl.default(`file:${path.join(/* turbopackIgnore: true */ dataDir, 'lede.db')}`),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   DATABASE_REPLICA_URLS: z.string().default(''),
   REDIS_URL: z.string().default(''),
   REDIS_KEY_PREFIX: z.string().default('lede:'),
-  MEDIA_ROOT: z.string().default(path.join(/* turbopackIgnore: true */ projectRoot, 'data', 'media')),
+  MEDIA_ROOT: z.string().default(path.join(/* turbopackIgnore: true */ dataDir, 'media')),
   MEDIA_MAX_IMAGE_BYTES: z.coerce.number().int().positive().default(20 * 1024 * 1024),
   MEDIA_MAX_VIDEO_BYTES: z.coerce.number().int().positive().default(500 * 1024 * 1024),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -51,8 +52,9 @@ const schema = z.object({
       context.addIssue({ code: 'custom', message: (error as Error).message });
     }
   }),
-  // Shared secret for the internal endpoints the app calls on itself (scheduled publishing); made up
-  // per process when absent, which is right for a single instance.
+  // Shared secret for the internal endpoints the app calls on itself (scheduled publishing) and
+  // /api/internal/cache; when empty, one kept in data/internal-secret (lib/instance/internal-secret.ts),
+  // which every process of this checkout shares. Several machines: set the same value on each.
   INTERNAL_SECRET: z.string().default(''),
   // What a CDN may keep of a public page, feed or sitemap: s-maxage and stale-while-revalidate, in
   // seconds (lib/security/page-headers.mjs reads them; docs/deploy.md "Behind a CDN").
@@ -60,7 +62,11 @@ const schema = z.object({
   PUBLIC_STALE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(30),
 });
 
-export type Config = Readonly<z.infer<typeof schema>> & { readonly projectRoot: string };
+export type Config = Readonly<z.infer<typeof schema>> & {
+  readonly projectRoot: string;
+  /** The data folder: the default database, media, the internal secret, the records of running apps. */
+  readonly dataDir: string;
+};
 
 function load(): Config {
   const parsed = schema.safeParse(process.env);
@@ -69,7 +75,7 @@ function load(): Config {
     throw new Error(`Lede's configuration is invalid:\n${problems}`);
   }
   const media = path.resolve(/* turbopackIgnore: true */ projectRoot, parsed.data.MEDIA_ROOT);
-  return Object.freeze({ ...parsed.data, MEDIA_ROOT: media, projectRoot });
+  return Object.freeze({ ...parsed.data, MEDIA_ROOT: media, projectRoot, dataDir });
 }
 
 export const config: Config = load();

@@ -1,6 +1,7 @@
 // npm run import -- PATH... [--media-root DIR] [--section SLUG] [--section-name NAME]
 // Legacy article files or folders of them (recursively), or a Lede export (*.json, npm run export).
-// Needs no running server; exit code 1 when anything failed: a legacy file, an export that is not one,
+// Needs no running server (a running one shows the import at once: it polls the page refreshes the
+// import records); exit code 1 when anything failed: a legacy file, an export that is not one,
 // or any record of an export refused (each printed as file:line: reason; the rest imports).
 // docs/legacy-format.md has the rules.
 import path from 'node:path';
@@ -112,5 +113,8 @@ if (legacy.length) {
   failed += summary.failed;
 }
 
+// No call to the app: the import's page refreshes are in the outbox, which every running app polls.
+const { runningAppsNotice } = await import('./support/running-apps');
+console.log(runningAppsNotice());
 await db.$disconnect();
 process.exit(failed ? 1 : 0);

@@ -20,6 +20,8 @@ if (!from) {
 const { restoreSite, RestoreRefused } = await import('@/lib/backup/restore');
 try {
   await restoreSite({ from, progress: (line) => console.log(`[restore] ${line}`) });
+  const { runningAppsNotice } = await import('./support/running-apps');
+  console.log(`[restore] ${runningAppsNotice()}`);
 } catch (error) {
   console.error(error instanceof RestoreRefused ? `[restore] Refused: ${error.message}` : `[restore] Failed: ${(error as Error).message}`);
   process.exit(1);

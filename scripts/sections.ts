@@ -41,6 +41,8 @@ async function main(): Promise<number> {
       }
       const section = await saveSection(input.data);
       console.log(`Saved section /${section.slug} "${section.name}" (position ${section.position}).`);
+      const { runningAppsNotice } = await import('./support/running-apps');
+      console.log(runningAppsNotice());
       await db.$disconnect();
       return 0;
     }

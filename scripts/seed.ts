@@ -55,5 +55,7 @@ if (args.articles > 0) {
   bar.stop();
   const seconds = (Date.now() - started) / 1000;
   console.log(`Added ${args.articles.toLocaleString('en')} articles in ${seconds.toFixed(1)} s (${Math.round(args.articles / seconds).toLocaleString('en')}/s).`);
+  const { runningAppsNotice } = await import('./support/running-apps');
+  console.log(runningAppsNotice());
 }
 await db.$disconnect();

@@ -9,8 +9,12 @@ import http from 'node:http';
 import path from 'node:path';
 import next from 'next';
 import { compileTrust, markClientAddressStamped, parseTrustedProxies, stampClientAddress } from '../lib/auth/forwarded.mjs';
+import { removeAppRecord, writeAppRecord } from '../lib/instance/app-record.mjs';
 
 const projectRoot = path.resolve(import.meta.dirname, '..');
+// The data folder and default database of lib/config.ts (which this plain-JavaScript entry cannot load).
+const dataDir = path.join(projectRoot, 'data');
+const databaseUrl = process.env.DATABASE_URL || `file:${path.join(dataDir, 'lede.db')}`;
 const port = Number(process.env.PORT || 3000);
 if (!Number.isInteger(port) || port < 1 || port > 65535) {
   console.error(`Lede's configuration is invalid:\n  PORT: must be a whole number from 1 to 65535`);
@@ -48,7 +52,19 @@ server.on('error', (error) => {
   console.error(`Lede could not listen on port ${port}: ${error.message}`);
   process.exit(1);
 });
-server.listen(port, () => console.log(`Lede is listening on port ${port}.`));
+server.listen(port, () => {
+  // Where the CLIs on this machine find this app (lib/instance/address.ts); gone again when it stops
+  // (a killed process leaves it behind, naming a pid readers see is gone).
+  const address = server.address();
+  const host = typeof address === 'object' && address ? address.address : '';
+  try {
+    writeAppRecord(dataDir, { port, host, databaseUrl });
+  } catch (error) {
+    console.warn(`Lede could not record where it listens in ${dataDir}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  console.log(`Lede is listening on port ${port}.`);
+});
+process.on('exit', () => removeAppRecord(dataDir, port));
 
 // Like `next start`: stop taking connections, finish what is in flight, then leave.
 let stopping = false;

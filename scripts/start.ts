@@ -10,9 +10,9 @@ import { buildStamp, portIsTaken, projectRoot, runNextBuild, staleBuildReason, s
 process.env.NEXT_TELEMETRY_DISABLED = '1';
 // A PORT without a SITE_URL most likely means "serve here": keep absolute links pointing at it.
 if (!process.env.SITE_URL && process.env.PORT) process.env.SITE_URL = `http://localhost:${process.env.PORT}`;
-// The internal endpoints (scheduled publishing, refresh after an import) need a secret the server
-// shares with itself and with the CLIs on this machine: without INTERNAL_SECRET, lib/ keeps one in
-// data/internal-secret (lib/scheduling/internal-secret.ts).
+// The internal endpoints (scheduled publishing, the page cache's state) need a secret the server
+// shares with itself: without INTERNAL_SECRET, lib/ keeps one in data/internal-secret
+// (lib/instance/internal-secret.ts).
 
 // lib/config reads the environment once, on first import: only now may lib/ modules load.
 const { config } = await import('@/lib/config');
@@ -57,7 +57,10 @@ if (reason) {
 }
 
 if (await portIsTaken(config.PORT)) {
-  console.error(`[lede] Port ${config.PORT} is already in use (another Lede?). Stop that server or choose another port: PORT=3001 npm start`);
+  const { appOnPort } = await import('@/lib/instance/address');
+  const lede = appOnPort(config.PORT);
+  const holder = lede ? `Lede already runs there (pid ${lede.pid}, since ${lede.started})` : 'Another program listens there';
+  console.error(`[lede] Port ${config.PORT} is already in use: ${holder}. Stop that server or choose another port: PORT=3001 npm start`);
   process.exit(1);
 }
 say(`Starting Lede on port ${config.PORT}…`);

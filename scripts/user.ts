@@ -7,7 +7,7 @@
 import { parseArgs } from 'node:util';
 import readline from 'node:readline';
 import { generateStrongPassword } from '@/lib/auth/password-strength';
-import { createUser, listUsers, roles, setDisabled, setPassword, UserError } from '@/lib/users/commands';
+import { createUser, listUsers, roles, setDisabled, setPassword, AccountError } from '@/lib/users/commands';
 
 const usage = `Usage:
   npm run user -- create --email E --role ${roles.join('|')} [--name N] [--password P]
@@ -36,7 +36,7 @@ async function choosePassword(given: string | undefined, email: string): Promise
     const typed = await askHidden('Password (empty: generate one): ');
     if (typed) {
       const again = await askHidden('Same password again: ');
-      if (again !== typed) throw new UserError('The passwords differ.');
+      if (again !== typed) throw new AccountError('The passwords differ.');
       return { password: typed, generated: false };
     }
   }
@@ -51,13 +51,13 @@ async function main(): Promise<number> {
     strict: true,
   });
   const needEmail = () => {
-    if (!values.email) throw new UserError('--email is required.');
+    if (!values.email) throw new AccountError('--email is required.');
     return values.email;
   };
   switch (command) {
     case 'create': {
       const email = needEmail();
-      if (!values.role || !(roles as readonly string[]).includes(values.role)) throw new UserError(`--role must be one of ${roles.join(', ')}.`);
+      if (!values.role || !(roles as readonly string[]).includes(values.role)) throw new AccountError(`--role must be one of ${roles.join(', ')}.`);
       const { password, generated } = await choosePassword(values.password, email);
       const user = await createUser({ email, role: values.role as (typeof roles)[number], name: values.name ?? '', password });
       console.log(`Created ${user.email} (${values.role}).`);
@@ -92,7 +92,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    if (error instanceof UserError) {
+    if (error instanceof AccountError) {
       console.error(error.message);
       process.exit(1);
     }

@@ -1,6 +1,6 @@
 // The breaking-news banner: the newest published article flagged breaking until a time still ahead.
-// Cached under one tag for every page; lib/articles/scheduler.ts clears flags that ran out and
-// expires the tag, so the banner leaves every page at its time.
+// Cached under one tag for every page; lib/articles/scheduling/due-work.ts clears flags that ran out
+// and expires the tag, so the banner leaves every page at its time.
 import { unstable_cache } from 'next/cache';
 import { db } from '@/lib/db/client';
 import { cacheTags } from '@/lib/cache/tags';

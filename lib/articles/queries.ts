@@ -157,8 +157,3 @@ export const getPublishedArticle = cache(async (slug: string): Promise<ArticleVi
   return toArticleView(row);
 });
 
-/** Any article by id, whatever its status: for the newsroom's preview (never cached). */
-export async function getArticleForPreview(id: number): Promise<ArticleView | null> {
-  const row = await db.article.findUnique({ where: { id }, select: articleSelect });
-  return row ? toArticleView(row) : null;
-}

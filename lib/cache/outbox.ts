@@ -10,7 +10,7 @@ import { db } from '@/lib/db/client';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { forgetPublicPaths } from '@/lib/routing/remembered-paths';
 import { forgetOldSlugs } from '@/lib/routing/moved-slugs';
-import { recheckDueSoon } from '@/lib/scheduling/due-trigger';
+import { recheckDueSoon } from '@/lib/articles/scheduling/due-trigger';
 import { cacheTags } from '@/lib/cache/tags';
 
 type Tx = Prisma.TransactionClient;

@@ -11,7 +11,7 @@ export const cacheTags = {
   feeds: 'feeds',
   sitemaps: 'sitemaps',
   /** On no page: recorded in the outbox when an article is scheduled, so that every instance's due
-   * trigger looks again (lib/scheduling/due-trigger.ts). */
+   * trigger looks again (lib/articles/scheduling/due-trigger.ts). */
   schedules: 'schedules',
   /** On no page: recorded when an article's slug moved, so that every instance's proxy reads its set of
    * old slugs again (lib/routing/moved-slugs.ts); other refreshes leave that set alone. */

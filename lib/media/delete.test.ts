@@ -105,14 +105,14 @@ describe('deleteMedia', () => {
       { kind: 'body', articleId: inBody.id, headline: 'Uses it in the body' },
     ]);
     expect(await db.media.count({ where: { id: media.id } })).toBe(1);
-    expect(onDisk(mediaFilesOf(media))).toHaveLength(6);
+    expect(onDisk(mediaFilesOf(media))).toHaveLength(4);
     expect(await db.auditEntry.count({ where: { action: 'media.deleted', targetId: String(media.id) } })).toBe(0);
   });
 
   it('deletes unused media: the row, the original and every rendition; recorded in the audit log, no page refresh', async () => {
     const media = await image();
     const files = mediaFilesOf(media);
-    expect(files).toHaveLength(6); // the original, 320 and 640 wide, and the 16:9, 4:3 and 1:1 crops
+    expect(files).toHaveLength(4); // the original and the 16:9, 4:3 and 1:1 crops
     const refreshes = await db.pageRefresh.count();
     const result = await deleteMedia(editor, media.id);
     expect(result).toEqual({ mediaIds: [media.id], removed: files, failed: [] });
@@ -121,6 +121,21 @@ describe('deleteMedia', () => {
     expect(await db.auditEntry.count({ where: { action: 'media.deleted', targetId: String(media.id), actorId: editor.id } })).toBe(1);
     expect(await db.pageRefresh.count()).toBe(refreshes);
     expect((await refusal(deleteMedia(editor, media.id))).kind).toBe('not-found');
+  });
+
+  it('deletes the srcset widths an older upload wrote (Media.renditions.widths) with the rest', async () => {
+    const media = await image();
+    const widths = await Promise.all([320, 640].map(async (width) => {
+      const file = media.path.replace(/\.jpg$/, `.w${width}.webp`);
+      await writeMediaFile(file, await sharp({ create: { width, height: 100, channels: 3, background: '#336699' } }).webp().toBuffer());
+      return { path: file, width, height: 100, mimeType: 'image/webp' as const };
+    }));
+    const older = await db.media.update({ where: { id: media.id }, data: { renditions: { widths, ...(media.renditions as object) } } });
+    const files = mediaFilesOf(older);
+    expect(files).toHaveLength(6);
+    expect(onDisk(files)).toEqual(files);
+    expect((await deleteMedia(editor, media.id)).removed).toEqual(files);
+    expect(onDisk(files)).toEqual([]);
   });
 
   it("deletes a video with its poster, and refuses the poster alone while its video exists", async () => {

@@ -7,6 +7,7 @@ import { config } from '@/lib/config';
 import { db } from '@/lib/db/client';
 import { unownedMediaFiles } from '@/lib/media/ownership';
 import { mediaFile } from '@/lib/media/paths';
+import { mediaFilesOf } from '@/lib/media/usage';
 
 /** Every file under MEDIA_ROOT as a media path, without the staging area. */
 export function walkMediaRoot(root: string = config.MEDIA_ROOT): string[] {
@@ -24,9 +25,7 @@ export async function checkMediaInvariants(root: string = config.MEDIA_ROOT): Pr
   const rows = await db.media.findMany({ select: { path: true, renditions: true } });
   const rowsWithoutFile: string[] = [];
   for (const row of rows) {
-    const set = row.renditions as { widths?: { path: string }[]; crops?: Record<string, { path: string } | undefined> } | null;
-    const files = [row.path, ...(set?.widths ?? []).map((r) => r.path), ...Object.values(set?.crops ?? {}).map((r) => r!.path)];
-    for (const file of files) if (!fs.existsSync(mediaFile(file, root))) rowsWithoutFile.push(file);
+    for (const file of mediaFilesOf(row)) if (!fs.existsSync(mediaFile(file, root))) rowsWithoutFile.push(file);
   }
   const incoming = path.join(root, '.incoming');
   return {

@@ -2,6 +2,7 @@
 // are the original's stem plus a suffix, lib/media/renditions.ts). What no row owns is an orphan.
 import { db } from '@/lib/db/client';
 import { renditionPattern, sharedPlaceholderFolder } from '@/lib/media/paths';
+import { mediaFilesOf } from '@/lib/media/usage';
 
 /** The media paths among `paths` that no Media row owns (shared placeholders are always owned). */
 export async function unownedMediaFiles(paths: readonly string[]): Promise<string[]> {
@@ -13,10 +14,6 @@ export async function unownedMediaFiles(paths: readonly string[]): Promise<strin
     select: { path: true, renditions: true },
   });
   const owned = new Set<string>();
-  for (const row of rows) {
-    owned.add(row.path);
-    const set = row.renditions as { widths?: { path: string }[]; crops?: Record<string, { path: string } | undefined> } | null;
-    for (const rendition of [...(set?.widths ?? []), ...Object.values(set?.crops ?? {})]) if (rendition) owned.add(rendition.path);
-  }
+  for (const row of rows) for (const file of mediaFilesOf(row)) owned.add(file);
   return candidates.filter((file) => !owned.has(file));
 }

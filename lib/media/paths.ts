@@ -11,7 +11,8 @@ export function mediaFile(relativePath: string, root: string = config.MEDIA_ROOT
   return path.join(root, normalised);
 }
 
-/** `uploads/2030/01/abc-photo.w640.webp` → its original's stem and the rendition's name. */
+/** `uploads/2030/01/abc-photo.4x3.webp` → its original's stem and the rendition's name (`w640` and the
+ * like: the srcset widths uploads wrote before they stopped, still on disk beside older originals). */
 export const renditionPattern = /^(.*)\.(w\d+|16x9|4x3|1x1)\.webp$/;
 
 /** Shared placeholder files (lib/legacy/media.ts): sources of hard links, owned by no row. */

@@ -30,7 +30,7 @@ describe('sniffMediaType', () => {
 });
 
 describe('uploadMedia', () => {
-  it('stores an image without its metadata, with srcset widths and 16:9, 4:3 and 1:1 crops', async () => {
+  it('stores an image without its metadata, with 16:9, 4:3 and 1:1 crops and no srcset widths (next/image makes its own)', async () => {
     const media = await uploadMedia({ file: staged('Harbour at dawn.PNG', await photo(2000, 1500)), alt: 'The harbour at dawn' }, null);
     expect(media.kind).toBe('image');
     expect(media.mimeType).toBe('image/jpeg');
@@ -39,11 +39,16 @@ describe('uploadMedia', () => {
     const stored = fs.readFileSync(path.join(config.MEDIA_ROOT, media.path));
     expect(stored.includes(Buffer.from('Secret Camera'))).toBe(false);
     const set = media.renditions as unknown as RenditionSet;
-    expect(set.widths.map((r) => r.width)).toEqual([320, 640, 960, 1280, 1920]);
+    expect(Object.keys(set)).toEqual(['crops']);
     expect(set.crops['16x9']).toMatchObject({ width: 1200, height: 675 });
     expect(set.crops['4x3']).toMatchObject({ width: 1200, height: 900 });
     expect(set.crops['1x1']).toMatchObject({ width: 1200, height: 1200 });
-    for (const rendition of [...set.widths, ...Object.values(set.crops)]) {
+    // The original and its three crops are all the upload wrote.
+    const stem = path.basename(media.path, '.jpg');
+    expect(fs.readdirSync(path.join(config.MEDIA_ROOT, path.dirname(media.path))).filter((name) => name.startsWith(`${stem}.`)).sort()).toEqual(
+      [`${stem}.16x9.webp`, `${stem}.1x1.webp`, `${stem}.4x3.webp`, `${stem}.jpg`],
+    );
+    for (const rendition of Object.values(set.crops)) {
       const meta = await sharp(path.join(config.MEDIA_ROOT, rendition!.path)).metadata();
       expect([meta.format, meta.width, meta.height]).toEqual(['webp', rendition!.width, rendition!.height]);
     }
@@ -53,7 +58,8 @@ describe('uploadMedia', () => {
   it('never upscales a small image', async () => {
     const media = await uploadMedia({ file: staged('small.jpg', await photo(500, 300)), alt: 'Small' }, null);
     const set = media.renditions as unknown as RenditionSet;
-    expect(set.widths.map((r) => r.width)).toEqual([320]);
+    expect(set.crops['16x9']).toMatchObject({ width: 500, height: 281 });
+    expect(set.crops['4x3']).toMatchObject({ width: 400, height: 300 });
     expect(set.crops['1x1']).toMatchObject({ width: 300, height: 300 });
   });
 

@@ -3,7 +3,7 @@
 // status count (a draft's lead image is as much "in use" as a published one's).
 import { db } from '@/lib/db/client';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import type { RenditionSet } from '@/lib/media/renditions';
+import type { StoredRenditions } from '@/lib/media/renditions';
 
 export type MediaUseKind = 'lead' | 'related-link' | 'body' | 'poster';
 
@@ -20,16 +20,17 @@ type Client = Prisma.TransactionClient;
 
 type MediaFiles = { path: string; renditions: Prisma.JsonValue | null };
 
-/** Every file of a media row, relative to MEDIA_ROOT: the original and each rendition. */
+/** Every file of a media row, relative to MEDIA_ROOT: the original and each rendition (older rows'
+ * srcset widths included: lib/media/renditions.ts). */
 export function mediaFilesOf(media: MediaFiles): string[] {
-  const set = media.renditions as Partial<RenditionSet> | null;
+  const set = media.renditions as StoredRenditions | null;
   const renditions = [...(set?.widths ?? []), ...Object.values(set?.crops ?? {})].flatMap((rendition) => (rendition?.path ? [rendition.path] : []));
   return [...new Set([media.path, ...renditions])];
 }
 
 /**
  * What to look for in bodies. Renditions are named after their original (`photo.jpg` →
- * `photo.w640.webp`, `photo.4x3.webp`), so one needle, `/media/…/photo.`, finds the original and
+ * `photo.4x3.webp`, and on older rows `photo.w640.webp`), so one needle, `/media/…/photo.`, finds the original and
  * each of them: every needle is a scan of every body (6 needles took 650 ms at 20,000 articles, one
  * 120 ms). Another file named like it (`photo.png` beside `photo.jpg`) counts as a use too: a
  * refusal too many, never a deletion too many.

@@ -1,13 +1,16 @@
 // The proxy's answers while the database is down (lib/outage/answer.ts), for the requests that never
 // reach the cache: the e2e journey (e2e/database-outage.spec.ts) covers cached pages and the newsroom.
 import { NextRequest } from 'next/server';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { answerWithoutDatabase, passesThrough } from '@/lib/outage/answer';
 import { RETRY_AFTER_SECONDS } from '@/lib/outage/page';
-import { internalSecret } from '@/lib/scheduling/internal-secret';
+import { internalSecret } from '@/lib/instance/internal-secret';
 
-// The loopback asks this port: nothing listens on 9 (discard), so no page comes from a cache.
-process.env.PORT = '9';
+// The loopback asks this port: nothing listens on 9 (discard), so no page comes from a cache. Set
+// before lib/config.ts reads the environment (vi.hoisted runs ahead of the imports).
+vi.hoisted(() => {
+  process.env.PORT = '9';
+});
 
 const request = (path: string, init: { method?: string; headers?: Record<string, string> } = {}) => new NextRequest(`http://127.0.0.1:9/${path.replace(/^\//, '')}`, init);
 

@@ -7,7 +7,8 @@
 //   the save failed);
 // - anything else gets a 503 with Retry-After: a readable page, or JSON under /api/.
 import { NextResponse, type NextRequest } from 'next/server';
-import { internalSecret, isInternalRequest } from '@/lib/scheduling/internal-secret';
+import { loopbackOrigin } from '@/lib/instance/address';
+import { internalSecret, isInternalRequest } from '@/lib/instance/internal-secret';
 import { databaseUnavailableJson } from '@/lib/outage/api';
 import { RETRY_AFTER_SECONDS, outagePageHtml } from '@/lib/outage/page';
 
@@ -23,7 +24,7 @@ export function passesThrough(request: NextRequest): boolean {
 const NOT_FORWARDED = ['connection', 'keep-alive', 'transfer-encoding', 'content-encoding', 'content-length', 'host'];
 
 async function fromCache(request: NextRequest): Promise<NextResponse | null> {
-  const url = new URL(`${request.nextUrl.pathname}${request.nextUrl.search}`, `http://127.0.0.1:${process.env.PORT ?? '3000'}`);
+  const url = new URL(`${request.nextUrl.pathname}${request.nextUrl.search}`, loopbackOrigin());
   const headers = new Headers(request.headers);
   for (const name of NOT_FORWARDED) headers.delete(name);
   headers.set('accept-encoding', 'identity');

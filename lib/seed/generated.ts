@@ -8,6 +8,7 @@ import { headlineSlug } from '@/lib/articles/slug';
 import { insertArticles, insertArticleTags, insertRelatedLinks, reserveArticleIds, takenSlugs, type BulkArticle, type BulkRelatedLink } from '@/lib/articles/bulk';
 import { paragraphsToBody } from '@/lib/legacy/body';
 import { ensureTags } from '@/lib/tags/commands';
+import { recordEverythingRefresh } from '@/lib/cache/refresh';
 import { ensureGeneratedMedia } from '@/lib/seed/generated-media';
 import { generateStory, generatedTagNames } from '@/lib/seed/prose';
 import { seededRandom } from '@/lib/seed/random';
@@ -82,6 +83,9 @@ export async function seedGeneratedArticles(count: number, options: GeneratedOpt
         await insertArticles(tx, articles, now);
         await insertArticleTags(tx, tags);
         await insertRelatedLinks(tx, links, now);
+        // Fronts, tags, feeds and sitemaps of a running app change with each batch: its refresh goes
+        // in with it (the outbox), so `npm run db:seed` beside a running app needs no restart.
+        await recordEverythingRefresh(tx);
       },
       { maxWait: 60_000, timeout: 600_000 },
     );

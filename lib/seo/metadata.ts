@@ -110,10 +110,6 @@ export function notFoundMetadata(): Metadata {
   return { title: 'Page not found', description: `This page is not on ${config.SITE_NAME}.`, robots: noindexRobots };
 }
 
-export function errorMetadata(): Metadata {
-  return { title: 'Something went wrong', robots: noindexRobots };
-}
-
 /** Admin screens and previews: never indexed (next.config.js also sends X-Robots-Tag for /admin). */
 export function privateMetadata(title: string): Metadata {
   return { title, robots: { index: false, follow: false, googleBot: { index: false, follow: false } } };

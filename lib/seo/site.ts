@@ -1,7 +1,6 @@
 // Who publishes Lede, as crawlers see it: the organisation, its logo and the fallback share image.
 // Everything here is absolute (from SITE_URL) because crawlers read it off-site.
 import { config } from '@/lib/config';
-import { absoluteUrl } from '@/lib/articles/urls';
 
 /** The publisher logo shipped in public/ (square, ≥ 112 px as Google asks for logos). */
 export const publisherLogo = { path: '/logo.png', width: 512, height: 512 } as const;
@@ -24,5 +23,3 @@ export function openGraphLocale(): string {
   const [language, region] = config.SITE_LANGUAGE.split(/[-_]/);
   return region ? `${language?.toLowerCase()}_${region.toUpperCase()}` : (language ?? 'en').toLowerCase();
 }
-
-export const siteUrl = (): string => absoluteUrl('/');

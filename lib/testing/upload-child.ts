@@ -4,7 +4,9 @@
 import fs from 'node:fs';
 import { receiveUpload } from '@/lib/media/receive';
 import { withMediaJournal } from '@/lib/media/staging';
+import { mediaFile } from '@/lib/media/store';
 import { uploadMedia, UploadError } from '@/lib/media/upload';
+import { mediaFilesOf } from '@/lib/media/usage';
 import { uploadRequest, type Part } from '@/lib/testing/multipart';
 
 type PartSpec = Omit<Part, 'head'> & { headFile?: string; headHex?: string };
@@ -23,15 +25,21 @@ function upload(body: Part[]) {
 // Peak resident memory of this process (the kernel's high-water mark), and where it stood before the upload.
 const peakMb = () => Number(/^VmHWM:\s+(\d+) kB/m.exec(fs.readFileSync('/proc/self/status', 'utf8'))?.[1] ?? 0) / 1024;
 // With "warm-up" (the bench): one 1 MB upload first, so that what any first upload costs once (code
-// loaded, sharp's set-up, the database connection) is not counted; then the peak is reset.
-if (process.argv[3] === 'warm-up') {
-  await upload(parts.map((part) => (part.name === 'file' ? { ...part, size: 1024 * 1024 } : part)));
+// loaded, sharp's set-up, the database connection) is not counted; then the peak is reset. With
+// "warm-up-same" the first upload is the same body (an image cannot be cut to 1 MB and stay one).
+if (process.argv[3] === 'warm-up' || process.argv[3] === 'warm-up-same') {
+  await upload(process.argv[3] === 'warm-up-same' ? parts : parts.map((part) => (part.name === 'file' ? { ...part, size: 1024 * 1024 } : part)));
   fs.writeFileSync('/proc/self/clear_refs', '5');
 }
 const baselineMb = process.memoryUsage().rss / 1048576;
 try {
+  const started = performance.now();
   const media = await upload(parts);
-  console.log(JSON.stringify({ status: 201, id: media.id, baselineMb, peakMb: peakMb() }));
+  const ms = performance.now() - started;
+  // What the upload wrote: the original and each rendition its row names.
+  const files = mediaFilesOf(media);
+  const bytesWritten = files.reduce((sum, file) => sum + fs.statSync(mediaFile(file)).size, 0);
+  console.log(JSON.stringify({ status: 201, id: media.id, baselineMb, peakMb: peakMb(), ms, files: files.length, bytesWritten }));
 } catch (error) {
   if (!(error instanceof UploadError)) throw error;
   console.log(JSON.stringify({ status: error.status, error: error.message }));

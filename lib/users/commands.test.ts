@@ -3,7 +3,8 @@ import { generatePassword } from '@/lib/auth/password';
 import { signIn } from '@/lib/auth/sign-in';
 import { db } from '@/lib/db/client';
 import { ensureFirstAdmin } from '@/lib/users/bootstrap';
-import { createUser, newUserSchema, setPassword } from '@/lib/users/commands';
+import { CommandError } from '@/lib/commands/error';
+import { AccountError, createUser, newUserSchema, setDisabled, setPassword } from '@/lib/users/commands';
 
 describe('password strength', () => {
   it('refuses common, repeated and patterned passwords, and says why', async () => {
@@ -34,5 +35,18 @@ describe('password strength', () => {
     await db.user.deleteMany({});
     const admin = await ensureFirstAdmin();
     expect(newUserSchema.safeParse({ email: admin!.email, role: 'admin', password: admin!.password }).success).toBe(true);
+  });
+});
+
+describe('account refusals', () => {
+  it('are CommandErrors the newsroom guard shows as they are (an address taken, no such account)', async () => {
+    await createUser({ email: 'taken@example.org', role: 'writer', password: 'Quill-Harbour-Lantern-42' });
+    const taken = await createUser({ email: 'taken@example.org', role: 'editor', password: 'Quill-Harbour-Lantern-43' }).catch((error: unknown) => error);
+    expect(taken).toBeInstanceOf(AccountError);
+    expect(taken).toBeInstanceOf(CommandError);
+    expect(taken).toMatchObject({ kind: 'invalid', message: 'An account for taken@example.org already exists.' });
+    const missing = await setDisabled('nobody@example.org', true).catch((error: unknown) => error);
+    expect(missing).toBeInstanceOf(CommandError);
+    expect(missing).toMatchObject({ kind: 'invalid', message: 'No account for nobody@example.org.' });
   });
 });

@@ -5,6 +5,7 @@ import { audit } from '@/lib/audit/log';
 import { hashPassword, minimumPasswordLength } from '@/lib/auth/password';
 import { passwordWeakness } from '@/lib/auth/password-strength';
 import { revokeUserSessions } from '@/lib/auth/session';
+import { CommandError } from '@/lib/commands/error';
 import { db } from '@/lib/db/client';
 import type { Role } from '@/lib/generated/prisma/client';
 
@@ -44,11 +45,17 @@ export const newUserSchema = z
 
 export type NewUser = z.input<typeof newUserSchema>;
 
-export class UserError extends Error {}
+/** An account command refused (an address taken, no such account): the newsroom shows the message. */
+export class AccountError extends CommandError {
+  constructor(message: string) {
+    super('invalid', message);
+    this.name = 'AccountError';
+  }
+}
 
 export async function createUser(input: NewUser, actorId: number | null = null): Promise<{ id: number; email: string }> {
   const data = newUserSchema.parse(input);
-  if (await db.user.findUnique({ where: { email: data.email } })) throw new UserError(`An account for ${data.email} already exists.`);
+  if (await db.user.findUnique({ where: { email: data.email } })) throw new AccountError(`An account for ${data.email} already exists.`);
   const user = await db.user.create({
     data: { email: data.email, name: data.name, role: data.role, passwordHash: await hashPassword(data.password) },
   });
@@ -58,7 +65,7 @@ export async function createUser(input: NewUser, actorId: number | null = null):
 
 async function findByEmail(email: string) {
   const user = await db.user.findUnique({ where: { email: accountEmail.parse(email) } });
-  if (!user) throw new UserError(`No account for ${email}.`);
+  if (!user) throw new AccountError(`No account for ${email}.`);
   return user;
 }
 

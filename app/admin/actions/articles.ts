@@ -14,7 +14,7 @@ import { deleteArticle, restoreArticle } from '@/lib/articles/commands/trash';
 import { articleFormPostSchema } from '@/lib/articles/form-values';
 import { articleButtonSchema, articleInputSchema, breakingSchema, correctionSchema, parseLocalDateTime, scheduleSchema } from '@/lib/articles/schema';
 import { refreshPublicPages } from '@/lib/cache/refresh';
-import { noteDueAt } from '@/lib/scheduling/due-trigger';
+import { noteDueAt } from '@/lib/articles/scheduling/due-trigger';
 import { config } from '@/lib/config';
 import { DATABASE_UNAVAILABLE_MESSAGE, failedForWantOfDatabase } from '@/lib/db/availability';
 import { formValues, parseFormData, textFields } from '@/lib/forms/form-data';

@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation';
 import { errorCodeFor, type ErrorCode } from '@/components/admin/outcomes';
 import { authorise, type Authorised } from '@/lib/auth/current';
 import type { Permission } from '@/lib/auth/roles';
-import { ArticleCommandError } from '@/lib/articles/commands/result';
+import { CommandError } from '@/lib/commands/error';
 import { refreshPublicPages, type ArticleChange } from '@/lib/cache/refresh';
 
 /** Where to go back to after a button action, with a notice or an error code for the page to show. */
@@ -33,7 +33,7 @@ export async function runButtonAction(
   try {
     result = await work(auth);
   } catch (error) {
-    if (error instanceof ArticleCommandError) {
+    if (error instanceof CommandError) {
       // The field's own message says more than "Some fields need attention."
       back(path, { error: errorCodeFor([Object.values(error.fields)[0], error.message], error.kind) });
     }

@@ -1,6 +1,7 @@
 // Publishing, scheduling and unpublishing. Editors and admins only; each bumps the version, stores a
-// revision and an audit entry. A scheduled article goes live lazily: lib/articles/scheduler.ts flips
-// it on the first request after its time (no cron), so scheduling only has to record the time.
+// revision and an audit entry. A scheduled article goes live lazily: lib/articles/scheduling/
+// due-work.ts flips it on the first request after its time (no cron), so scheduling only has to
+// record the time.
 import { can } from '@/lib/auth/roles';
 import { audit } from '@/lib/audit/log';
 import { footprintBefore, recordFootprint } from '@/lib/articles/commands/change';

@@ -1,6 +1,6 @@
 // Internal: the state of this instance's page cache (memory or Redis, trusted or not, counters), for
 // operators and the scale-out tests. Secret header like every internal route; 404 to anyone else.
-import { isInternalRequest } from '@/lib/scheduling/internal-secret';
+import { isInternalRequest } from '@/lib/instance/internal-secret';
 import { pageCacheStatus } from '@/lib/cache/status';
 
 export const dynamic = 'force-dynamic';

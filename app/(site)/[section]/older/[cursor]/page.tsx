@@ -1,6 +1,6 @@
-import { earlierPagesRoute } from '@/app/(site)/_routes/earlier-pages';
+import { pagedListRoute } from '@/app/(site)/_routes/paged-list';
 
-const route = earlierPagesRoute('section', 'older');
+const route = pagedListRoute('section', 'older');
 
 // Rendered on first request, then served from Next's cache until a change to the list expires it.
 export function generateStaticParams() {

@@ -1,7 +1,7 @@
-// The secret the app's own internal routes require (scheduled publishing, refresh after an import).
-// INTERNAL_SECRET when set (required for several instances); otherwise one kept in
-// data/internal-secret, made on first use and readable by the owner only, so the server and the CLIs
-// on the same machine share it.
+// The secret the app's own internal routes require (scheduled publishing, the page cache's state,
+// the outage's loopback request). INTERNAL_SECRET when set (required for instances on several
+// machines); otherwise one kept in data/internal-secret, made on first use and readable by the owner
+// only, so every server process of this checkout shares it.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,7 +9,7 @@ import { config } from '@/lib/config';
 
 const globalForSecret = globalThis as unknown as { ledeInternalSecret?: string };
 
-export const internalSecretFile = (): string => path.join(/* turbopackIgnore: true */ config.projectRoot, 'data', 'internal-secret');
+export const internalSecretFile = (): string => path.join(/* turbopackIgnore: true */ config.dataDir, 'internal-secret');
 
 function secretFromFile(file: string = internalSecretFile()): string {
   try {

@@ -1,5 +1,6 @@
-// The older/newer pages of section and tag fronts: four routes, one behaviour, differing only in the
-// list they page through and the direction. (A private folder: Next does not route "_routes".)
+// The pages after the first of section and tag fronts, going older or newer from a cursor: four
+// routes, one behaviour, differing only in the list they page through and the direction. (A private
+// folder: Next does not route "_routes".)
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getSectionFront, getTagFront, type PageDirection } from '@/lib/articles/queries';
@@ -10,11 +11,11 @@ import type { ArticlePage } from '@/lib/articles/types';
 import { ArticleListPage } from '@/components/front/ArticleListPage';
 
 type Params = Promise<{ section?: string; tag?: string; cursor: string }>;
-type EarlierPage = { title: string; basePath: string; page: ArticlePage; metadata: Metadata };
+type ListPage = { title: string; basePath: string; page: ArticlePage; metadata: Metadata };
 
 const pathFor = (direction: PageDirection) => (direction === 'older' ? olderPath : newerPath);
 
-async function load(list: 'section' | 'tag', direction: PageDirection, params: Params): Promise<EarlierPage | null> {
+async function load(list: 'section' | 'tag', direction: PageDirection, params: Params): Promise<ListPage | null> {
   const { section, tag, cursor } = await params;
   const slug = validSlug((list === 'section' ? section : tag) ?? '');
   if (!slug) return null;
@@ -30,15 +31,15 @@ async function load(list: 'section' | 'tag', direction: PageDirection, params: P
   return { title: `Topic: ${front.tag.name}`, basePath, page: front.page, metadata: tagMetadata(front.tag, { path: pathFor(direction)(basePath, cursor) }) };
 }
 
-export function earlierPagesRoute(list: 'section' | 'tag', direction: PageDirection) {
+export function pagedListRoute(list: 'section' | 'tag', direction: PageDirection) {
   return {
     async generateMetadata({ params }: { params: Params }): Promise<Metadata> {
       return (await load(list, direction, params))?.metadata ?? notFoundMetadata();
     },
     async Page({ params }: { params: Params }) {
-      const earlier = await load(list, direction, params);
-      if (!earlier) notFound();
-      return <ArticleListPage title={earlier.title} basePath={earlier.basePath} page={earlier.page} isFirstPage={false} />;
+      const listed = await load(list, direction, params);
+      if (!listed) notFound();
+      return <ArticleListPage title={listed.title} basePath={listed.basePath} page={listed.page} isFirstPage={false} />;
     },
   };
 }

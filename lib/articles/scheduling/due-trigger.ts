@@ -1,7 +1,8 @@
 // Runs in the request proxy: makes the first request after a scheduled time do the due work (via the
 // internal route, which may revalidate), and otherwise stays out of the way. What the proxy knows
 // lives on globalThis, shared by every bundle of this process (proxy, routes, server actions).
-import { internalSecret } from '@/lib/scheduling/internal-secret';
+import { loopbackOrigin } from '@/lib/instance/address';
+import { internalSecret } from '@/lib/instance/internal-secret';
 
 type DueState = { nextDueAt: number | null; checkedAt: number; inFlight: Promise<void> | null };
 
@@ -25,8 +26,7 @@ export function noteDueAt(time: Date | number): void {
 }
 
 function check(): Promise<void> {
-  const origin = `http://127.0.0.1:${process.env.PORT ?? '3000'}`;
-  return fetch(`${origin}/api/internal/due`, { method: 'POST', headers: { 'x-lede-internal': internalSecret() }, cache: 'no-store' })
+  return fetch(`${loopbackOrigin()}/api/internal/due`, { method: 'POST', headers: { 'x-lede-internal': internalSecret() }, cache: 'no-store' })
     .then(async (response) => {
       if (!response.ok) throw new Error(`due work answered ${response.status}`);
       const body = (await response.json()) as { nextDueAt: number | null };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
-import { runDueWork, nextDueTime } from '@/lib/articles/scheduler';
+import { runDueWork, nextDueTime } from '@/lib/articles/scheduling/due-work';
 
 describe('runDueWork', () => {
   it('publishes scheduled articles that fell due, ends breaking flags, and names the next due time', async () => {

@@ -1,6 +1,12 @@
 // Time-driven changes to the public site, done lazily by the first request after they fall due (no
 // cron, no outside timer): scheduled articles go live, breaking-news flags run out.
 // Both transitions are conditional updates, so two app instances racing do the work once.
+//
+// Scheduling has one home, this folder: the due work here (article writes, so it sits in the article
+// aggregate, the one module family that writes articles) and the trigger beside it (due-trigger.ts,
+// request plumbing that decides when this instance asks for the work and never touches the
+// database). Neither means anything without the other; the internal route between them
+// (app/api/internal/due) only authenticates, runs this and carries out the refreshes.
 import { db } from '@/lib/db/client';
 import { describeArticleChange } from '@/lib/articles/changes';
 import { recordArticleRefresh, type ArticleChange } from '@/lib/cache/refresh';
