@@ -2,7 +2,7 @@
 // each validated against the sitemaps.org and Google XSDs (../shared/schemas) with xmllint.
 import { XMLParser } from 'fast-xml-parser';
 import { db } from '@/lib/db/client';
-import { xsdValidator } from '@/lib/sitemaps/validate';
+import { xsdValidator } from '@/testing/sitemap-xsd';
 import { expect, legacyArticle, test } from './support/fixtures';
 
 const parser = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['url', 'sitemap', 'image:image'].includes(name) });

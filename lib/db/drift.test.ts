@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { migrationsToSchemaDiff } from '@/lib/db/drift';
 import { isPostgresReachable, withDatabase } from '@/lib/db/postgres';
 import { postgresSchemaFromSqlite } from '@/lib/db/postgres-schema';
-import { testServerUrl } from '@/lib/testing/postgres-database';
+import { testServerUrl } from '@/testing/postgres-database';
 
 const sqliteSchema = { path: 'prisma/schema.prisma', content: fs.readFileSync('prisma/schema.prisma', 'utf8') };
 const postgresSchema = { path: 'prisma/postgres/schema.prisma', content: fs.readFileSync('prisma/postgres/schema.prisma', 'utf8') };

@@ -8,7 +8,7 @@ import { applyMigrations } from '@/lib/db/migrate';
 import { createDatabase, dropDatabase, isPostgresReachable, withDatabase } from '@/lib/db/postgres';
 import { createPostgresClient, replicaUrlList } from '@/lib/db/postgres-client';
 import type { PrismaClient } from '@/lib/generated/prisma-postgres/client';
-import { testServerUrl } from '@/lib/testing/postgres-database';
+import { testServerUrl } from '@/testing/postgres-database';
 
 const server = withDatabase(testServerUrl(), 'postgres');
 const up = await isPostgresReachable(server);

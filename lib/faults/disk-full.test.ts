@@ -61,7 +61,7 @@ describe.skipIf(!mounted)('a full disk', () => {
       { name: 'poster', filename: 'poster.jpg', headFile: posterFile },
       { name: 'file', filename: 'clip.mp4', headHex: '000000186674797069736f6d0000020069736f6d69736f32', size: 20 * 1024 * 1024 },
     ];
-    const child = run('lib/testing/upload-child.ts', [JSON.stringify(parts)], { MEDIA_ROOT: mediaDisk });
+    const child = run('testing/upload-child.ts', [JSON.stringify(parts)], { MEDIA_ROOT: mediaDisk });
     expect(JSON.parse(child.stdout.trim() || '{}'), child.stderr).toEqual({
       status: 507,
       error: 'The disk that holds media (MEDIA_ROOT) is full, so the upload was not stored. Ask whoever runs the site to free space, then try again.',

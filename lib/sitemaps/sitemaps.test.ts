@@ -1,7 +1,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
-import { makeArticle, makeImage, makeSection, makeTag, makeVideo } from '@/lib/seo/test-rows';
+import { makeArticle, makeImage, makeSection, makeTag, makeVideo } from '@/testing/rows';
 import {
   articlesDocument,
   chunkExists,
@@ -14,7 +14,7 @@ import {
 } from '@/lib/sitemaps/documents';
 import { newsSitemapEntries, sitemapMonths, tagSitemapParts } from '@/lib/sitemaps/queries';
 import { parseMonthChunk } from '@/lib/sitemaps/urls';
-import { xsdValidator } from '@/lib/sitemaps/validate';
+import { xsdValidator } from '@/testing/sitemap-xsd';
 
 const site = 'http://localhost:3000';
 const now = new Date('2024-03-20T12:00:00Z');

@@ -1,6 +1,6 @@
 // npm run bench -- --scenario upload: peak resident memory of one large video upload (a generated
 // body just under MEDIA_MAX_VIDEO_BYTES, with a poster), through the streaming path the route uses now
-// (lib/testing/upload-child.ts: receiveUpload → uploadMedia) and through the buffered path it used
+// (testing/upload-child.ts: receiveUpload → uploadMedia) and through the buffered path it used
 // before defect 10 (scripts/bench/upload-buffered.ts), each in a fresh child process, in one run. The
 // figure is the kernel's high-water mark (VmHWM) minus the child's memory before the upload; each child
 // first makes a 1 MB upload (one-time costs) and resets its high-water mark.
@@ -34,7 +34,7 @@ export async function measureUploads(projectRoot: string, benchDir: string, env:
     { name: 'file', filename: 'bench.mp4', headHex: '000000186674797069736f6d0000020069736f6d69736f32', size },
   ]);
   say(`Uploading ${Math.round(size / 1048576)} MB through the streaming path…`);
-  const streaming = run('lib/testing/upload-child.ts', [parts, 'warm-up']);
+  const streaming = run('testing/upload-child.ts', [parts, 'warm-up']);
   say(`…and through the buffered path (before defect 10)…`);
   const buffered = run('scripts/bench/upload-buffered.ts', [parts, 'warm-up']);
   fs.rmSync(dir, { recursive: true, force: true });

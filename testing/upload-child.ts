@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import { receiveUpload } from '@/lib/media/receive';
 import { withMediaJournal } from '@/lib/media/staging';
 import { uploadMedia, UploadError } from '@/lib/media/upload';
-import { uploadRequest, type Part } from '@/lib/testing/multipart';
+import { uploadRequest, type Part } from '@/testing/multipart';
 
 type PartSpec = Omit<Part, 'head'> & { headFile?: string; headHex?: string };
 const specs = JSON.parse(process.argv[2] ?? '[]') as PartSpec[];
