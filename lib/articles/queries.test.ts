@@ -3,8 +3,8 @@ import { queriesSentBy, type SentQuery } from '@/testing/query-log';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
 import { isPostgres } from '@/lib/config';
-import { loadArticlePage, getPublishedArticle, PAGE_SIZE } from '@/lib/articles/queries';
-import { parseCursor } from '@/lib/articles/cursor';
+import { loadArticlePage, getPublishedArticle } from '@/lib/articles/queries';
+import { PAGE_SIZE, parseCursor } from '@/lib/articles/cursor';
 
 const TOTAL = 47;
 let sectionId = 0;
