@@ -2,7 +2,7 @@
 // (no JavaScript) and checked against what search engines document, with structured-data-testing-tool's
 // Google preset as the outside judge.
 import { db } from '@/lib/db/client';
-import { googlePreset, jsonLdBlocks } from '@/lib/seo/sdtt';
+import { googlePreset, jsonLdBlocks } from '@/testing/sdtt';
 import { busiestSection, tagWithArticles } from './support/site-data';
 import { expect, legacyArticle, test } from './support/fixtures';
 

@@ -2,7 +2,8 @@
 // npm test: everything, with nothing to do beforehand. Finds (or installs) a Chromium, then runs the
 // type check, the unit and integration tests (vitest, real SQLite), the browser journeys (Playwright)
 // on SQLite, and the same journeys on PostgreSQL when a server answers on 127.0.0.1:5432.
-// Ends with one line `N passed, N failed, N skipped` summed over every stage; exits 1 on any failure.
+// Ends with the skipped stages and tests and why (scripts/test-summary.mjs), then one line
+// `N passed, N failed, N skipped` summed over every stage; exits 1 on any failure.
 // Plain JavaScript on purpose: it must run before anything is compiled or checked.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -10,6 +11,7 @@ import { createRequire } from 'node:module';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { playwrightResult, skippedStage, summaryLines, vitestResult } from './test-summary.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const require = createRequire(path.join(root, 'package.json'));
@@ -92,33 +94,22 @@ async function typecheck() {
 async function vitest(label, extraEnv = {}) {
   const report = path.join(reportDir, `vitest-${label}.json`);
   const code = await run(node, [bin('vitest/vitest.mjs'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], extraEnv);
-  const json = readJson(report);
-  if (!json) return { passed: 0, failed: 1, skipped: 0, note: '(vitest left no report: it crashed)' };
-  const counts = {
-    passed: json.numPassedTests ?? 0,
-    failed: json.numFailedTests ?? 0,
-    skipped: (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0),
-  };
-  // A test file that fails to load has no failed test but a failed suite: it must still count.
-  if (code !== 0 && counts.failed === 0) counts.failed = Math.max(1, json.numFailedTestSuites ?? 0);
-  return counts;
+  return vitestResult(readJson(report), code, root);
 }
 
 async function playwright(label, extraEnv) {
   const report = path.join(reportDir, `playwright-${label}.json`);
   const code = await run(node, [bin('@playwright/test/cli.js'), 'test'], { ...extraEnv, LEDE_E2E_JSON_REPORT: report });
-  const json = readJson(report);
-  if (!json?.stats) return { passed: 0, failed: 1, skipped: 0, total: 0, note: '(Playwright left no report)' };
-  const { expected = 0, unexpected = 0, flaky = 0, skipped = 0 } = json.stats;
-  const counts = { passed: expected, failed: unexpected + flaky, skipped, total: expected + unexpected + flaky + skipped };
-  // Errors outside tests (global setup, a spec that does not load) fail the run with no failed test.
-  if (code !== 0 && counts.failed === 0) counts.failed = Math.max(1, json.errors?.length ?? 0);
-  return counts;
+  return playwrightResult(readJson(report), code);
 }
+
+// The server both PostgreSQL passes use: LEDE_TEST_POSTGRES_URL (testing/postgres-database.ts).
+const postgresServer = new URL(process.env.LEDE_TEST_POSTGRES_URL || 'postgresql://postgres@127.0.0.1:5432/postgres');
+const postgresAddress = `${postgresServer.hostname}:${postgresServer.port || 5432}`;
 
 function postgresAnswers() {
   return new Promise((resolve) => {
-    const socket = net.connect({ host: '127.0.0.1', port: 5432 });
+    const socket = net.connect({ host: postgresServer.hostname, port: Number(postgresServer.port || 5432) });
     const done = (ok) => (socket.destroy(), resolve(ok));
     socket.setTimeout(2_000, () => done(false));
     socket.once('connect', () => done(true));
@@ -129,18 +120,12 @@ function postgresAnswers() {
 // Why the PostgreSQL pass cannot run here, or null when it can.
 async function postgresUnavailable() {
   if (process.env.LEDE_TEST_POSTGRES === '0') return 'LEDE_TEST_POSTGRES=0';
-  if (!(await postgresAnswers())) return 'no PostgreSQL server answers on 127.0.0.1:5432';
+  if (!(await postgresAnswers())) return `no PostgreSQL server answers at ${postgresAddress}`;
   const adapter = path.join(root, 'lib', 'db', 'postgres.ts');
   if (!fs.existsSync(adapter) || /not supported yet/.test(fs.readFileSync(adapter, 'utf8'))) {
     return 'lib/db does not support PostgreSQL yet (lib/db/postgres.ts says "not supported yet")';
   }
   return null;
-}
-
-// The vitest setup (lib/testing) opts in to PostgreSQL by reading LEDE_TEST_DATABASE.
-function vitestSupportsPostgres() {
-  const setup = path.join(root, 'lib', 'testing', 'global-setup.ts');
-  return fs.existsSync(setup) && fs.readFileSync(setup, 'utf8').includes('LEDE_TEST_DATABASE');
 }
 
 // ---- the run -------------------------------------------------------------------------------------
@@ -159,27 +144,22 @@ env.LEDE_CHROMIUM = chromium;
 say(`Browser: ${chromium}`);
 
 await stage('type check (tsc --noEmit)', typecheck);
-await stage('unit and integration tests (vitest, SQLite)', () => vitest('sqlite'));
+const sqliteVitest = await stage('unit and integration tests (vitest, SQLite)', () => vitest('sqlite'));
 const sqliteE2e = await stage('browser journeys (Playwright, SQLite)', () => playwright('sqlite', { E2E_DATABASE: 'sqlite' }));
 
 const whyNoPostgres = await postgresUnavailable();
 if (whyNoPostgres) {
-  say(`SKIPPED: the PostgreSQL pass (${sqliteE2e.total ?? 0} browser journeys) did not run: ${whyNoPostgres}.`);
-  stages.push({ name: 'browser journeys (Playwright, PostgreSQL)', passed: 0, failed: 0, skipped: sqliteE2e.total ?? 0, seconds: 0, note: `skipped: ${whyNoPostgres}` });
+  // Both PostgreSQL stages count as skipped, test by test, with the reason in the summary.
+  say(`SKIPPED: the PostgreSQL pass (${sqliteVitest.total ?? 0} tests, ${sqliteE2e.total ?? 0} browser journeys) did not run: ${whyNoPostgres}.`);
+  stages.push(skippedStage('unit and integration tests (vitest, PostgreSQL)', sqliteVitest.total ?? 0, whyNoPostgres));
+  stages.push(skippedStage('browser journeys (Playwright, PostgreSQL)', sqliteE2e.total ?? 0, whyNoPostgres));
 } else {
-  if (vitestSupportsPostgres()) {
-    await stage('unit and integration tests (vitest, PostgreSQL)', () => vitest('postgres', { LEDE_TEST_DATABASE: 'postgres' }));
-  } else {
-    say('The vitest integration tests cannot take PostgreSQL yet (lib/testing does not read LEDE_TEST_DATABASE): they ran on SQLite only.');
-  }
-  await stage('browser journeys (Playwright, PostgreSQL)', () => playwright('postgres', { E2E_DATABASE: 'postgres' }));
+  await stage('unit and integration tests (vitest, PostgreSQL)', () => vitest('postgres', { LEDE_TEST_DATABASE: 'postgres' }));
+  const e2eServer = process.env.E2E_POSTGRES_URL || process.env.LEDE_TEST_POSTGRES_URL;
+  await stage('browser journeys (Playwright, PostgreSQL)', () => playwright('postgres', { E2E_DATABASE: 'postgres', ...(e2eServer ? { E2E_POSTGRES_URL: e2eServer } : {}) }));
 }
 
 fs.rmSync(reportDir, { recursive: true, force: true });
-const total = (key) => stages.reduce((sum, entry) => sum + entry[key], 0);
-console.log('\n[test] Summary');
-for (const entry of stages) {
-  console.log(`  ${entry.failed ? '✗' : '✓'} ${entry.name}: ${entry.passed} passed, ${entry.failed} failed, ${entry.skipped} skipped${entry.note ? ` ${entry.note}` : ''} (${entry.seconds} s)`);
-}
-console.log(`${total('passed')} passed, ${total('failed')} failed, ${total('skipped')} skipped`);
-process.exit(total('failed') > 0 ? 1 : 0);
+console.log(`\n${summaryLines(stages).join('\n')}`);
+const failed = stages.reduce((sum, entry) => sum + entry.failed, 0);
+process.exit(failed > 0 ? 1 : 0);

@@ -1,6 +1,12 @@
 // Facts about the e2e database that specs need and cannot know in advance (the demo content's
 // generated part is random), read through the same Prisma client the app uses. Also a way to put an
-// article the public must NOT see into the database.
+// article the public must NOT see into the database, and a way to publish more articles than the
+// demo gave a section.
+import { randomBytes } from 'node:crypto';
+import { expect, type APIRequestContext } from '@playwright/test';
+import type { Actor } from '@/lib/articles/commands/result';
+import { createArticle } from '@/lib/articles/commands/save';
+import { publishArticle } from '@/lib/articles/commands/status';
 import { db } from '@/lib/db/client';
 
 /** The section with the most published articles: enough for several keyset pages. */
@@ -53,4 +59,18 @@ export async function createHiddenArticle(status: 'draft' | 'unpublished' | 'sch
     },
   });
   return `/${section.slug}/${slug}`;
+}
+
+/** Publishes `count` new articles in a section through the newsroom's commands, as `editor`, then
+ * waits until the section front shows the newest (the commands record the page refresh; the server's
+ * outbox poller carries it out). For specs that need more articles than the random demo gave. */
+export async function publishArticlesIn(sectionSlug: string, count: number, editor: Actor, request: APIRequestContext): Promise<void> {
+  const section = await db.section.findUniqueOrThrow({ where: { slug: sectionSlug }, select: { id: true } });
+  let newest = '';
+  for (let index = 1; index <= count; index++) {
+    newest = `Filler ${index} of ${count} for the e2e run ${randomBytes(4).toString('hex')}`;
+    const { id, version } = await createArticle(editor, { headline: newest, sectionId: section.id, body: '<p>Published by an e2e spec that needed more articles.</p>' });
+    await publishArticle(editor, id, version);
+  }
+  await expect.poll(async () => (await (await request.get(`/${sectionSlug}`)).text()).includes(newest), { timeout: 15_000 }).toBe(true);
 }

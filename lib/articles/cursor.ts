@@ -5,6 +5,10 @@ import { MAX_RECORD_ID } from '@/lib/articles/params';
 
 export type Cursor = { publishedAt: Date; id: number };
 
+/** Cards on one page of a section or tag front. Here rather than in queries.ts, which loads Next's
+ * cache: e2e specs read it to know how many articles make three pages. */
+export const PAGE_SIZE = 20;
+
 export const cursorParam = z
   .string()
   .regex(/^\d{1,15}-\d{1,10}$/, 'not a page cursor')

@@ -8,11 +8,9 @@ import { cacheTags } from '@/lib/cache/tags';
 import { duringBuild } from '@/lib/build-phase';
 import { articleSelect, cardSelect } from '@/lib/articles/select';
 import { toArticleCard, toArticleView } from '@/lib/articles/mappers';
-import { encodeCursor, parseCursor, type Cursor } from '@/lib/articles/cursor';
+import { encodeCursor, PAGE_SIZE, parseCursor, type Cursor } from '@/lib/articles/cursor';
 import type { ArticleCard, ArticlePage, ArticleView } from '@/lib/articles/types';
 import type { Prisma } from '@/lib/generated/prisma/client';
-
-export const PAGE_SIZE = 20;
 
 export type PageDirection = 'older' | 'newer';
 

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BodyNestingError, bodyNestingLimit, bodyToText, cleanBody, sanitizeBody } from '@/lib/articles/sanitize';
 import { bodySchema } from '@/lib/articles/schema';
-import { xssVectors as vectors } from '@/lib/testing/xss-vectors';
+import { xssVectors as vectors } from '@/testing/xss-vectors';
 
 
 describe('sanitizeBody', () => {

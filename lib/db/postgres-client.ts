@@ -3,9 +3,9 @@
 // (reads outside transactions go to a random replica, writes and transactions to the primary).
 import { PrismaPg } from '@prisma/adapter-pg';
 import { readReplicas } from '@prisma/extension-read-replicas';
-import { PrismaClient } from '@/lib/generated/prisma-postgres/client';
+import { PrismaClient, type Prisma } from '@/lib/generated/prisma-postgres/client';
 
-export type PostgresClientOptions = { poolSize: number; replicaUrls?: readonly string[] };
+export type PostgresClientOptions = { poolSize: number; replicaUrls?: readonly string[]; log?: Prisma.LogDefinition[] };
 
 export function replicaUrlList(setting: string): string[] {
   return setting
@@ -23,8 +23,9 @@ export const CONNECT_TIMEOUT_MS = 3_000;
 export const SERVER_QUERY_TIMEOUT_MS = 10_000;
 const inServer = Boolean(process.env.NEXT_RUNTIME);
 
-const pooled = (url: string, poolSize: number) =>
+const pooled = (url: string, poolSize: number, log?: Prisma.LogDefinition[]) =>
   new PrismaClient({
+    log,
     adapter: new PrismaPg({
       connectionString: url,
       max: poolSize,
@@ -38,7 +39,7 @@ const pooled = (url: string, poolSize: number) =>
   });
 
 export function createPostgresClient(url: string, options: PostgresClientOptions) {
-  const primary = pooled(url, options.poolSize);
+  const primary = pooled(url, options.poolSize, options.log);
   const replicas = (options.replicaUrls ?? []).map((replica) => pooled(replica, options.poolSize));
   return replicas.length ? primary.$extends(readReplicas({ replicas })) : primary;
 }

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createClient } from '@/lib/db/client';
 import { sqlitePath } from '@/lib/db/url';
+import { needs } from '@/testing/services';
 
 const url = process.env.DATABASE_URL ?? '';
 const onSqlite = url.startsWith('file:');
@@ -18,7 +19,7 @@ afterAll(async () => {
 
 const sectionCount = async () => Number((await client!.$queryRawUnsafe<{ n: bigint }[]>('SELECT COUNT(*) AS n FROM "Section"'))[0]!.n);
 
-describe.skipIf(!onSqlite)('the SQLite client and its file', () => {
+describe('the SQLite client and its file', needs(onSqlite ? null : 'SQLite only (this run is on PostgreSQL)'), () => {
   it('fails as unreachable while the file is gone, and reads the file again once it is back', async () => {
     await client!.section.create({ data: { slug: 'before-the-move', name: 'Before' } });
     const before = await sectionCount();

@@ -13,6 +13,7 @@ import { createClient, db } from '@/lib/db/client';
 import { parseLegacyArticle } from '@/lib/legacy/parser';
 import { writeSyntheticArchive } from '@/lib/legacy/synthetic';
 import { walkMediaRoot } from '@/lib/media/invariants';
+import { needs } from '@/testing/services';
 
 /** How many related items the synthetic file of a legacy id lists. */
 function relatedCount(legacyId: string): number {
@@ -36,8 +37,11 @@ const unmount = (dir: string) => spawnSync('umount', [dir]);
 
 const mediaDisk = path.join(work, 'media-disk');
 const databaseDisk = path.join(work, 'database-disk');
-const mounted = !isPostgres() && tryMount(mediaDisk, '6m') && tryMount(databaseDisk, '24m');
-if (!mounted) console.warn('disk-full.test.ts: skipped, a tmpfs cannot be mounted here (needs root) or the database is not SQLite');
+const cannotRun = isPostgres()
+  ? 'fills an SQLite file (this run is on PostgreSQL)'
+  : tryMount(mediaDisk, '6m') && tryMount(databaseDisk, '24m')
+    ? null
+    : 'a tmpfs cannot be mounted here (needs root)';
 
 afterAll(() => {
   unmount(mediaDisk);
@@ -48,7 +52,7 @@ function run(script: string, args: string[], env: Record<string, string>) {
   return spawnSync(process.execPath, [tsx, script, ...args], { cwd: config.projectRoot, env: { ...process.env, ...env }, encoding: 'utf8', timeout: 120_000 });
 }
 
-describe.skipIf(!mounted)('a full disk', () => {
+describe('a full disk', needs(cannotRun), () => {
   const posterFile = path.join(work, 'poster.jpg');
   beforeAll(async () => {
     fs.writeFileSync(posterFile, await sharp({ create: { width: 640, height: 360, channels: 3, background: '#557799' } }).jpeg().toBuffer());
@@ -61,7 +65,7 @@ describe.skipIf(!mounted)('a full disk', () => {
       { name: 'poster', filename: 'poster.jpg', headFile: posterFile },
       { name: 'file', filename: 'clip.mp4', headHex: '000000186674797069736f6d0000020069736f6d69736f32', size: 20 * 1024 * 1024 },
     ];
-    const child = run('lib/testing/upload-child.ts', [JSON.stringify(parts)], { MEDIA_ROOT: mediaDisk });
+    const child = run('testing/upload-child.ts', [JSON.stringify(parts)], { MEDIA_ROOT: mediaDisk });
     expect(JSON.parse(child.stdout.trim() || '{}'), child.stderr).toEqual({
       status: 507,
       error: 'The disk that holds media (MEDIA_ROOT) is full, so the upload was not stored. Ask whoever runs the site to free space, then try again.',

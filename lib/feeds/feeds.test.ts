@@ -7,7 +7,7 @@ import { absolutiseHtml, articleTagUri } from '@/lib/feeds/entry';
 import { feedCacheTags } from '@/lib/feeds/cached';
 import { loadFeed } from '@/lib/feeds/queries';
 import { feedFormatFromFileName, feedPath, type FeedScope } from '@/lib/feeds/urls';
-import { makeArticle, makeImage, makeSection, makeTag, makeVideo } from '@/lib/seo/test-rows';
+import { makeArticle, makeImage, makeSection, makeTag, makeVideo } from '@/testing/rows';
 
 const site = 'http://localhost:3000';
 const rss = new Parser();

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { diedOfSigkill } from '@/lib/testing/killed';
+import { diedOfSigkill } from '@/testing/killed';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { config, isPostgres } from '@/lib/config';
 import { createClient, db } from '@/lib/db/client';

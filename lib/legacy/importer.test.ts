@@ -9,7 +9,7 @@ import { importLegacyPaths, type ImportSummary } from '@/lib/legacy/importer';
 import { legacyFileText, legacyPic, type LegacyFileInput } from '@/lib/legacy/synthetic';
 import { mediaFile } from '@/lib/media/store';
 import { bodyToText, sanitizeBody } from '@/lib/articles/sanitize';
-import { liveMarkup, xssVectors } from '@/lib/testing/xss-vectors';
+import { liveMarkup, xssVectors } from '@/testing/xss-vectors';
 
 const fixture = fs.readFileSync(path.join(process.cwd(), 'prisma/legacy/lavrov-syria-2016-11-02.txt'));
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lede-import-'));

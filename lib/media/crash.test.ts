@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
-import { diedOfSigkill } from '@/lib/testing/killed';
+import { diedOfSigkill } from '@/testing/killed';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { config } from '@/lib/config';
 import { db } from '@/lib/db/client';
@@ -27,7 +27,7 @@ function upload(fault?: string) {
     { name: 'poster', filename: 'poster.jpg', headFile: posterFile },
     { name: 'file', filename: 'clip.mp4', headFile: video, size: fs.statSync(video).size + 8 * 1024 * 1024 },
   ];
-  return spawnSync(process.execPath, [tsx, 'lib/testing/upload-child.ts', JSON.stringify(parts)], { cwd: config.projectRoot, env, encoding: 'utf8', timeout: 60_000 });
+  return spawnSync(process.execPath, [tsx, 'testing/upload-child.ts', JSON.stringify(parts)], { cwd: config.projectRoot, env, encoding: 'utf8', timeout: 60_000 });
 }
 
 describe('kill -9 during an upload', () => {

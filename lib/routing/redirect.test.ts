@@ -6,7 +6,7 @@ import { isExempt, normalisePath } from '@/lib/routing/normalise';
 import { forgetOldSlugs, isOldSlug } from '@/lib/routing/moved-slugs';
 import { decideRedirect, routeRedirect } from '@/lib/routing/redirect';
 import { db } from '@/lib/db/client';
-import { makeArticle, makeSection } from '@/lib/seo/test-rows';
+import { makeArticle, makeSection } from '@/testing/rows';
 
 describe('legacy URL patterns', () => {
   const defaults = compileLegacyPatterns('/news/{id},/news/{id}/{anything}');

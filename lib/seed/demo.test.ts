@@ -1,13 +1,21 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { searchArticles } from '@/lib/search';
 import { config } from '@/lib/config';
 import { db } from '@/lib/db/client';
 import { mediaFile } from '@/lib/media/store';
-import { seedDemoContent } from '@/lib/seed/demo';
+import { parseLegacyArticle } from '@/lib/legacy/parser';
+import { defaultGeneratedArticles, seedDemoContent } from '@/lib/seed/demo';
 import { seedGeneratedArticles } from '@/lib/seed/generated';
+import { demoLegacyFile } from '@/lib/seed/legacy-demo';
+import { generatedTagNames } from '@/lib/seed/prose';
 
 const lavrovSlug = 'russia-seeks-honest-cooperation-in-syria-lavrov';
+// The counts follow from the demo's inputs, not from today's numbers: the legacy file's article and
+// its related items, and the generated articles.
+const legacyArticles = parseLegacyArticle(fs.readFileSync(demoLegacyFile), path.basename(demoLegacyFile)).related.length + 1;
+const demoArticles = legacyArticles + defaultGeneratedArticles;
 
 describe('seedDemoContent', () => {
   let first: { seeded: boolean; articles: number };
@@ -16,9 +24,9 @@ describe('seedDemoContent', () => {
   });
 
   it('seeds an empty database once, and never again', async () => {
-    expect(first).toEqual({ seeded: true, articles: 207 });
+    expect(first).toEqual({ seeded: true, articles: demoArticles });
     expect(await seedDemoContent()).toEqual({ seeded: false, articles: 0 });
-    expect(await db.article.count()).toBe(207);
+    expect(await db.article.count()).toBe(demoArticles);
   });
 
   it('makes the six sections in navigation order', async () => {
@@ -97,9 +105,9 @@ describe('seedDemoContent', () => {
     expect(new Set(files).size).toBe(files.length);
   });
 
-  it('generates 200 published articles over the past 90 days, with pictures, tags and some video', async () => {
+  it('generates the default number of published articles over the past 90 days, with pictures, tags and some video', async () => {
     const generated = await db.article.findMany({ where: { legacyId: null }, include: { leadMedia: true, tags: true, section: true } });
-    expect(generated).toHaveLength(200);
+    expect(generated).toHaveLength(defaultGeneratedArticles);
     const now = Date.now();
     for (const article of generated) {
       expect(article.status).toBe('published');
@@ -124,8 +132,10 @@ describe('seedDemoContent', () => {
     expect(new Set(generated.map((article) => article.leadMediaId)).size).toBeGreaterThanOrEqual(20);
     expect(generated.some((article) => article.kicker !== '' && article.kicker !== 'VIDEO')).toBe(true);
     expect(generated.some((article) => article.sourceCredit !== '')).toBe(true);
-    // The 20 tags of generated articles, plus Russia and Diplomacy of the legacy article (Syria is both).
-    expect(await db.tag.count()).toBe(22);
+    // The tags of generated articles and those of the legacy article (Syria is both), each once.
+    const legacyTags = await db.tag.findMany({ where: { articles: { some: { article: { slug: lavrovSlug } } } }, select: { name: true } });
+    const tagNames = (await db.tag.findMany({ select: { name: true } })).map((tag) => tag.name).sort();
+    expect(tagNames).toEqual([...new Set([...generatedTagNames, ...legacyTags.map((tag) => tag.name)])].sort());
     expect(await db.relatedLink.count({ where: { article: { legacyId: null } } })).toBeGreaterThan(10);
     // Every media file exists under MEDIA_ROOT.
     for (const media of await db.media.findMany()) expect(fs.existsSync(mediaFile(media.path)), media.path).toBe(true);
@@ -136,11 +146,11 @@ describe('seedDemoContent', () => {
     const before = await db.article.findMany({ where: { legacyId: null }, select: { slug: true, headline: true } });
     await seedGeneratedArticles(25, { batchSize: 10 });
     const after = await db.article.findMany({ where: { legacyId: null }, select: { id: true, slug: true, headline: true } });
-    expect(after).toHaveLength(225);
-    expect(new Set(after.map((article) => article.slug)).size).toBe(225);
+    expect(after).toHaveLength(defaultGeneratedArticles + 25);
+    expect(new Set(after.map((article) => article.slug)).size).toBe(defaultGeneratedArticles + 25);
     for (const article of after) expect(article.slug).toMatch(new RegExp(`-${article.id}(-g)*$`));
-    // Same ids, same content: the first 200 did not change.
-    expect(after.slice(0, 200).map(({ slug, headline }) => ({ slug, headline }))).toEqual(before);
+    // Same ids, same content: the first ones did not change.
+    expect(after.slice(0, defaultGeneratedArticles).map(({ slug, headline }) => ({ slug, headline }))).toEqual(before);
     const newest = after[after.length - 1]!;
     // Generated articles are published, so search (FTS5 or tsvector, whichever the database has) finds them.
     const results = await searchArticles(newest.headline);

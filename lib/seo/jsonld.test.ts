@@ -3,8 +3,8 @@ import { createElement } from 'react';
 import { describe, expect, it } from 'vitest';
 import { JsonLd } from '@/components/seo/JsonLd';
 import { articleCrumbs, articleJsonLd, breadcrumbJsonLd, homeJsonLd, isoDuration, serializeJsonLd } from '@/lib/seo/jsonld';
-import { sampleArticle, sampleVideo } from '@/lib/seo/fixtures';
-import { googlePreset } from '@/lib/seo/sdtt';
+import { sampleArticle, sampleVideo } from '@/testing/seo-fixtures';
+import { googlePreset } from '@/testing/sdtt';
 
 const page = (data: Parameters<typeof JsonLd>[0]['data']): string =>
   `<!doctype html><html><head><title>t</title>${renderToStaticMarkup(createElement(JsonLd, { data }))}</head><body></body></html>`;

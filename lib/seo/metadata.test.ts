@@ -8,7 +8,7 @@ import {
   sectionMetadata,
   tagMetadata,
 } from '@/lib/seo/metadata';
-import { sampleArticle, sampleVideo } from '@/lib/seo/fixtures';
+import { sampleArticle, sampleVideo } from '@/testing/seo-fixtures';
 
 const site = 'http://localhost:3000';
 

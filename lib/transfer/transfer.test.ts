@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { bodyNestingLimit, bodyToText, sanitizeBody } from '@/lib/articles/sanitize';
 import { db } from '@/lib/db/client';
 import { seedDemoContent } from '@/lib/seed/demo';
-import { liveMarkup, xssVectors } from '@/lib/testing/xss-vectors';
+import { liveMarkup, xssVectors } from '@/testing/xss-vectors';
 import { exportContent } from '@/lib/transfer/export';
 import { importTransferFile } from '@/lib/transfer/import';
 

@@ -13,7 +13,7 @@ import { db } from '@/lib/db/client';
 import { buildFeed } from '@/lib/feeds/build';
 import { loadFeed, type FeedData } from '@/lib/feeds/queries';
 import type { FeedFormat, FeedScope } from '@/lib/feeds/urls';
-import { makeArticle, makeSection, makeTag, makeVideo } from '@/lib/seo/test-rows';
+import { makeArticle, makeSection, makeTag, makeVideo } from '@/testing/rows';
 import { truncateText } from '@/lib/seo/text';
 import {
   articlesDocument,

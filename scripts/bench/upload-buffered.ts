@@ -1,11 +1,11 @@
 // The upload path before defect 10 was fixed, for the bench's before/after figure: the route read the
 // whole form with request.formData() and copied each file into a Buffer before any check
-// (git show 67085dd:app/api/admin/media/route.ts). Same generated body as lib/testing/upload-child.ts;
+// (git show 67085dd:app/api/admin/media/route.ts). Same generated body as testing/upload-child.ts;
 // writes the file out and prints its peak memory. Not product code.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { uploadRequest, type Part } from '@/lib/testing/multipart';
+import { uploadRequest, type Part } from '@/testing/multipart';
 
 type PartSpec = Omit<Part, 'head'> & { headFile?: string; headHex?: string };
 const specs = JSON.parse(process.argv[2] ?? '[]') as PartSpec[];

@@ -1,6 +1,6 @@
 // npm run bench -- --scenario upload: peak resident memory of one large video upload (a generated
 // body just under MEDIA_MAX_VIDEO_BYTES, with a poster), through the streaming path the route uses now
-// (lib/testing/upload-child.ts: receiveUpload → uploadMedia) and through the buffered path it used
+// (testing/upload-child.ts: receiveUpload → uploadMedia) and through the buffered path it used
 // before defect 10 (scripts/bench/upload-buffered.ts), each in a fresh child process, in one run. The
 // figure is the kernel's high-water mark (VmHWM) minus the child's memory before the upload; each child
 // first makes a 1 MB upload (one-time costs) and resets its high-water mark. First, the time and the
@@ -42,10 +42,10 @@ export async function measureUploads(projectRoot: string, benchDir: string, env:
   fs.writeFileSync(photo, await sharp({ create: { width: 4000, height: 3000, channels: 3, background: '#6a7f55', noise: { type: 'gaussian', mean: 128, sigma: 40 } } }).jpeg({ quality: 85 }).toBuffer());
   const photoParts = JSON.stringify([{ name: 'alt', value: 'Bench photo' }, { name: 'file', filename: 'photo.jpg', headFile: photo }]);
   say(`Uploading a 4000×3000 photo (${(fs.statSync(photo).size / 1048576).toFixed(1)} MB) ${IMAGE_ROUNDS} times…`);
-  const images = Array.from({ length: IMAGE_ROUNDS }, () => run('lib/testing/upload-child.ts', [photoParts, 'warm-up-same'])).sort((a, b) => a.ms - b.ms);
+  const images = Array.from({ length: IMAGE_ROUNDS }, () => run('testing/upload-child.ts', [photoParts, 'warm-up-same'])).sort((a, b) => a.ms - b.ms);
   const image = images[Math.floor(IMAGE_ROUNDS / 2)]!;
   say(`Uploading ${Math.round(size / 1048576)} MB through the streaming path…`);
-  const streaming = run('lib/testing/upload-child.ts', [parts, 'warm-up']);
+  const streaming = run('testing/upload-child.ts', [parts, 'warm-up']);
   say(`…and through the buffered path (before defect 10)…`);
   const buffered = run('scripts/bench/upload-buffered.ts', [parts, 'warm-up']);
   fs.rmSync(dir, { recursive: true, force: true });

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { diedOfSigkill } from '@/lib/testing/killed';
+import { diedOfSigkill } from '@/testing/killed';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { unpublishArticle } from '@/lib/articles/commands/status';
 import { config } from '@/lib/config';
@@ -20,7 +20,7 @@ const tsx = path.join(config.projectRoot, 'node_modules', 'tsx', 'dist', 'cli.mj
 
 function publish(articleId: number, actorId: number, env: Record<string, string>) {
   const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
-  return spawnSync(process.execPath, [tsx, 'lib/testing/publish-child.ts', String(articleId), String(actorId)], { cwd: config.projectRoot, env: childEnv, encoding: 'utf8', timeout: 60_000 });
+  return spawnSync(process.execPath, [tsx, 'testing/publish-child.ts', String(articleId), String(actorId)], { cwd: config.projectRoot, env: childEnv, encoding: 'utf8', timeout: 60_000 });
 }
 
 async function stateOf(articleId: number) {

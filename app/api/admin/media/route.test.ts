@@ -8,7 +8,7 @@ import sharp from 'sharp';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { config } from '@/lib/config';
 import { db } from '@/lib/db/client';
-import { mp4Head, testBoundary, uploadRequest, type Part } from '@/lib/testing/multipart';
+import { mp4Head, testBoundary, uploadRequest, type Part } from '@/testing/multipart';
 
 vi.mock('@/lib/auth/current', () => ({
   authorise: async () => ({ ok: true, user: { id: null }, ip: '127.0.0.1' }),

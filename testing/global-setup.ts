@@ -1,11 +1,11 @@
 // Migrates one template database per test run; each test file copies it (setup-database.ts).
 // SQLite by default; LEDE_TEST_DATABASE=postgres uses a template database on PostgreSQL instead
-// (lib/testing/postgres-database.ts).
+// (testing/postgres-database.ts).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { createTemplateDatabase, wantsPostgres } from '@/lib/testing/postgres-database';
+import { createTemplateDatabase, wantsPostgres } from '@/testing/postgres-database';
 
 export default async function setup(project: TestProject) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lede-test-'));

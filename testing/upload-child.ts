@@ -7,7 +7,7 @@ import { withMediaJournal } from '@/lib/media/staging';
 import { mediaFile } from '@/lib/media/store';
 import { uploadMedia, UploadError } from '@/lib/media/upload';
 import { mediaFilesOf } from '@/lib/media/usage';
-import { uploadRequest, type Part } from '@/lib/testing/multipart';
+import { uploadRequest, type Part } from '@/testing/multipart';
 
 type PartSpec = Omit<Part, 'head'> & { headFile?: string; headHex?: string };
 const specs = JSON.parse(process.argv[2] ?? '[]') as PartSpec[];

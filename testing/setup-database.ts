@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, inject } from 'vitest';
-import { createFileDatabase, dropDatabase } from '@/lib/testing/postgres-database';
+import { createFileDatabase, dropDatabase } from '@/testing/postgres-database';
 
 const template = inject('ledeTemplateDatabase');
 const dir = inject('ledeTestDir');

@@ -1,5 +1,5 @@
 // Rows for the crawler tests (sitemaps, feeds, redirects): written through Prisma into the test
-// file's own SQLite copy (lib/testing/setup-database.ts), never mocked.
+// file's own SQLite copy (testing/setup-database.ts), never mocked.
 import { db } from '@/lib/db/client';
 import type { ArticleStatus, ContentType } from '@/lib/generated/prisma/client';
 
