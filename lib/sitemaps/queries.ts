@@ -4,7 +4,7 @@
 import { db } from '@/lib/db/client';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { absoluteUrl, articlePath, mediaPath, sectionPath, tagPath } from '@/lib/articles/urls';
-import { publicArticleWhere } from '@/lib/seo/visibility';
+import { publicArticleWhere } from '@/lib/articles/public';
 import { fallbackShareImages } from '@/lib/seo/site';
 import { monthRange, urlsPerSitemap, type MonthChunk } from '@/lib/sitemaps/urls';
 import type { NewsEntry, SitemapEntry } from '@/lib/sitemaps/xml';
