@@ -1,10 +1,10 @@
-// Runs before every page request (not static assets or media): the CSP nonce and HSTS, legacy and
-// non-canonical redirects, scheduled publishing, the 404 gate, and while the database is gone, the
+// Runs before every page request (not static assets or media): the CSP nonce and HSTS, scheduled
+// publishing, the one resolution of the path (page, 301 or 404), and while the database is gone, the
 // cache or a 503. Keep it cheap: it sits in front of every cached page.
 import { NextResponse, type NextRequest } from 'next/server';
 import { runDueWorkIfNeeded } from '@/lib/articles/scheduling/due-trigger';
-import { routeRedirect } from '@/lib/routing/redirect';
-import { notFoundGate } from '@/lib/routing/not-found-gate';
+import { resolvePublicPath } from '@/lib/routing/resolve-path';
+import { respondToPath } from '@/lib/routing/respond';
 import { databaseLastAnswered, failedForWantOfDatabase } from '@/lib/db/availability';
 import { answerWithoutDatabase, passesThrough } from '@/lib/outage/answer';
 import { hasMalformedEscapes, malformedAddressResponse } from '@/lib/routing/malformed';
@@ -13,7 +13,7 @@ import { requestPolicy, type RequestPolicy } from '@/lib/security/request-policy
 export async function proxy(request: NextRequest): Promise<NextResponse> {
   // Before Next decodes the path: a malformed percent-escape would be a 500 there (issue 10, defect 6).
   if (hasMalformedEscapes(request.nextUrl.pathname)) return malformedAddressResponse();
-  // /media/ is here for that check alone: files need no redirect, due work, 404 gate or page policy.
+  // /media/ is here for that check alone: files need no due work, resolution or page policy.
   if (request.nextUrl.pathname.startsWith('/media/')) return NextResponse.next();
   // Security headers: a nonce for whatever renders now, HSTS on https (lib/security/request-policy.ts).
   const policy = requestPolicy(request);
@@ -28,12 +28,11 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
 }
 
 async function routeWithDatabase(request: NextRequest, policy: RequestPolicy): Promise<NextResponse> {
-  // Legacy URLs and non-canonical spellings (case, trailing slash) answer one 301 before anything else.
-  const redirect = await routeRedirect(request);
-  if (redirect) return policy.apply(redirect);
   await runDueWorkIfNeeded();
-  // After the due work: an article that just went live must be found.
-  return policy.apply((await notFoundGate(request)) ?? NextResponse.next());
+  // After the due work, so an article that just went live is found. Once per request: page, one 301
+  // to the canonical URL, or 404 (lib/routing/resolve-path.ts).
+  const answer = await resolvePublicPath(request.method, request.nextUrl.pathname, request.nextUrl.search);
+  return policy.apply(respondToPath(request, answer));
 }
 
 export const config = {

@@ -7,7 +7,11 @@ import { expect, legacyArticle, test } from './support/fixtures';
 
 async function hop(request: APIRequestContext, path: string): Promise<{ status: number; location: string | null }> {
   const response = await request.get(path, { maxRedirects: 0 });
-  return { status: response.status(), location: response.headers()['location'] ?? null };
+  // Every redirect comes from the proxy with one Location header: a page's own redirect (Next's 308)
+  // repeats it on a first render (vercel/next.js#82117), which crawlers report as an error.
+  const locations = response.headersArray().filter((header) => header.name.toLowerCase() === 'location');
+  expect(locations.length, `${path}: Location headers ${JSON.stringify(locations)}`).toBeLessThanOrEqual(1);
+  return { status: response.status(), location: locations[0]?.value ?? null };
 }
 
 /** Follows redirects one by one and returns the chain. */
@@ -18,11 +22,7 @@ async function chain(request: APIRequestContext, path: string, baseURL: string):
     const { status, location } = await hop(request, current);
     hops.push({ status, path: current });
     if (!location) return hops;
-    // Next 16 repeats the Location of a page's own redirect on its first, uncached render
-    // (vercel/next.js#82117); Playwright joins the copies with ", ". Only page redirects (a current slug
-    // under another section path) can show it: the proxy's 301s carry one Location.
-    const first = location.split(', ')[0]!;
-    current = new URL(first, baseURL).pathname + new URL(first, baseURL).search;
+    current = new URL(location, baseURL).pathname + new URL(location, baseURL).search;
   }
   return hops;
 }
@@ -69,19 +69,17 @@ test.describe('redirects and status codes', () => {
     const oldSlug = `e2e-old-slug-${Date.now().toString(36)}`;
     await db.articleSlug.create({ data: { slug: oldSlug, articleId: article.id } });
     const canonical = `/${article.section.slug}/${article.slug}`;
-    // The proxy re-reads the old slugs every 30 s (lib/routing/moved-slugs.ts): a new one redirects
-    // from the proxy within that time.
-    await expect.poll(async () => (await hop(request, `/${article.section.slug}/${oldSlug}`)).status, { timeout: 45_000, intervals: [1_000] }).toBe(301);
+    // Written here without a page refresh: the resolver never remembers a missing path, so the new
+    // old slug answers at once.
     for (const path of [`/${article.section.slug}/${oldSlug}`, `/middle-east/${oldSlug}`, `/${article.section.slug.toUpperCase()}/${oldSlug}/`]) {
       const hops = await chain(request, path, baseURL!);
       expect(hops.map((step) => step.status), `${path}: ${JSON.stringify(hops)}`).toEqual([301, 200]);
       expect(hops[1]!.path).toBe(canonical);
     }
-    // The current slug under the wrong section moves too (from the article page: one permanent hop).
+    // The current slug under the wrong section moves too, from the proxy like every other move.
     const wrongSection = article.section.slug === 'middle-east' ? 'world' : 'middle-east';
     const hops = await chain(request, `/${wrongSection}/${article.slug}`, baseURL!);
-    expect(hops.map((step) => step.path)).toEqual([`/${wrongSection}/${article.slug}`, canonical]);
-    expect([301, 308]).toContain(hops[0]!.status);
+    expect(hops).toEqual([{ status: 301, path: `/${wrongSection}/${article.slug}` }, { status: 200, path: canonical }]);
   });
 
   test('unknown, unpublished, draft and scheduled articles are 404', async ({ request }) => {

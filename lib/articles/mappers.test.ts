@@ -15,7 +15,7 @@ describe('related links in the read model', () => {
   });
 
   it('links to a published target by its canonical path, with its kicker and headline', () => {
-    const target = { status: 'published', slug: 'truce', kicker: 'VIDEO', headline: 'Truce in Aleppo', contentType: 'video', section: { slug: 'world' }, leadMedia: null };
+    const target = { status: 'published', publishedAt: new Date('2026-01-01T00:00:00Z'), slug: 'truce', kicker: 'VIDEO', headline: 'Truce in Aleppo', contentType: 'video', section: { slug: 'world' }, leadMedia: null };
     expect(toRelatedLinkView(link({ title: '', targetArticle: target }))).toMatchObject({
       href: '/world/truce',
       external: false,
@@ -25,9 +25,11 @@ describe('related links in the read model', () => {
     });
   });
 
-  it('leaves out links to articles that are not published', () => {
-    const target = { status: 'unpublished', slug: 'gone', kicker: '', headline: 'Gone', contentType: 'text', section: { slug: 'world' }, leadMedia: null };
+  it('leaves out links to articles that are not public: not published, or published with a time ahead', () => {
+    const target = { status: 'unpublished', publishedAt: new Date('2026-01-01T00:00:00Z'), slug: 'gone', kicker: '', headline: 'Gone', contentType: 'text', section: { slug: 'world' }, leadMedia: null };
     expect(toRelatedLinkView(link({ targetArticle: target }))).toBeNull();
+    const ahead = { ...target, status: 'published', publishedAt: new Date(Date.now() + 3600_000) };
+    expect(toRelatedLinkView(link({ targetArticle: ahead }))).toBeNull();
   });
 });
 

@@ -1,5 +1,6 @@
 // Prisma rows → the read model (lib/articles/types.ts). Pure functions: tested without a database.
 import { articlePath, mediaPath } from '@/lib/articles/urls';
+import { isPublicArticle } from '@/lib/articles/public';
 import { z } from 'zod';
 import type { ArticleCard, ArticleView, CropName, MediaCrop, MediaView, RelatedLinkView } from '@/lib/articles/types';
 import type { ArticleRow, CardRow, MediaRow } from '@/lib/articles/select';
@@ -68,12 +69,12 @@ export function isWebUrl(value: string): boolean {
   }
 }
 
-/** A related link shows when it points outside or at a published article; a link to an article
- * that is not (or no longer) published is left out rather than leading readers to a 404. */
+/** A related link shows when it points outside or at a public article; a link to an article that
+ * is not (or not yet, or no longer) public is left out rather than leading readers to a 404. */
 export function toRelatedLinkView(link: RelatedRow): RelatedLinkView | null {
   const target = link.targetArticle;
   if (target) {
-    if (target.status !== 'published') return null;
+    if (!isPublicArticle(target)) return null;
     return {
       id: link.id,
       href: articlePath(target),

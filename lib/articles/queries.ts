@@ -11,12 +11,11 @@ import { toArticleCard, toArticleView } from '@/lib/articles/mappers';
 import { encodeCursor, PAGE_SIZE, parseCursor, type Cursor } from '@/lib/articles/cursor';
 import type { ArticleCard, ArticlePage, ArticleView } from '@/lib/articles/types';
 import type { Prisma } from '@/lib/generated/prisma/client';
+import { isPublicArticle, publicArticleWhere } from '@/lib/articles/public';
 
 export type PageDirection = 'older' | 'newer';
 
-const published = { status: 'published' } as const satisfies Prisma.ArticleWhereInput;
-
-/** One keyset page of published articles in a scope (a section, a tag, or everything).
+/** One keyset page of public articles in a scope (a section, a tag, or everything).
  * `publishedAt <= t AND NOT (publishedAt = t AND id >= x)` lets the database seek straight to the
  * cursor in the (scope, status, publishedAt, id) index instead of counting past earlier pages. */
 export async function loadArticlePage(
@@ -25,12 +24,12 @@ export async function loadArticlePage(
   direction: PageDirection,
   size: number = PAGE_SIZE,
 ): Promise<ArticlePage> {
+  const visible = publicArticleWhere();
   if (direction === 'newer' && cursor) {
     const rows = await db.article.findMany({
       where: {
         ...scope,
-        ...published,
-        publishedAt: { gte: cursor.publishedAt },
+        AND: [visible, { publishedAt: { gte: cursor.publishedAt } }],
         NOT: { publishedAt: cursor.publishedAt, id: { lte: cursor.id } },
       },
       orderBy: [{ publishedAt: 'asc' }, { id: 'asc' }],
@@ -48,8 +47,8 @@ export async function loadArticlePage(
   const rows = await db.article.findMany({
     where: {
       ...scope,
-      ...published,
-      ...(cursor ? { publishedAt: { lte: cursor.publishedAt }, NOT: { publishedAt: cursor.publishedAt, id: { gte: cursor.id } } } : {}),
+      AND: [visible, ...(cursor ? [{ publishedAt: { lte: cursor.publishedAt } }] : [])],
+      ...(cursor ? { NOT: { publishedAt: cursor.publishedAt, id: { gte: cursor.id } } } : {}),
     },
     orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
     take: size + 1,
@@ -111,8 +110,9 @@ export function getHomeFront(): Promise<HomeFront> {
   if (duringBuild()) return Promise.resolve({ lead: null, latest: [], sections: [] });
   return unstable_cache(
     async (): Promise<HomeFront> => {
+      const visible = publicArticleWhere();
       const newest = await db.article.findMany({
-        where: published,
+        where: visible,
         orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
         take: LATEST_COUNT + 1,
         select: cardSelect,
@@ -127,7 +127,7 @@ export function getHomeFront(): Promise<HomeFront> {
           name: section.name,
           articles: (
             await db.article.findMany({
-              where: { ...published, sectionId: section.id },
+              where: { ...visible, sectionId: section.id },
               orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
               take: SECTION_BLOCK_COUNT,
               select: cardSelect,
@@ -146,12 +146,12 @@ export function getHomeFront(): Promise<HomeFront> {
   )();
 }
 
-/** The article at /{section}/{slug}, when it is published. Not wrapped in the data cache: the page
+/** The article at /{section}/{slug}, when it is public (lib/articles/public.ts). Not wrapped in the data cache: the page
  * is cached by its path, and lib/cache/refresh.ts expires that path. React's cache() makes the
  * page's metadata and its body share one query per render. */
 export const getPublishedArticle = cache(async (slug: string): Promise<ArticleView | null> => {
   const row = await db.article.findUnique({ where: { slug }, select: articleSelect });
-  if (!row || row.status !== 'published') return null;
+  if (!row || !isPublicArticle(row)) return null;
   return toArticleView(row);
 });
 

@@ -52,6 +52,7 @@ export const articleSelect = {
       targetArticle: {
         select: {
           status: true,
+          publishedAt: true,
           slug: true,
           kicker: true,
           headline: true,

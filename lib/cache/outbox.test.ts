@@ -3,7 +3,8 @@
 // in the page cache: also when the writer died between its commit and its refresh.
 import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
-import { carryOutPageRefreshes, pathTag, recordPageRefresh } from '@/lib/cache/outbox';
+import { carryOutPageRefreshes, recordPageRefresh } from '@/lib/cache/outbox';
+import { pathTag } from '@/lib/cache/tags';
 import { everythingTags, recordArticleRefresh, tagsForArticleChange } from '@/lib/cache/refresh';
 
 delete process.env.REDIS_URL;
@@ -27,9 +28,7 @@ describe('outbox of page refreshes', () => {
   it('names every page an article change touches, paths as Next path tags', () => {
     const tags = tagsForArticleChange({ articleId: 7, sectionSlugs: ['world', 'europe'], tagSlugs: ['harbour'], paths: ['/world/a', '/europe/a'], breaking: true });
     expect(tags.sort()).toEqual(['_N_T_/europe/a', '_N_T_/world/a', 'article:7', 'breaking', 'feeds', 'home', 'section:europe', 'section:world', 'sitemaps', 'tag:harbour'].sort());
-    expect(tagsForArticleChange({ articleId: 7, sectionSlugs: [], tagSlugs: [], slugMoved: true })).toContain('old-slugs');
     expect(everythingTags).toContain('_N_T_/layout');
-    expect(everythingTags).toContain('old-slugs');
   });
 
   it('carries out a refresh committed with its write, and nothing that rolled back', async () => {
@@ -69,18 +68,24 @@ describe('outbox of page refreshes', () => {
     expect(due!.checkedAt).toBe(0);
   });
 
-  it("makes the proxy read its old slugs again only after a slug moved", async () => {
+  it("expires the resolver's answers about the pages it refreshes, and only those", async () => {
     await carryOutPageRefreshes();
-    const { isOldSlug } = await import('@/lib/routing/moved-slugs');
-    const moved = (globalThis as unknown as { ledeMovedSlugs?: { slugs: Set<string> | null } }).ledeMovedSlugs!;
-    await isOldSlug('anything');
-    expect(moved.slugs).not.toBeNull();
-    await db.pageRefresh.create({ data: { tags: JSON.stringify([pathTag('/world/c'), 'home']) } });
+    const { currentGeneration, recall, remember, slugTag } = await import('@/lib/routing/known-answers');
+    remember('/world/c', { kind: 'page' }, ['article:3', slugTag('c')], currentGeneration());
+    remember('/sport/c', { kind: 'moved', path: '/world/c' }, ['article:3', slugTag('c')], currentGeneration());
+    remember('section:world', { kind: 'page' }, ['section:world'], currentGeneration());
+    await db.pageRefresh.create({ data: { tags: JSON.stringify(['article:4', 'home']) } });
     await carryOutPageRefreshes();
-    expect(moved.slugs, 'an ordinary publish keeps the set').not.toBeNull();
-    await db.pageRefresh.create({ data: { tags: JSON.stringify([pathTag('/world/c'), 'old-slugs']) } });
+    expect(recall('/world/c'), "another article's refresh keeps it").toEqual({ kind: 'page' });
+    // A slug taken by another article: its refresh names the path, under its own section.
+    await db.pageRefresh.create({ data: { tags: JSON.stringify([pathTag('/culture/c'), 'article:5']) } });
     await carryOutPageRefreshes();
-    expect(moved.slugs, 'a slug change forgets it').toBeNull();
+    expect(recall('/world/c'), 'a refresh naming the slug forgets it under every section path').toBeUndefined();
+    expect(recall('/sport/c')).toBeUndefined();
+    expect(recall('section:world')).toEqual({ kind: 'page' });
+    await db.pageRefresh.create({ data: { tags: JSON.stringify(['section:world']) } });
+    await carryOutPageRefreshes();
+    expect(recall('section:world')).toBeUndefined();
   });
 
   it('serialises concurrent runs: each row is carried out once, in order', async () => {

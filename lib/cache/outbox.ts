@@ -8,10 +8,8 @@ import { pathToFileURL } from 'node:url';
 import nodePath from 'node:path';
 import { db } from '@/lib/db/client';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import { forgetPublicPaths } from '@/lib/routing/remembered-paths';
-import { forgetOldSlugs } from '@/lib/routing/moved-slugs';
+import { forgetAnswers } from '@/lib/routing/known-answers';
 import { recheckDueSoon } from '@/lib/articles/scheduling/due-trigger';
-import { cacheTags } from '@/lib/cache/tags';
 
 type Tx = Prisma.TransactionClient;
 
@@ -25,8 +23,6 @@ const RESYNC_MS = 3600_000;
 const BATCH = 500;
 /** LEDE_LOG_REFRESHES=1: one line per refresh carried out, with its delay (diagnostics). */
 const logRefreshes = process.env.LEDE_LOG_REFRESHES === '1';
-/** Next's tag for a URL path (what revalidatePath expires): `_N_T_` + the path. */
-export const PATH_TAG_PREFIX = '_N_T_';
 
 type PageCache = {
   pageCacheStatus(): Record<string, unknown>;
@@ -40,10 +36,6 @@ type PageCache = {
 type Outbox = { cursor: number | null; running: Promise<void> | null; timer: NodeJS.Timeout | null; lastPrune: number; cache: PageCache | null };
 const globalForOutbox = globalThis as unknown as { ledeOutbox?: Outbox };
 const outbox: Outbox = (globalForOutbox.ledeOutbox ??= { cursor: null, running: null, timer: null, lastPrune: 0, cache: null });
-
-export function pathTag(path: string): string {
-  return `${PATH_TAG_PREFIX}${path}`;
-}
 
 /** Records, inside the write's own transaction, the tags its refresh must expire. */
 export async function recordPageRefresh(tx: Tx, tags: readonly string[]): Promise<void> {
@@ -71,12 +63,6 @@ async function startingCursor(cache: PageCache): Promise<number> {
   return first ? first.id - 1 : ((await db.pageRefresh.findFirst({ orderBy: { id: 'desc' }, select: { id: true } }))?.id ?? 0);
 }
 
-function forgetRoutingFor(tags: readonly string[]): void {
-  forgetPublicPaths(tags.filter((tag) => tag.startsWith(PATH_TAG_PREFIX)).map((tag) => tag.slice(PATH_TAG_PREFIX.length)));
-  // Reading every old slug again costs a query on the next request: only when a slug moved.
-  if (tags.includes(cacheTags.oldSlugs)) forgetOldSlugs();
-}
-
 async function carryOutPending(): Promise<void> {
   const cache = await pageCache();
   if (outbox.cursor === null || cache.takeResyncNeeded()) {
@@ -91,7 +77,8 @@ async function carryOutPending(): Promise<void> {
       let notShared: unknown = null;
       if (cache.pageCacheMode() === 'redis') at = await cache.expireShared(String(row.id), tags).catch((error: unknown) => ((notShared = error ?? new Error('Redis failed')), at));
       cache.expireLocal(tags, at);
-      forgetRoutingFor(tags);
+      // The same refresh expires the resolver's answers about these pages (lib/routing/known-answers.ts).
+      forgetAnswers(tags);
       if (notShared) {
         // Not carried out for the other instances: this one keeps it pending and serves every page
         // from the database until Redis takes it (the next poll tries again).

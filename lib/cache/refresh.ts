@@ -3,8 +3,8 @@
 // commit, carry out what is pending (`refreshPublicPages`) before they answer the editor. Every other
 // instance carries the same row out within the outbox's poll (lib/cache/outbox.ts), also when the
 // writing instance dies between the two steps. docs/caching.md, docs/decisions/0011-cache-coherence.md.
-import { cacheTags } from '@/lib/cache/tags';
-import { carryOutPageRefreshes, pathTag, recordPageRefresh } from '@/lib/cache/outbox';
+import { cacheTags, everyPageTag, pathTag } from '@/lib/cache/tags';
+import { carryOutPageRefreshes, recordPageRefresh } from '@/lib/cache/outbox';
 import type { Prisma } from '@/lib/generated/prisma/client';
 
 export type ArticleChange = {
@@ -18,8 +18,6 @@ export type ArticleChange = {
   paths?: readonly string[];
   /** True when the breaking-news banner may have changed (it is on every page). */
   breaking?: boolean;
-  /** True when the write gave the article an old slug (a new 301 for the proxy to learn). */
-  slugMoved?: boolean;
 };
 
 export function tagsForArticleChange(change: ArticleChange): string[] {
@@ -27,13 +25,12 @@ export function tagsForArticleChange(change: ArticleChange): string[] {
   for (const slug of change.sectionSlugs) tags.add(cacheTags.section(slug));
   for (const slug of change.tagSlugs) tags.add(cacheTags.tag(slug));
   if (change.breaking) tags.add(cacheTags.breaking);
-  if (change.slugMoved) tags.add(cacheTags.oldSlugs);
   for (const path of change.paths ?? []) tags.add(pathTag(path));
   return [...tags];
 }
 
 /** Every public page: an import too large to describe article by article, a restore, a copy. */
-export const everythingTags: readonly string[] = [cacheTags.home, cacheTags.sections, cacheTags.breaking, cacheTags.feeds, cacheTags.sitemaps, cacheTags.oldSlugs, pathTag('/layout')];
+export const everythingTags: readonly string[] = [cacheTags.home, cacheTags.sections, cacheTags.breaking, cacheTags.feeds, cacheTags.sitemaps, everyPageTag];
 
 /** Inside the write's transaction: records what the change expires. */
 export async function recordArticleRefresh(tx: Prisma.TransactionClient, change: ArticleChange | null): Promise<void> {

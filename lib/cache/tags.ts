@@ -13,9 +13,6 @@ export const cacheTags = {
   /** On no page: recorded in the outbox when an article is scheduled, so that every instance's due
    * trigger looks again (lib/articles/scheduling/due-trigger.ts). */
   schedules: 'schedules',
-  /** On no page: recorded when an article's slug moved, so that every instance's proxy reads its set of
-   * old slugs again (lib/routing/moved-slugs.ts); other refreshes leave that set alone. */
-  oldSlugs: 'old-slugs',
   /** One article: its own page and every page that shows it as a related link. */
   article: (id: number) => `article:${id}`,
   /** A section front and all its older/newer pages. */
@@ -23,3 +20,13 @@ export const cacheTags = {
   /** A tag page and all its older/newer pages. */
   tag: (slug: string) => `tag:${slug}`,
 } as const;
+
+/** Next's tag for a URL path (what revalidatePath expires): `_N_T_` + the path. */
+export const PATH_TAG_PREFIX = '_N_T_';
+
+export function pathTag(path: string): string {
+  return `${PATH_TAG_PREFIX}${path}`;
+}
+
+/** The root layout's path tag: on every page, so its refresh expires them all (imports, restores). */
+export const everyPageTag = pathTag('/layout');

@@ -4,7 +4,7 @@ import { config } from '@/lib/config';
 import { db } from '@/lib/db/client';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { articlePath, mediaPath, sectionPath, tagPath } from '@/lib/articles/urls';
-import { publicArticleWhere } from '@/lib/seo/visibility';
+import { publicArticleWhere } from '@/lib/articles/public';
 import type { FeedScope } from '@/lib/feeds/urls';
 
 /** Items per feed: a day or two of a busy newsroom; readers poll often. */

@@ -1,35 +1,59 @@
-// Which database record a public path stands for, read from the path alone (pure, no I/O).
-// The proxy uses it to answer a 404 for a path whose section, tag or article does not exist before
-// Next renders anything (docs/decisions/0004-not-found.md explains why).
+// What a public path names, read from the path alone (pure, no I/O, tested without a server): its
+// canonical spelling, whether the request spelled it otherwise, and the record that must exist for
+// it to be a page. The resolver (lib/routing/resolve-path.ts) looks the record up.
 import { reservedSectionSlugs } from '@/lib/articles/urls';
 import { parseCursor } from '@/lib/articles/cursor';
+import { slugPattern } from '@/lib/articles/schema';
+import { legacyIdFromPath } from '@/lib/routing/legacy';
+import { isExempt, normalisePath } from '@/lib/routing/normalise';
 
-export type PublicPathRecord =
+export type PathRecord =
   | { kind: 'section'; section: string }
   | { kind: 'tag'; tag: string }
   | { kind: 'article'; section: string; slug: string }
+  /** An old site's article URL (config.LEGACY_URL_PATTERNS). */
+  | { kind: 'legacy'; legacyId: string }
   /** A path of a public route's shape that cannot be anything (a malformed page cursor). */
   | { kind: 'impossible' };
 
-const slug = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const pageWord = (word: string | undefined) => word === 'older' || word === 'newer';
+export type PublicPath = {
+  /** The canonical spelling: lower case, no trailing or doubled slashes. */
+  path: string;
+  /** True when the request spelled the path otherwise: whatever is there answers one 301. */
+  respelled: boolean;
+  /** The record the path needs, or null when the path alone decides (home, search, status...). */
+  record: PathRecord | null;
+};
 
-/** The record a path needs to exist, or null for paths this check leaves to Next (home, search,
- * feeds, files, the admin...). Only canonical (lower-case) paths reach this: the proxy normalises first. */
-export function publicPathRecord(pathname: string): PublicPathRecord | null {
+const pageWord = (word: string | undefined) => word === 'older' || word === 'newer';
+const isSlug = (value: string | undefined): value is string => value !== undefined && slugPattern.test(value);
+
+/** The record a canonical (lower-case) path needs to exist, or null for paths left to Next (home,
+ * search, feeds, files, the admin...). */
+export function publicPathRecord(pathname: string): PathRecord | null {
   const segments = pathname.split('/').filter(Boolean);
   const [first, second, third, fourth] = segments;
   if (!first) return null;
   if (first === 'tag') {
-    if (!second || !slug.test(second)) return segments.length === 2 ? { kind: 'impossible' } : null;
+    if (!isSlug(second)) return segments.length === 2 ? { kind: 'impossible' } : null;
     if (segments.length === 2) return { kind: 'tag', tag: second };
     if (segments.length === 4 && pageWord(third)) return parseCursor(fourth ?? '') ? { kind: 'tag', tag: second } : { kind: 'impossible' };
     return null;
   }
   if (reservedSectionSlugs.has(first) || first.startsWith('_') || segments.length > 3) return null;
-  if (!slug.test(first)) return null;
+  if (!isSlug(first)) return null;
   if (segments.length === 1) return { kind: 'section', section: first };
-  if (segments.length === 2 && !pageWord(second)) return second && slug.test(second) ? { kind: 'article', section: first, slug: second } : { kind: 'impossible' };
+  if (segments.length === 2 && !pageWord(second)) return isSlug(second) ? { kind: 'article', section: first, slug: second } : { kind: 'impossible' };
   if (segments.length === 3 && pageWord(second)) return parseCursor(third ?? '') ? { kind: 'section', section: first } : { kind: 'impossible' };
   return null;
+}
+
+/** What a requested path is, or null for paths the resolver leaves alone (files, media, Next's
+ * assets, the API, the admin). Legacy URLs are matched as sent (their patterns ignore case). */
+export function readPublicPath(pathname: string): PublicPath | null {
+  const legacyId = legacyIdFromPath(pathname);
+  if (legacyId) return { path: pathname, respelled: false, record: { kind: 'legacy', legacyId } };
+  if (isExempt(pathname)) return null;
+  const path = normalisePath(pathname);
+  return { path, respelled: path !== pathname, record: publicPathRecord(path) };
 }

@@ -7,6 +7,7 @@
 import { db } from '@/lib/db/client';
 import { MARK_END, MARK_START, snippetToHtml } from '@/lib/search/query';
 import type { SearchEngine } from '@/lib/search/types';
+import { publicArticleSql } from '@/lib/articles/public';
 
 /** Each term a quoted lexeme (so no tsquery operator can sneak in), all required, the last a prefix. */
 export function toTsQuery(terms: string[]): string {
@@ -21,12 +22,13 @@ const HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=
 const ELLIPSIS = '…';
 
 export const postgresSearch: SearchEngine = {
-  async search(terms, offset, limit) {
+  async search(terms, offset, limit, now = new Date()) {
     const query = toTsQuery(terms);
     const [countRow] = await db.$queryRawUnsafe<{ total: number | bigint }[]>(
-      `SELECT count(*) AS total FROM "Article"
-       WHERE "searchVector" @@ to_tsquery('lede_search', $1) AND "status" = 'published'`,
+      `SELECT count(*) AS total FROM "Article" a
+       WHERE a."searchVector" @@ to_tsquery('lede_search', $1) AND ${publicArticleSql('a', '$2')}`,
       query,
+      now,
     );
     const total = Number(countRow?.total ?? 0);
     if (total === 0 || offset >= total) return { total, matches: [] };
@@ -37,7 +39,7 @@ export const postgresSearch: SearchEngine = {
        page AS (
          SELECT a."id", a."publishedAt", ts_rank(a."searchVector", q.query) AS rank
          FROM "Article" a, q
-         WHERE a."searchVector" @@ q.query AND a."status" = 'published'
+         WHERE a."searchVector" @@ q.query AND ${publicArticleSql('a', '$5')}
          ORDER BY rank DESC, a."publishedAt" DESC, a."id" DESC
          LIMIT $2 OFFSET $3
        )
@@ -48,6 +50,7 @@ export const postgresSearch: SearchEngine = {
       limit,
       offset,
       HEADLINE_OPTIONS,
+      now,
     );
     return {
       total,

@@ -3,6 +3,7 @@
 import { db } from '@/lib/db/client';
 import { MARK_END, MARK_START, snippetToHtml } from '@/lib/search/query';
 import type { SearchEngine } from '@/lib/search/types';
+import { publicArticleSql } from '@/lib/articles/public';
 
 // Column weights for bm25(): headline, kicker, standfirst, bodyText.
 const RANK = 'bm25("ArticleSearch", 10.0, 2.0, 4.0, 1.0)';
@@ -13,22 +14,24 @@ export function toFtsQuery(terms: string[]): string {
 }
 
 export const sqliteSearch: SearchEngine = {
-  async search(terms, offset, limit) {
+  async search(terms, offset, limit, now = new Date()) {
     const match = toFtsQuery(terms);
     const [countRow] = await db.$queryRawUnsafe<{ total: number | bigint }[]>(
       `SELECT count(*) AS total FROM "ArticleSearch" JOIN "Article" a ON a."id" = "ArticleSearch".rowid
-       WHERE "ArticleSearch" MATCH ? AND a."status" = 'published'`,
+       WHERE "ArticleSearch" MATCH ? AND ${publicArticleSql('a', '?')}`,
       match,
+      now,
     );
     const rows = await db.$queryRawUnsafe<{ id: number | bigint; snippet: string }[]>(
       `SELECT a."id" AS id, snippet("ArticleSearch", 3, ?, ?, '…', 24) AS snippet
        FROM "ArticleSearch" JOIN "Article" a ON a."id" = "ArticleSearch".rowid
-       WHERE "ArticleSearch" MATCH ? AND a."status" = 'published'
+       WHERE "ArticleSearch" MATCH ? AND ${publicArticleSql('a', '?')}
        ORDER BY ${RANK}, a."publishedAt" DESC
        LIMIT ? OFFSET ?`,
       MARK_START,
       MARK_END,
       match,
+      now,
       limit,
       offset,
     );

@@ -16,6 +16,6 @@ export type SearchResults = {
 };
 
 export interface SearchEngine {
-  /** Ids of published articles matching `terms`, best first, with their snippets. */
-  search(terms: string[], offset: number, limit: number): Promise<{ total: number; matches: { id: number; snippet: string }[] }>;
+  /** Ids of public articles (lib/articles/public.ts) matching `terms`, best first, with their snippets. */
+  search(terms: string[], offset: number, limit: number, now?: Date): Promise<{ total: number; matches: { id: number; snippet: string }[] }>;
 }

@@ -18,3 +18,8 @@ export function getSectionNav(): Promise<SectionRef[]> {
 export function listSections(): Promise<{ slug: string; name: string; position: number }[]> {
   return db.section.findMany({ orderBy: [{ position: 'asc' }, { name: 'asc' }], select: { slug: true, name: true, position: true } });
 }
+
+/** Whether /{slug} is a section front (the request proxy's resolver asks). */
+export async function sectionExists(slug: string): Promise<boolean> {
+  return (await db.section.count({ where: { slug } })) > 0;
+}

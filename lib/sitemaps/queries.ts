@@ -4,7 +4,7 @@
 import { db } from '@/lib/db/client';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { absoluteUrl, articlePath, mediaPath, sectionPath, tagPath } from '@/lib/articles/urls';
-import { publicArticleWhere } from '@/lib/seo/visibility';
+import { publicArticleWhere } from '@/lib/articles/public';
 import { fallbackShareImages } from '@/lib/seo/site';
 import { monthRange, urlsPerSitemap, type MonthChunk } from '@/lib/sitemaps/urls';
 import type { NewsEntry, SitemapEntry } from '@/lib/sitemaps/xml';
@@ -109,7 +109,7 @@ export async function* articleSitemapEntries(
   { perFile = urlsPerSitemap, batch = batchSize }: Paging = {},
 ): AsyncGenerator<SitemapEntry> {
   const { start, end } = monthRange(chunk);
-  const base: Prisma.ArticleWhereInput = { ...publicArticleWhere(now), publishedAt: { gte: start, lt: end, lte: now } };
+  const base: Prisma.ArticleWhereInput = { AND: [publicArticleWhere(now), { publishedAt: { gte: start, lt: end } }] };
   let remaining = perFile;
   let skip = (chunk.part - 1) * perFile;
   let after: { publishedAt: Date; id: number } | null = null;
@@ -192,7 +192,7 @@ export async function* tagSitemapEntries(part: number, now: Date = new Date()): 
 export async function newsSitemapEntries(now: Date = new Date()): Promise<NewsEntry[]> {
   const since = new Date(now.getTime() - 48 * 3600 * 1000);
   const rows = await db.article.findMany({
-    where: { status: 'published', publishedAt: { gte: since, lte: now } },
+    where: { AND: [publicArticleWhere(now), { publishedAt: { gte: since } }] },
     orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
     take: 1_000,
     select: { slug: true, headline: true, publishedAt: true, section: { select: { slug: true } } },

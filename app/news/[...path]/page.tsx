@@ -1,23 +1,15 @@
-// Legacy article URLs (/news/{id}, /news/{id}/{anything} by default). The proxy answers the known ones
-// with a 301 before this page runs (lib/routing/redirect.ts); what reaches here is an unknown or
-// unpublished id, which is a 404 in the site's chrome. Should the proxy not run, known ids still
-// move permanently (308) from here.
+// Legacy article URLs (/news/{id}, /news/{id}/{anything} by default). The proxy's resolver answers
+// them all before this page runs: a known id with one 301 to the article, any other with the 404 page
+// (lib/routing/resolve-path.ts). This route only keeps /news/… from reaching the section routes
+// should the proxy not run: a 404, never a page's own redirect (docs/decisions/0004).
 import type { Metadata } from 'next';
-import { notFound, permanentRedirect } from 'next/navigation';
-import { findLegacyRedirect } from '@/lib/articles/redirects';
-import { legacyIdFromPath } from '@/lib/routing/legacy';
+import { notFound } from 'next/navigation';
 import { notFoundMetadata } from '@/lib/seo/metadata';
-
-type Props = { params: Promise<{ path: string[] }> };
 
 export const dynamic = 'force-dynamic';
 
 export const metadata: Metadata = notFoundMetadata();
 
-export default async function LegacyArticle({ params }: Props) {
-  const { path } = await params;
-  const legacyId = legacyIdFromPath(`/news/${path.map(encodeURIComponent).join('/')}`);
-  const target = legacyId ? await findLegacyRedirect(legacyId) : null;
-  if (!target) notFound();
-  permanentRedirect(target);
+export default function LegacyArticle(): never {
+  notFound();
 }

@@ -15,7 +15,7 @@ export async function footprintBefore(articleId: number, client: Client = db): P
   return { before: await describeArticleChange(articleId, client), wasPublic: row?.status === 'published' };
 }
 
-type FootprintOptions = { breaking?: boolean; slugMoved?: boolean };
+type FootprintOptions = { breaking?: boolean };
 
 export async function footprintAfter(articleId: number, footprint: Footprint, options: FootprintOptions = {}, client: Client = db): Promise<ArticleChange | null> {
   const row = await client.article.findUnique({ where: { id: articleId }, select: { status: true } });
@@ -23,7 +23,7 @@ export async function footprintAfter(articleId: number, footprint: Footprint, op
   if (!footprint.wasPublic && !isPublic && !options.breaking) return null;
   const after = row ? await describeArticleChange(articleId, client) : footprint.before;
   const merged = mergeArticleChanges(footprint.before, after);
-  return { ...merged, ...(options.breaking ? { breaking: true } : {}), ...(options.slugMoved ? { slugMoved: true } : {}) };
+  return { ...merged, ...(options.breaking ? { breaking: true } : {}) };
 }
 
 /** At the end of the write's transaction: the change it made, recorded in the outbox. */

@@ -140,7 +140,7 @@ export async function updateArticle(actor: Actor, articleId: number, raw: unknow
     }
     await setTags(tx, articleId, input.tags);
     await recordRevision(tx, { articleId, authorId: actor.id, note });
-    const change = await recordFootprint(tx, articleId, footprint, { slugMoved: slug !== before.slug });
+    const change = await recordFootprint(tx, articleId, footprint);
     return { ...(await tx.article.findUniqueOrThrow({ where: { id: articleId }, select: { version: true, slug: true } })), change };
   });
   if (!saved) return { ok: false, conflict: await loadConflictingVersion(articleId) };

@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
-import { notFound, permanentRedirect } from 'next/navigation';
+import { notFound } from 'next/navigation';
 import { getPublishedArticle } from '@/lib/articles/queries';
 import { validSlug } from '@/lib/articles/params';
-import { findArticleRedirect } from '@/lib/articles/redirects';
 import { ArticlePage } from '@/components/article/ArticlePage';
 import { JsonLd } from '@/components/seo/JsonLd';
 import { articleMetadata, notFoundMetadata } from '@/lib/seo/metadata';
@@ -15,28 +14,25 @@ export function generateStaticParams() {
   return [];
 }
 
+/** The article at exactly this URL: the proxy's resolver answers old slugs and other section paths
+ * with a 301, and missing articles with the 404 page, before this runs (docs/decisions/0004). */
 async function load(params: Props['params']) {
   const { section, slug } = await params;
   const articleSlug = validSlug(slug);
-  return { section, article: articleSlug && validSlug(section) ? await getPublishedArticle(articleSlug) : null };
+  const article = articleSlug && validSlug(section) ? await getPublishedArticle(articleSlug) : null;
+  return article?.section.slug === section ? article : null;
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { article } = await load(params);
+  const article = await load(params);
   return article ? articleMetadata(article) : notFoundMetadata();
 }
 
 export default async function ArticleRoute({ params }: Props) {
-  const { section, article } = await load(params);
-  if (!article) {
-    // An old slug, or the slug under another section path: one permanent redirect to the canonical URL.
-    const { slug } = await params;
-    const moved = validSlug(section) && validSlug(slug) ? await findArticleRedirect(section, slug) : null;
-    if (moved) permanentRedirect(moved);
-    notFound();
-  }
-  // One canonical URL: the same slug under another section path moves to the right one.
-  if (article.section.slug !== section) permanentRedirect(article.path);
+  const article = await load(params);
+  // The second line, should the proxy not have run: a 404, never a page's own redirect (a 308 with,
+  // on a first render, its Location header twice).
+  if (!article) notFound();
   return (
     <>
       <JsonLd data={[...articleJsonLd(article), breadcrumbJsonLd(articleCrumbs(article))]} />

@@ -1,0 +1,22 @@
+// The one rule for what readers and crawlers may see of an article: status `published` AND a
+// publication time no later than now. A scheduled article waits with status `scheduled` until the due
+// work flips it (lib/articles/scheduler.ts); a published row can still carry a time ahead (an import,
+// a restored article), and it stays out of every public read until that time. Every public read uses
+// this rule in one of its three forms: a Prisma filter, a test on a loaded row, raw SQL (search).
+import type { Prisma } from '@/lib/generated/prisma/client';
+
+/** Prisma filter of public articles. */
+export function publicArticleWhere(now: Date = new Date()): Prisma.ArticleWhereInput {
+  return { status: 'published', publishedAt: { lte: now } };
+}
+
+/** The same rule on a row already loaded (the article page, a related link's target). */
+export function isPublicArticle(article: { status: string; publishedAt: Date | null }, now: Date = new Date()): boolean {
+  return article.status === 'published' && article.publishedAt !== null && article.publishedAt.getTime() <= now.getTime();
+}
+
+/** The same rule in raw SQL (search, which Prisma cannot express), on the Article table known as
+ * `alias`; `now` is the query parameter written as `placeholder` ("?" on SQLite, "$n" on PostgreSQL). */
+export function publicArticleSql(alias: string, placeholder: string): string {
+  return `${alias}."status" = 'published' AND ${alias}."publishedAt" <= ${placeholder}`;
+}

@@ -1,0 +1,91 @@
+// The one answer to "what is this public path", asked once per request by the proxy (proxy.ts):
+//   page    — Next renders it (or a route the resolver leaves alone: the admin, the API, files...);
+//   moved   — one 301 straight to the canonical URL: a legacy URL, a non-canonical spelling (case,
+//             trailing or doubled slashes), an old slug, a current slug under another section path;
+//             combined cases go to the article in one hop, never through a chain;
+//   missing — 404: no such section, tag or public article, or a page cursor that cannot be one.
+// The path is read without I/O (lib/routing/public-path.ts); the record it names is looked up
+// through the data modules and the answer remembered until a page refresh expires it
+// (lib/routing/known-answers.ts), so a canonical URL of a cached page costs no query.
+// docs/decisions/0004-not-found.md says why the proxy decides this rather than the pages.
+import { cacheTags } from '@/lib/cache/tags';
+import { readPublicPath, type PathRecord } from '@/lib/routing/public-path';
+import { countLookUp, countResolved, currentGeneration, recall, remember, slugTag, type KnownAnswer } from '@/lib/routing/known-answers';
+
+export type PathAnswer = { kind: 'page' } | { kind: 'moved'; location: string } | { kind: 'missing' };
+
+type LookedUpRecord = Exclude<PathRecord, { kind: 'impossible' }>;
+type Found = { answer: KnownAnswer; governedBy: string[] } | null;
+
+const page: PathAnswer = { kind: 'page' };
+const missing: PathAnswer = { kind: 'missing' };
+
+/** What a record's answer is filed under: a section or tag answer is the same for every page of it. */
+function keyOf(record: LookedUpRecord, path: string): string {
+  switch (record.kind) {
+    case 'section':
+      return `section:${record.section}`;
+    case 'tag':
+      return `tag:${record.tag}`;
+    case 'legacy':
+      return `legacy:${record.legacyId}`;
+    case 'article':
+      return path;
+  }
+}
+
+// The data modules are loaded on the first look-up, not with the proxy: the common path (a
+// remembered answer) never loads the database client.
+async function lookUp(record: LookedUpRecord, path: string): Promise<Found> {
+  switch (record.kind) {
+    case 'section': {
+      const { sectionExists } = await import('@/lib/sections/queries');
+      return (await sectionExists(record.section)) ? { answer: { kind: 'page' }, governedBy: [cacheTags.section(record.section)] } : null;
+    }
+    case 'tag': {
+      const { tagExists } = await import('@/lib/tags/queries');
+      return (await tagExists(record.tag)) ? { answer: { kind: 'page' }, governedBy: [cacheTags.tag(record.tag)] } : null;
+    }
+    case 'legacy': {
+      const { findPublicArticleByLegacyId } = await import('@/lib/articles/addresses');
+      const article = await findPublicArticleByLegacyId(record.legacyId);
+      return article ? { answer: { kind: 'moved', path: article.path }, governedBy: [cacheTags.article(article.id)] } : null;
+    }
+    case 'article': {
+      const { findPublicArticleBySlug } = await import('@/lib/articles/addresses');
+      const article = await findPublicArticleBySlug(record.slug);
+      if (!article) return null;
+      // An old slug, or the slug under another section path: the article's canonical path.
+      const answer: KnownAnswer = article.path === path ? { kind: 'page' } : { kind: 'moved', path: article.path };
+      return { answer, governedBy: [cacheTags.article(article.id), slugTag(record.slug)] };
+    }
+  }
+}
+
+/**
+ * What the proxy does with a request for `pathname` (`search` is the query string, "?…" or ""):
+ * only GET and HEAD are resolved (a form posts to the page it is on).
+ */
+export async function resolvePublicPath(method: string, pathname: string, search: string = ''): Promise<PathAnswer> {
+  countResolved();
+  if (method !== 'GET' && method !== 'HEAD') return page;
+  const read = readPublicPath(pathname);
+  if (!read) return page;
+  const { record } = read;
+  if (!record) return read.respelled ? { kind: 'moved', location: read.path + search } : page;
+  if (record.kind === 'impossible') return missing;
+  const key = keyOf(record, read.path);
+  let known = recall(key);
+  if (!known) {
+    const generation = currentGeneration();
+    countLookUp();
+    const found = await lookUp(record, read.path);
+    // Nothing missing is remembered: a page published a moment ago must be found at once.
+    if (!found) return missing;
+    remember(key, found.answer, found.governedBy, generation);
+    known = found.answer;
+  }
+  // A legacy URL's query string belonged to the old site; any other keeps it.
+  if (known.kind === 'moved') return { kind: 'moved', location: record.kind === 'legacy' ? known.path : known.path + search };
+  return read.respelled ? { kind: 'moved', location: read.path + search } : page;
+}
