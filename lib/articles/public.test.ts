@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { db } from '@/lib/db/client';
 import { isPublicArticle, publicArticleWhere } from '@/lib/articles/public';
 import { getBreakingNews } from '@/lib/articles/breaking';
-import { getHomeFront, getPublishedArticle, getSectionFront, getTagFront } from '@/lib/articles/queries';
+import { getHomeFront, getPublishedArticle, getSectionFront, getTagFront, loadArticlePage } from '@/lib/articles/queries';
 import { loadFeed } from '@/lib/feeds/queries';
 import { articleSitemapEntries, newsSitemapEntries, sectionSitemapEntries, sitemapMonths, tagSitemapEntries } from '@/lib/sitemaps/queries';
 import { searchArticles } from '@/lib/search';
@@ -75,6 +75,15 @@ describe('a published article dated ahead is in no public read', () => {
     const home = await getHomeFront();
     expect(slugsOf(home.latest.concat(home.lead ? [home.lead] : []))).toEqual(['seen-now']);
     expect(home.sections.map((block) => slugsOf(block.articles))).toEqual([['seen-now']]);
+  });
+
+  it('keyset pages both ways, a forged cursor dated ahead included', async () => {
+    const section = (await db.section.findUniqueOrThrow({ where: { slug: 'harbour' } })).id;
+    const before = { publishedAt: new Date(lately.getTime() - 1000), id: 0 };
+    expect(slugsOf((await loadArticlePage({ sectionId: section }, before, 'newer')).articles)).toEqual(['seen-now']);
+    const beyond = { publishedAt: new Date(ahead.getTime() + 1000), id: 0 };
+    expect(slugsOf((await loadArticlePage({ sectionId: section }, beyond, 'older')).articles)).toEqual(['seen-now']);
+    expect((await loadArticlePage({ sectionId: section }, before, 'newer')).newerCursor).toBeNull();
   });
 
   it('the article page, its related links and its path', async () => {

@@ -1,6 +1,6 @@
 // The one rule for what readers and crawlers may see of an article: status `published` AND a
 // publication time no later than now. A scheduled article waits with status `scheduled` until the due
-// work flips it (lib/articles/scheduler.ts); a published row can still carry a time ahead (an import,
+// work flips it (lib/articles/scheduling/due-work.ts); a published row can still carry a time ahead (an import,
 // a restored article), and it stays out of every public read until that time. Every public read uses
 // this rule in one of its three forms: a Prisma filter, a test on a loaded row, raw SQL (search).
 import type { Prisma } from '@/lib/generated/prisma/client';
@@ -8,6 +8,15 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 /** Prisma filter of public articles. */
 export function publicArticleWhere(now: Date = new Date()): Prisma.ArticleWhereInput {
   return { status: 'published', publishedAt: { lte: now } };
+}
+
+/** Public articles whose publication time also lies within `range` (a keyset page's bound): ONE
+ * condition on publishedAt, not two. Two range conditions on the column (the rule's `<= now` and the
+ * cursor's) make SQLite's planner pick the (status, publishedAt) index over the section's and read
+ * every public article of the site in date order (lib/articles/queries.test.ts sees the plan). */
+export function publicArticleWhereWithin(range: { gte?: Date; lte?: Date }, now: Date = new Date()): Prisma.ArticleWhereInput {
+  const lte = range.lte && range.lte.getTime() < now.getTime() ? range.lte : now;
+  return { status: 'published', publishedAt: { ...(range.gte ? { gte: range.gte } : {}), lte } };
 }
 
 /** The same rule on a row already loaded (the article page, a related link's target). */
