@@ -29,3 +29,11 @@ export function isPublicArticle(article: { status: string; publishedAt: Date | n
 export function publicArticleSql(alias: string, placeholder: string): string {
   return `${alias}."status" = 'published' AND ${alias}."publishedAt" <= ${placeholder}`;
 }
+
+/** The status an article arriving from outside the newsroom (a legacy or JSON import) is stored with:
+ * `published` dated ahead becomes `scheduled`, so the due work makes it public at its time and
+ * expires the pages that list it then. A published row dated ahead would be found by the resolver
+ * at its time, but the cached lists, feeds and sitemaps would not learn of it. */
+export function statusOnArrival<S extends string>(status: S, publishedAt: Date | null, now: Date = new Date()): S | 'scheduled' {
+  return status === 'published' && publishedAt !== null && publishedAt.getTime() > now.getTime() ? 'scheduled' : status;
+}

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { isPostgres } from '@/lib/config';
 import { db } from '@/lib/db/client';
 import { importLegacyPaths, type ImportSummary } from '@/lib/legacy/importer';
+import { runDueWork } from '@/lib/articles/scheduling/due-work';
 import { legacyFileText, legacyPic, type LegacyFileInput } from '@/lib/legacy/synthetic';
 import { mediaFile } from '@/lib/media/store';
 import { bodyToText, sanitizeBody } from '@/lib/articles/sanitize';
@@ -244,6 +245,18 @@ describe('importLegacyPaths', () => {
     await importLegacyPaths([file], { section: { slug: 'middle-east', name: 'Middle East' } });
     const imported = await db.article.findUniqueOrThrow({ where: { legacyId: '700001' }, include: { section: true } });
     expect(imported.section).toMatchObject({ slug: 'middle-east', name: 'Middle East' });
+  });
+
+  it('stores an article dated ahead as scheduled, which the due work publishes at its time', async () => {
+    const year = new Date().getUTCFullYear() + 1;
+    const file = path.join(dir, '700002.txt');
+    fs.writeFileSync(file, legacyFileText({ title: 'Harbour Opens Next Year', dateline: { year, month: 1, day: 2, hour: 3, minute: 4, second: 5 }, paragraphs: ['Not yet.'], related: [] }));
+    await importLegacyPaths([file], {});
+    const arrived = await db.article.findUniqueOrThrow({ where: { legacyId: '700002' }, select: { id: true, status: true, publishedAt: true } });
+    expect(arrived.status).toBe('scheduled');
+    const due = await runDueWork(new Date(arrived.publishedAt!.getTime() + 1));
+    expect(due.published).toContain(arrived.id);
+    expect((await db.article.findUniqueOrThrow({ where: { id: arrived.id } })).status).toBe('published');
   });
 
   it('stores every body as the sanitiser makes it, for every XSS vector, and holds headlines to the newsroom schema', async () => {

@@ -10,6 +10,7 @@ import { paragraphsToBody } from '@/lib/legacy/body';
 import { legacyMediaPath, legacyPictureMedia, type KnownMedia, type LegacyMediaOptions } from '@/lib/legacy/media';
 import type { LegacyArticle } from '@/lib/legacy/types';
 import { recordRevision } from '@/lib/revisions/record';
+import { statusOnArrival } from '@/lib/articles/public';
 
 export type LegacyWriteOutcome = 'imported' | 'updated' | 'unchanged';
 export type LegacyWriteResult = { articleId: number; outcome: LegacyWriteOutcome; connected: number };
@@ -84,7 +85,7 @@ export async function saveLegacyArticle(tx: Prisma.TransactionClient, article: L
     body,
     bodyText,
     sourceCredit: article.sourceCredit,
-    status: 'published' as const,
+    status: statusOnArrival('published' as const, new Date(article.publishedAt)),
     contentType: isVideoKicker(article.kicker) ? ('video' as const) : ('text' as const),
     sectionId: options.sectionId,
     publishedAt: new Date(article.publishedAt),
