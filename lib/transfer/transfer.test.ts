@@ -215,13 +215,17 @@ describe('import of odd NDJSON', () => {
     expect(await db.tag.count({ where: { slug: { in: ['before-the-big-one', 'after-the-big-one'] } } })).toBe(1);
   });
 
+  /** An export as Lede wrote it before NDJSON (format version 1), with one section. */
+  const versionOne = () =>
+    write('old.json', `{"format":"lede-export","version":1,"exportedAt":"${when}"\n,"sections":[\n${section.replace('"type":"section",', '')}\n]\n,"tags":[\n]\n,"media":[\n]\n,"articles":[\n]\n,"relatedLinks":[\n]\n,"corrections":[\n]\n}\n`);
+
   it('names a version-1 export (one JSON document) and the command that converts it', async () => {
-    const old = write('old.json', `{"format":"lede-export","version":1,"exportedAt":"${when}"\n,"sections":[\n${section.replace('"type":"section",', '')}\n]\n,"tags":[\n]\n,"media":[\n]\n,"articles":[\n]\n,"relatedLinks":[\n]\n,"corrections":[\n]\n}\n`);
+    const old = versionOne();
     await expect(importTransferFile(old)).rejects.toThrow(`${old}:1: a version-1 Lede export (one JSON document): this Lede reads version 2 (NDJSON, a record a line, *.ndjson). Convert it with ${versionOneConversion}`);
   });
 
   it.skipIf(!hasJq)('converts a version-1 export with the command it names (jq)', async () => {
-    const old = path.join(dir, 'old.json');
+    const old = versionOne();
     const converted = path.join(dir, 'converted.ndjson');
     execFileSync('sh', ['-c', versionOneConversion.replace('OLD.json', JSON.stringify(old)).replace('NEW.ndjson', JSON.stringify(converted))]);
     const report = await importTransferFile(converted);
