@@ -1,8 +1,8 @@
 // Export and import of a whole site (lib/transfer, docs/benchmarks.md): prepares the demo site with
 // N generated articles in a folder of its own, then runs `npm run export` and `npm run import` of that
 // file into a new empty database, each in a process of its own, and prints one JSON line: records,
-// file size, and for each side the wall time and the process's peak resident memory (its own
-// maxRSS, so the seeding does not count). Everything it made is removed at the end. A benchmark,
+// file size, and for each side the wall time, the CPU time and the process's peak resident memory
+// (its own maxRSS, so the seeding does not count). Everything it made is removed at the end. A benchmark,
 // not a test: it reports.
 //   npx tsx scripts/bench/transfer.ts [--articles N]   (default 20000)
 import { spawnSync } from 'node:child_process';
@@ -24,9 +24,9 @@ process.env.MEDIA_ROOT = path.join(dir, 'media');
 // The CLI in a child process of its own (tsx as a loader, not its CLI, which would run the script in
 // a grandchild), its peak memory read by a preloaded hook as it exits.
 const peakHook = path.join(dir, 'peak.cjs');
-fs.writeFileSync(peakHook, `process.on('exit', () => require('node:fs').writeFileSync(process.env.BENCH_PEAK_FILE, String(process.resourceUsage().maxRSS)));\n`);
+fs.writeFileSync(peakHook, `process.on('exit', () => { const u = process.resourceUsage(); require('node:fs').writeFileSync(process.env.BENCH_PEAK_FILE, JSON.stringify(u)); });\n`);
 
-function cli(script: string, args: string[], databaseUrl: string): { seconds: number; peakRssMB: number; output: string } {
+function cli(script: string, args: string[], databaseUrl: string): { seconds: number; cpuSeconds: number; peakRssMB: number; output: string } {
   const peakFile = path.join(dir, `${path.basename(script)}.peak`);
   const started = performance.now();
   const child = spawnSync(process.execPath, ['--require', peakHook, '--import', 'tsx', script, ...args], {
@@ -37,7 +37,14 @@ function cli(script: string, args: string[], databaseUrl: string): { seconds: nu
   });
   const seconds = (performance.now() - started) / 1000;
   if (child.status !== 0) throw new Error(`${script} failed (${child.status}): ${child.stderr.slice(0, 2000)}`);
-  return { seconds: Math.round(seconds * 10) / 10, peakRssMB: Math.round(Number(fs.readFileSync(peakFile, 'utf8')) / 1024), output: child.stdout.trim() };
+  const usage = JSON.parse(fs.readFileSync(peakFile, 'utf8')) as NodeJS.ResourceUsage;
+  return {
+    seconds: Math.round(seconds * 10) / 10,
+    // CPU time moves less than wall time when other work shares the machine.
+    cpuSeconds: Math.round((usage.userCPUTime + usage.systemCPUTime) / 1e5) / 10,
+    peakRssMB: Math.round(usage.maxRSS / 1024),
+    output: child.stdout.trim(),
+  };
 }
 
 const { prepareSite } = await import('../support/prepare-site');
@@ -53,8 +60,10 @@ try {
       articles: site.articles,
       fileMB: Math.round(fs.statSync(file).size / 1e5) / 10,
       exportSeconds: exported.seconds,
+      exportCpuSeconds: exported.cpuSeconds,
       exportPeakRssMB: exported.peakRssMB,
       importSeconds: imported.seconds,
+      importCpuSeconds: imported.cpuSeconds,
       importPeakRssMB: imported.peakRssMB,
       export: exported.output,
       import: imported.output.split('\n').at(-1),
