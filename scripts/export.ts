@@ -1,6 +1,7 @@
-// npm run export -- --out FILE: all content (sections, tags, media records, articles with their tags
-// and old slugs, related links, corrections) as one streamed JSON file that `npm run import` reads back.
-// Media files are not inside: copy MEDIA_ROOT alongside.
+// npm run export -- --out FILE.ndjson: all content (sections, tags, media records, articles with their
+// tags and old slugs, related links, corrections) as NDJSON, a record a line, written as it is read,
+// that `npm run import` reads back (docs/legacy-format.md). Media files are not inside: copy MEDIA_ROOT
+// alongside.
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -14,9 +15,10 @@ function readOut(argv: string[]): unknown {
   return raw;
 }
 
-const args = z.object({ out: z.string().min(1) }).safeParse(readOut(process.argv.slice(2)));
+// The import takes a file for an export by its name: it must end in .ndjson.
+const args = z.object({ out: z.string().regex(/\.ndjson$/i) }).safeParse(readOut(process.argv.slice(2)));
 if (!args.success) {
-  console.error('usage: npm run export -- --out FILE');
+  console.error('usage: npm run export -- --out FILE.ndjson');
   process.exit(2);
 }
 

@@ -1,8 +1,10 @@
 // npm run import -- PATH... [--media-root DIR] [--section SLUG] [--section-name NAME]
-// Legacy article files or folders of them (recursively), or a Lede export (*.json, npm run export).
-// Needs no running server (a running one shows the import at once: it polls the page refreshes the
-// import records); exit code 1 when anything failed: a legacy file, an export that is not one,
-// or any record of an export refused (each printed as file:line: reason; the rest imports).
+// Legacy article files or folders of them (recursively), or a Lede export (*.ndjson, npm run export;
+// a *.json path is read as an export too, so that a version-1 export, one JSON document, is named with
+// the command that converts it). Needs no running server (a running one shows the import at once: it
+// polls the page refreshes the import records); exit code 1 when anything failed: a legacy file, an
+// export that is not one, or any record of an export refused (each printed as file:line: reason; the
+// rest imports).
 // docs/legacy-format.md has the rules.
 import path from 'node:path';
 import cliProgress from 'cli-progress';
@@ -49,8 +51,9 @@ const { db } = await import('@/lib/db/client');
 await applyMigrations();
 
 let failed = 0;
-const exports = args.paths.filter((file) => /\.json$/i.test(file));
-const legacy = args.paths.filter((file) => !/\.json$/i.test(file));
+const isExport = (file: string) => /\.(nd)?json$/i.test(file);
+const exports = args.paths.filter(isExport);
+const legacy = args.paths.filter((file) => !isExport(file));
 
 if (exports.length) {
   const { importTransferFile } = await import('@/lib/transfer/import');

@@ -1,5 +1,6 @@
 // The difference between two versions of an article, field by field; long text (the body) word by
 // word, so an editor sees exactly what changed. Pure: no database, tested alone.
+import { diffArrays } from 'diff';
 import { snapshotFieldLabels, type ArticleSnapshot } from '@/lib/revisions/snapshot';
 
 export type DiffPart = { kind: 'same' | 'added' | 'removed'; text: string };
@@ -13,60 +14,18 @@ function tokens(text: string): string[] {
   return text.match(/<[^>]*>|\s+|[^\s<]+/g) ?? [];
 }
 
-// Beyond this many tokens a side, the O(n·m) table would be too big: show the field as replaced.
-const maxTokens = 4000;
+// jsdiff's Myers diff costs time by the number of tokens changed, hardly by the length: an edit
+// anywhere in the longest body is shown word by word. Its cost grows with the square of the changes,
+// so past this many tokens added and removed (about 500 words replaced: a rewrite, not an edit) it
+// stops and the field is shown as replaced, which keeps the revisions page quick however different
+// two versions are (docs/benchmarks.md, "The revisions' word diff").
+export const maxChangedTokens = 1_000;
 
 export function diffText(before: string, after: string): DiffPart[] {
   if (before === after) return before ? [{ kind: 'same', text: before }] : [];
-  const a = tokens(before);
-  const b = tokens(after);
-  // Trim the common start and end first: edits are usually small.
-  let start = 0;
-  while (start < a.length && start < b.length && a[start] === b[start]) start += 1;
-  let end = 0;
-  while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end += 1;
-  const head = a.slice(0, start).join('');
-  const tail = a.slice(a.length - end).join('');
-  const x = a.slice(start, a.length - end);
-  const y = b.slice(start, b.length - end);
-  const middle: DiffPart[] = [];
-  if (x.length > maxTokens || y.length > maxTokens || x.length * y.length > 4_000_000) {
-    if (x.length) middle.push({ kind: 'removed', text: x.join('') });
-    if (y.length) middle.push({ kind: 'added', text: y.join('') });
-  } else {
-    // Longest common subsequence, then walk it.
-    const rows = x.length + 1;
-    const cols = y.length + 1;
-    const table = new Uint32Array(rows * cols);
-    for (let i = x.length - 1; i >= 0; i -= 1) {
-      for (let j = y.length - 1; j >= 0; j -= 1) {
-        table[i * cols + j] = x[i] === y[j] ? table[(i + 1) * cols + j + 1]! + 1 : Math.max(table[(i + 1) * cols + j]!, table[i * cols + j + 1]!);
-      }
-    }
-    let i = 0;
-    let j = 0;
-    const push = (kind: DiffPart['kind'], text: string) => {
-      const last = middle.at(-1);
-      if (last && last.kind === kind) last.text += text;
-      else middle.push({ kind, text });
-    };
-    while (i < x.length && j < y.length) {
-      if (x[i] === y[j]) {
-        push('same', x[i]!);
-        i += 1;
-        j += 1;
-      } else if (table[(i + 1) * cols + j]! >= table[i * cols + j + 1]!) {
-        push('removed', x[i]!);
-        i += 1;
-      } else {
-        push('added', y[j]!);
-        j += 1;
-      }
-    }
-    while (i < x.length) push('removed', x[i++]!);
-    while (j < y.length) push('added', y[j++]!);
-  }
-  return [...(head ? [{ kind: 'same' as const, text: head }] : []), ...middle, ...(tail ? [{ kind: 'same' as const, text: tail }] : [])];
+  const changes = diffArrays(tokens(before), tokens(after), { maxEditLength: maxChangedTokens });
+  if (!changes) return [...(before ? [{ kind: 'removed' as const, text: before }] : []), ...(after ? [{ kind: 'added' as const, text: after }] : [])];
+  return changes.map((change) => ({ kind: change.added ? 'added' : change.removed ? 'removed' : 'same', text: change.value.join('') }));
 }
 
 /** Every field that differs between two snapshots (`labels` may name sections and media for people). */

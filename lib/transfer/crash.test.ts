@@ -1,4 +1,4 @@
-// kill -9 in the middle of `npm run import -- FILE.json`: the CLI runs as a child process and SIGKILLs
+// kill -9 in the middle of `npm run import -- FILE.ndjson`: the CLI runs as a child process and SIGKILLs
 // itself after the Nth record of a collection (LEDE_FAULT_KILL_AT=transfer.<collection>:N). After it,
 // every article has either no related links yet (the file's links come after all its articles) or all
 // of them, never part; running the same import again ends with the source's exact counts.
@@ -15,7 +15,7 @@ import { writeSyntheticArchive } from '@/lib/legacy/synthetic';
 import { exportContent } from '@/lib/transfer/export';
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'lede-transfer-crash-'));
-const exported = path.join(work, 'export.json');
+const exported = path.join(work, 'export.ndjson');
 const target = path.join(work, 'target.db');
 const tsx = path.join(config.projectRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 
@@ -36,7 +36,7 @@ async function counts(client: Db) {
   };
 }
 
-describe.skipIf(isPostgres())('kill -9 during a JSON import', () => {
+describe.skipIf(isPostgres())('kill -9 during an NDJSON import', () => {
   let other: Db;
   let expectedLinks: Map<string, number>;
 

@@ -1,20 +1,24 @@
-// Streams all content to a Lede export file (format.ts): pages of 500 rows by id, written as they are
-// read, so a million articles export in flat memory.
+// Streams all content to a Lede export file (format.ts: NDJSON, a record a line): pages of 500 rows by
+// id, each written as a line as it is read, so a million articles export in flat memory.
+// Each record is the row's own columns under their own names (dates as ISO text) plus the fields
+// that name other rows by natural key; fields.ts makes a column the record lacks, or a record field
+// left unfilled, a type error.
 import fs from 'node:fs';
 import { once } from 'node:events';
 import { db } from '@/lib/db/client';
-import { transferCollections, transferFormat, transferVersion, type TransferCollection, type TransferCounts, type TransferRecords } from '@/lib/transfer/format';
+import { isoDates, sameNames, type Complete } from '@/lib/transfer/fields';
+import { recordTypes, transferCollections, transferFormat, transferVersion, type TransferCollection, type TransferCounts, type TransferLines } from '@/lib/transfer/format';
 
 const pageSize = 500;
-const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
-type Page<T> = (afterId: number) => Promise<{ id: number; record: T }[]>;
+type Page<T> = (afterId: number) => Promise<{ id: number; records: T[] }[]>;
 
+/** Rows after `afterId` by id, a page at a time; each row gives one record or (an article's links) several. */
 async function* pages<T>(load: Page<T>): AsyncGenerator<T> {
   let afterId = 0;
   for (;;) {
     const rows = await load(afterId);
-    for (const row of rows) yield row.record;
+    for (const row of rows) yield* row.records;
     if (rows.length < pageSize) return;
     afterId = rows[rows.length - 1]!.id;
   }
@@ -22,16 +26,22 @@ async function* pages<T>(load: Page<T>): AsyncGenerator<T> {
 
 const after = (afterId: number) => ({ where: { id: { gt: afterId } }, orderBy: { id: 'asc' as const }, take: pageSize });
 
-const sources: { [K in TransferCollection]: () => AsyncGenerator<TransferRecords[K]> } = {
+const sources: { [K in TransferCollection]: () => AsyncGenerator<TransferLines[K]> } = {
   sections: () =>
     pages(async (afterId) =>
-      (await db.section.findMany(after(afterId))).map((s) => ({
-        id: s.id,
-        record: { slug: s.slug, name: s.name, description: s.description, position: s.position, createdAt: s.createdAt.toISOString() },
+      // updatedAt is the database's own (set on every write), not content.
+      (await db.section.findMany(after(afterId))).map(({ id, updatedAt: _updatedAt, ...columns }) => ({
+        id,
+        records: [{ ...sameNames<TransferLines['sections']>()(isoDates(columns)) } satisfies Complete<TransferLines['sections']>],
       })),
     ),
   tags: () =>
-    pages(async (afterId) => (await db.tag.findMany(after(afterId))).map((t) => ({ id: t.id, record: { slug: t.slug, name: t.name, createdAt: t.createdAt.toISOString() } }))),
+    pages(async (afterId) =>
+      (await db.tag.findMany(after(afterId))).map(({ id, ...columns }) => ({
+        id,
+        records: [{ ...sameNames<TransferLines['tags']>()(isoDates(columns)) } satisfies Complete<TransferLines['tags']>],
+      })),
+    ),
   // Media without a poster first: posters are then always listed before the videos that use them.
   media: async function* () {
     for (const withPoster of [false, true]) {
@@ -43,24 +53,15 @@ const sources: { [K in TransferCollection]: () => AsyncGenerator<TransferRecords
             take: pageSize,
             include: { poster: { select: { path: true } } },
           })
-        ).map((m) => ({
-          id: m.id,
-          record: {
-            kind: m.kind,
-            path: m.path,
-            legacyPath: m.legacyPath,
-            mimeType: m.mimeType,
-            width: m.width,
-            height: m.height,
-            durationSeconds: m.durationSeconds,
-            bytes: m.bytes,
-            alt: m.alt,
-            caption: m.caption,
-            credit: m.credit,
-            renditions: m.renditions ?? null,
-            poster: m.poster?.path ?? null,
-            createdAt: m.createdAt.toISOString(),
-          },
+        ).map(({ id, posterId: _posterId, poster, renditions, ...columns }) => ({
+          id,
+          records: [
+            {
+              ...sameNames<TransferLines['media']>()(isoDates(columns)),
+              renditions: renditions ?? null,
+              poster: poster?.path ?? null,
+            } satisfies Complete<TransferLines['media']>,
+          ],
         })),
       );
     }
@@ -78,85 +79,75 @@ const sources: { [K in TransferCollection]: () => AsyncGenerator<TransferRecords
             oldSlugs: { orderBy: { createdAt: 'asc' }, select: { slug: true, createdAt: true } },
           },
         })
-      ).map((a) => ({
-        id: a.id,
-        record: {
-          slug: a.slug,
-          legacyId: a.legacyId,
-          kicker: a.kicker,
-          headline: a.headline,
-          standfirst: a.standfirst,
-          body: a.body,
-          bodyText: a.bodyText,
-          byline: a.byline,
-          sourceCredit: a.sourceCredit,
-          status: a.status,
-          contentType: a.contentType,
-          section: a.section.slug,
-          leadMedia: a.leadMedia?.path ?? null,
-          authorEmail: a.author?.email ?? null,
-          publishedAt: iso(a.publishedAt),
-          modifiedAt: iso(a.modifiedAt),
-          breakingUntil: iso(a.breakingUntil),
-          version: a.version,
-          createdAt: a.createdAt.toISOString(),
-          updatedAt: a.updatedAt.toISOString(),
-          tags: a.tags.map((link) => link.tag.slug),
-          oldSlugs: a.oldSlugs.map((old) => ({ slug: old.slug, createdAt: old.createdAt.toISOString() })),
-        },
+      ).map(({ id, sectionId: _sectionId, leadMediaId: _leadMediaId, authorId: _authorId, section, leadMedia, author, tags, oldSlugs, ...columns }) => ({
+        id,
+        records: [
+          {
+            ...sameNames<TransferLines['articles']>()(isoDates(columns)),
+            section: section.slug,
+            leadMedia: leadMedia?.path ?? null,
+            authorEmail: author?.email ?? null,
+            tags: tags.map((link) => link.tag.slug),
+            oldSlugs: oldSlugs.map((old) => isoDates(old)),
+          } satisfies Complete<TransferLines['articles']>,
+        ],
       })),
     ),
-  // By id; the importer clears an article's links the first time it meets one of them.
+  // By article, each article's links together in their order: the importer writes an article's list
+  // in one transaction when the next article's links begin.
   relatedLinks: () =>
     pages(async (afterId) =>
       (
-        await db.relatedLink.findMany({
-          ...after(afterId),
-          include: { article: { select: { slug: true } }, targetArticle: { select: { slug: true } }, media: { select: { path: true } } },
+        await db.article.findMany({
+          where: { id: { gt: afterId }, relatedLinks: { some: {} } },
+          orderBy: { id: 'asc' },
+          take: pageSize,
+          select: {
+            id: true,
+            slug: true,
+            relatedLinks: {
+              orderBy: [{ position: 'asc' }, { id: 'asc' }],
+              include: { targetArticle: { select: { slug: true } }, media: { select: { path: true } } },
+            },
+          },
         })
-      ).map((l) => ({
-        id: l.id,
-        record: {
-          article: l.article.slug,
-          position: l.position,
-          target: l.targetArticle?.slug ?? null,
-          targetLegacyId: l.targetLegacyId,
-          url: l.url,
-          kicker: l.kicker,
-          title: l.title,
-          contentType: l.contentType,
-          media: l.media?.path ?? null,
-          createdAt: l.createdAt.toISOString(),
-        },
+      ).map((article) => ({
+        id: article.id,
+        records: article.relatedLinks.map(({ id: _id, articleId: _articleId, targetArticleId: _targetArticleId, mediaId: _mediaId, targetArticle, media, ...columns }) => ({
+          ...sameNames<TransferLines['relatedLinks']>()(isoDates(columns)),
+          article: article.slug,
+          target: targetArticle?.slug ?? null,
+          media: media?.path ?? null,
+        }) satisfies Complete<TransferLines['relatedLinks']>),
       })),
     ),
   corrections: () =>
     pages(async (afterId) =>
-      (await db.correction.findMany({ ...after(afterId), include: { article: { select: { slug: true } }, author: { select: { email: true } } } })).map((c) => ({
-        id: c.id,
-        record: { article: c.article.slug, note: c.note, authorEmail: c.author?.email ?? null, createdAt: c.createdAt.toISOString() },
-      })),
+      (await db.correction.findMany({ ...after(afterId), include: { article: { select: { slug: true } }, author: { select: { email: true } } } })).map(
+        ({ id, articleId: _articleId, authorId: _authorId, article, author, ...columns }) => ({
+          id,
+          records: [{ ...sameNames<TransferLines['corrections']>()(isoDates(columns)), article: article.slug, authorEmail: author?.email ?? null } satisfies Complete<TransferLines['corrections']>],
+        }),
+      ),
     ),
 };
 
-/** Writes every collection to `file`; returns how many records of each it wrote. */
+/** Writes every collection to `file`, a line a record; returns how many records of each it wrote. */
 export async function exportContent(file: string, now: Date = new Date()): Promise<TransferCounts> {
   const out = fs.createWriteStream(file, { encoding: 'utf8' });
-  const write = async (text: string) => {
-    if (!out.write(text)) await once(out, 'drain');
+  const write = async (line: object) => {
+    if (!out.write(`${JSON.stringify(line)}\n`)) await once(out, 'drain');
   };
   const counts = Object.fromEntries(transferCollections.map((name) => [name, 0])) as TransferCounts;
   try {
-    await write(`{"format":${JSON.stringify(transferFormat)},"version":${transferVersion},"exportedAt":${JSON.stringify(now.toISOString())}\n`);
+    await write({ type: 'header', format: transferFormat, version: transferVersion, exportedAt: now.toISOString() });
     for (const name of transferCollections) {
-      await write(`,${JSON.stringify(name)}:[\n`);
       for await (const record of sources[name]()) {
-        await write(`${counts[name] ? ',' : ''}${JSON.stringify(record)}\n`);
+        await write({ type: recordTypes[name], ...record });
         counts[name] += 1;
       }
-      await write(']\n');
     }
-    await write('}\n');
+    await write({ type: 'end' });
   } finally {
     out.end();
     await once(out, 'close');

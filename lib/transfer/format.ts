@@ -1,7 +1,9 @@
-// Lede's export format: one JSON document that is also readable a line at a time. The header line
-// opens the object, each collection opens on a line of its own ("sections":[), every record sits on
-// one line (a leading comma after the first), and "]" and "}" close on lines of their own. So
-// JSON.parse reads the whole file, and the importer streams it with flat memory.
+// Lede's export format, version 2: NDJSON, one JSON object a line. The first line is the header
+// ({"type":"header","format":"lede-export","version":2,"exportedAt":...}); then one line a record,
+// its kind in `type` ({"type":"section",...}): sections, tags, media, articles, related links and
+// corrections, in that order, so a record only names records above it; the last line is
+// {"type":"end"}, so a file cut short is told from a whole one. The exporter writes a line at a time
+// and the importer reads one (node:readline): memory stays flat whatever the size of the site.
 // Records name each other by natural keys (slugs, media paths, user emails), never by database ids,
 // so a file imports into an empty database or merges into a live one.
 // Every record passes the same schemas as the newsroom's own writes (lib/articles/schema.ts, the
@@ -14,15 +16,30 @@ import { uploadFieldsSchema } from '@/lib/media/upload';
 import { sectionInputSchema } from '@/lib/sections/commands';
 
 export const transferFormat = 'lede-export';
-export const transferVersion = 1;
+export const transferVersion = 2;
+/** What `npm run export` names its files, and what `npm run import` takes for an export. */
+export const transferExtension = '.ndjson';
 export const transferCollections = ['sections', 'tags', 'media', 'articles', 'relatedLinks', 'corrections'] as const;
 export type TransferCollection = (typeof transferCollections)[number];
 
-const isoDate = z.iso.datetime({ offset: true });
+/** The `type` of each collection's lines. */
+export const recordTypes = {
+  sections: 'section',
+  tags: 'tag',
+  media: 'media',
+  articles: 'article',
+  relatedLinks: 'relatedLink',
+  corrections: 'correction',
+} as const satisfies Record<TransferCollection, string>;
+
+// ISO text in the file, a Date once read: the importer stores it as it comes.
+const isoDate = z.iso.datetime({ offset: true }).transform((text) => new Date(text));
 const nullableDate = isoDate.nullable();
 // An article's slug as the newsroom's form takes it, but never empty: the file names the article by it.
 const articleSlug = slugSchema.refine((slug) => slug !== '', 'A slug is required.');
 const sectionSlug = sectionInputSchema.shape.slug;
+
+export const headerLine = z.object({ type: z.literal('header'), format: z.string(), version: z.number(), exportedAt: z.iso.datetime({ offset: true }) });
 
 export const sectionRecord = sectionInputSchema.pick({ slug: true, name: true, description: true }).extend({
   position: z.number().int(),
@@ -89,5 +106,17 @@ export const recordSchemas = {
   corrections: correctionRecord,
 } as const;
 
+/** A record as a file holds it (dates as ISO text): what the exporter writes. */
+export type TransferLines = { [K in TransferCollection]: z.input<(typeof recordSchemas)[K]> };
+/** A record as its schema gives it back (sanitised, dates as Dates): what the importer stores. */
 export type TransferRecords = { [K in TransferCollection]: z.output<(typeof recordSchemas)[K]> };
 export type TransferCounts = Record<TransferCollection, number>;
+
+/**
+ * Version 1 (one JSON document; Lede before NDJSON) to version 2, with jq: every record as it was,
+ * its kind added. The importer names this command when it is given a version-1 file.
+ */
+export const versionOneConversion =
+  `jq -c '{type:"header",format,version:2,exportedAt},` +
+  transferCollections.map((collection) => `(.${collection}[]|{type:"${recordTypes[collection]}"}+.)`).join(',') +
+  `,{type:"end"}' OLD.json > NEW${transferExtension}`;

@@ -1,36 +1,34 @@
-// Reads a Lede export (format.ts) back, a line at a time: every record is checked with the newsroom's
-// own zod schemas (its body sanitised on the way), then created or updated by its natural key (slug,
-// media path), so importing the same file twice changes nothing and a file can merge into a database
-// that already has content. A record that fails its schema or its write is refused, named by its
-// line, and the rest of the file imports; a file that is not an export at all stops at once. Media
-// files themselves are not in the file: copy MEDIA_ROOT alongside it.
-import fs from 'node:fs';
-import readline from 'node:readline';
+// Reads a Lede export (format.ts: NDJSON) back, a line at a time with node:readline: every record is
+// checked with the newsroom's own zod schemas (its body sanitised on the way), then created or
+// updated by its natural key (slug, media path), so importing the same file twice changes nothing
+// and a file can merge into a database that already has content. A record that fails its schema or
+// its write is refused, named by its line, and the rest of the file imports; each record is written
+// whole or not at all. A file that is not an export, or is cut short, stops with its line
+// (TransferFormatError, lines.ts). Media files themselves are not in the file: copy MEDIA_ROOT alongside it.
 import { db } from '@/lib/db/client';
 import { faultPoint } from '@/lib/faults/kill';
 import { describeArticleChange } from '@/lib/articles/changes';
 import { bodyToText } from '@/lib/articles/sanitize';
 import { recordArticleRefresh, recordEverythingRefresh } from '@/lib/cache/refresh';
 import { Prisma } from '@/lib/generated/prisma/client';
+import { sameNames } from '@/lib/transfer/fields';
+import { numberedLines, TransferFormatError } from '@/lib/transfer/lines';
 import {
+  headerLine,
   recordSchemas,
+  recordTypes,
   transferCollections,
+  transferExtension,
   transferFormat,
   transferVersion,
+  versionOneConversion,
   type TransferCollection,
   type TransferCounts,
   type TransferRecords,
 } from '@/lib/transfer/format';
 
-export class TransferFormatError extends Error {
-  constructor(file: string, line: number, reason: string) {
-    super(`${file}:${line}: ${reason}`);
-    this.name = 'TransferFormatError';
-  }
-}
-
-/** A record left out: its line in the file and why ("file:line: reason" in `message`). */
-export type RefusedRecord = { line: number; collection: TransferCollection; reason: string; message: string };
+/** A record left out: its line in the file, its collection (null: not a record of any), and why ("file:line: reason" in `message`). */
+export type RefusedRecord = { line: number; collection: TransferCollection | null; reason: string; message: string };
 
 export type TransferReport = {
   /** Records of each collection imported. */
@@ -39,25 +37,14 @@ export type TransferReport = {
   refused: RefusedRecord[];
 };
 
-const date = (value: string | null) => (value === null ? null : new Date(value));
+const collectionOfType = new Map<string, TransferCollection>(transferCollections.map((collection) => [recordTypes[collection], collection]));
+const knownTypes = `a line after the header is one of ${transferCollections.map((collection) => JSON.stringify(recordTypes[collection])).join(', ')} or "end"`;
 
 // An article's related links are written together, in one transaction (delete the old set, insert the
-// new one): a crash never leaves an article with part of its list. Records of one article come one
-// after another (the export writes them by id); `pendingLinks` holds the current article's.
-type PendingLinks = { articleId: number; rows: Prisma.RelatedLinkCreateManyInput[] };
+// new one): a crash never leaves an article with part of its list. The export writes each article's
+// links one after another; `pendingLinks` holds the current article's until a line of anything else.
+type PendingLinks = { articleId: number; lines: number[]; rows: Prisma.RelatedLinkCreateManyInput[] };
 type Lookups = { clearedLinks: Set<number>; pendingLinks: PendingLinks | null };
-
-async function writePendingLinks(lookups: Lookups): Promise<void> {
-  const pending = lookups.pendingLinks;
-  if (!pending) return;
-  lookups.pendingLinks = null;
-  const clear = !lookups.clearedLinks.has(pending.articleId);
-  lookups.clearedLinks.add(pending.articleId);
-  await db.$transaction([
-    ...(clear ? [db.relatedLink.deleteMany({ where: { articleId: pending.articleId } })] : []),
-    db.relatedLink.createMany({ data: pending.rows }),
-  ]);
-}
 
 async function idOf(kind: 'article' | 'media' | 'user' | 'section', key: string | null): Promise<number | null> {
   if (key === null) return null;
@@ -78,177 +65,186 @@ async function required(kind: 'article' | 'media' | 'section', key: string): Pro
   return id;
 }
 
-const writers: { [K in TransferCollection]: (record: TransferRecords[K], lookups: Lookups) => Promise<void> } = {
-  sections: async (s) => {
-    const data = { name: s.name, description: s.description, position: s.position, createdAt: new Date(s.createdAt) };
-    await db.section.upsert({ where: { slug: s.slug }, create: { slug: s.slug, ...data }, update: data });
+// Each writer takes apart the fields it translates (a natural key to an id); the rest are the row's
+// columns under their own names (fields.ts: a field with no such column does not compile).
+const writers: { [K in Exclude<TransferCollection, 'relatedLinks'>]: (record: TransferRecords[K]) => Promise<void> } = {
+  sections: async ({ slug, ...columns }) => {
+    const data = sameNames<Prisma.SectionUncheckedCreateInput>()(columns);
+    await db.section.upsert({ where: { slug }, create: { slug, ...data }, update: data });
   },
-  tags: async (t) => {
-    await db.tag.upsert({ where: { slug: t.slug }, create: { slug: t.slug, name: t.name, createdAt: new Date(t.createdAt) }, update: { name: t.name } });
+  // A tag that exists keeps its own date.
+  tags: async ({ slug, ...columns }) => {
+    await db.tag.upsert({ where: { slug }, create: { slug, ...sameNames<Prisma.TagUncheckedCreateInput>()(columns) }, update: { name: columns.name } });
   },
-  media: async (m) => {
+  media: async ({ path, poster, renditions, ...columns }) => {
     const data = {
-      kind: m.kind,
-      legacyPath: m.legacyPath,
-      mimeType: m.mimeType,
-      width: m.width,
-      height: m.height,
-      durationSeconds: m.durationSeconds,
-      bytes: m.bytes,
-      alt: m.alt,
-      caption: m.caption,
-      credit: m.credit,
-      renditions: m.renditions === null || m.renditions === undefined ? Prisma.DbNull : (m.renditions as Prisma.InputJsonValue),
-      posterId: m.poster === null ? null : await required('media', m.poster),
-      createdAt: new Date(m.createdAt),
+      ...sameNames<Prisma.MediaUncheckedCreateInput>()(columns),
+      renditions: renditions === null || renditions === undefined ? Prisma.DbNull : (renditions as Prisma.InputJsonValue),
+      posterId: poster === null ? null : await required('media', poster),
     };
-    await db.media.upsert({ where: { path: m.path }, create: { path: m.path, ...data }, update: data });
+    await db.media.upsert({ where: { path }, create: { path, ...data }, update: data });
   },
-  articles: async (a) => {
-    const sectionId = await required('section', a.section);
+  articles: async ({ section, leadMedia, authorEmail, tags, oldSlugs, bodyText: _theFilesOwn, ...columns }) => {
     const data = {
-      legacyId: a.legacyId,
-      kicker: a.kicker,
-      headline: a.headline,
-      standfirst: a.standfirst,
-      // Sanitised by the record's schema; the file's own plain text is not trusted to match it.
-      body: a.body,
-      bodyText: bodyToText(a.body),
-      byline: a.byline,
-      sourceCredit: a.sourceCredit,
-      status: a.status,
-      contentType: a.contentType,
-      sectionId,
-      leadMediaId: a.leadMedia === null ? null : await required('media', a.leadMedia),
-      authorId: await idOf('user', a.authorEmail),
-      publishedAt: date(a.publishedAt),
-      modifiedAt: date(a.modifiedAt),
-      breakingUntil: date(a.breakingUntil),
-      version: a.version,
-      createdAt: new Date(a.createdAt),
-      updatedAt: new Date(a.updatedAt),
+      ...sameNames<Prisma.ArticleUncheckedCreateInput>()(columns),
+      // The body is sanitised by the record's schema; the file's own plain text is not trusted to match it.
+      bodyText: bodyToText(columns.body),
+      sectionId: await required('section', section),
+      leadMediaId: leadMedia === null ? null : await required('media', leadMedia),
+      authorId: await idOf('user', authorEmail),
     };
-    const tags = await db.tag.findMany({ where: { slug: { in: a.tags } }, select: { id: true, slug: true } });
-    const tagIds = new Map(tags.map((tag) => [tag.slug, tag.id]));
-    const missing = a.tags.find((slug) => !tagIds.has(slug));
+    const tagRows = await db.tag.findMany({ where: { slug: { in: tags } }, select: { id: true, slug: true } });
+    const tagIds = new Map(tagRows.map((tag) => [tag.slug, tag.id]));
+    const missing = tags.find((slug) => !tagIds.has(slug));
     if (missing) throw new Error(`refers to tag "${missing}", which is neither in the file before it nor in the database`);
     await db.$transaction(async (tx) => {
       const existing =
-        (await tx.article.findUnique({ where: { slug: a.slug }, select: { id: true } })) ??
-        (a.legacyId ? await tx.article.findUnique({ where: { legacyId: a.legacyId }, select: { id: true } }) : null);
+        (await tx.article.findUnique({ where: { slug: data.slug }, select: { id: true } })) ??
+        (data.legacyId ? await tx.article.findUnique({ where: { legacyId: data.legacyId }, select: { id: true } }) : null);
       const id = existing
-        ? (await tx.article.update({ where: { id: existing.id }, data: { slug: a.slug, ...data }, select: { id: true } })).id
-        : (await tx.article.create({ data: { slug: a.slug, ...data }, select: { id: true } })).id;
+        ? (await tx.article.update({ where: { id: existing.id }, data, select: { id: true } })).id
+        : (await tx.article.create({ data, select: { id: true } })).id;
       await tx.articleTag.deleteMany({ where: { articleId: id } });
-      await tx.articleTag.createMany({ data: a.tags.map((slug, position) => ({ articleId: id, tagId: tagIds.get(slug)!, position })) });
-      for (const old of a.oldSlugs) {
-        await tx.articleSlug.upsert({ where: { slug: old.slug }, create: { slug: old.slug, articleId: id, createdAt: new Date(old.createdAt) }, update: { articleId: id } });
+      await tx.articleTag.createMany({ data: tags.map((slug, position) => ({ articleId: id, tagId: tagIds.get(slug)!, position })) });
+      for (const old of oldSlugs) {
+        await tx.articleSlug.upsert({ where: { slug: old.slug }, create: { ...old, articleId: id }, update: { articleId: id } });
       }
       // Its pages are refreshed with the write (the outbox), so a running app shows it at once.
       await recordArticleRefresh(tx, await describeArticleChange(id, tx));
     });
   },
-  relatedLinks: async (l, lookups) => {
-    const articleId = await required('article', l.article);
-    if (lookups.pendingLinks?.articleId !== articleId) await writePendingLinks(lookups);
-    lookups.pendingLinks ??= { articleId, rows: [] };
-    lookups.pendingLinks.rows.push({
-      articleId,
-      position: l.position,
-      targetArticleId: await idOf('article', l.target),
-      targetLegacyId: l.targetLegacyId,
-      url: l.url,
-      kicker: l.kicker,
-      title: l.title,
-      contentType: l.contentType,
-      mediaId: l.media === null ? null : await required('media', l.media),
-      createdAt: new Date(l.createdAt),
-    });
-  },
-  corrections: async (c) => {
-    const articleId = await required('article', c.article);
-    const createdAt = new Date(c.createdAt);
+  corrections: async ({ article, authorEmail, ...columns }) => {
+    const articleId = await required('article', article);
     // The same correction imported twice stays one correction.
-    if (await db.correction.findFirst({ where: { articleId, note: c.note, createdAt }, select: { id: true } })) return;
-    await db.correction.create({ data: { articleId, note: c.note, authorId: await idOf('user', c.authorEmail), createdAt } });
+    if (await db.correction.findFirst({ where: { articleId, note: columns.note, createdAt: columns.createdAt }, select: { id: true } })) return;
+    await db.correction.create({ data: { ...sameNames<Prisma.CorrectionUncheckedCreateInput>()(columns), articleId, authorId: await idOf('user', authorEmail) } });
   },
 };
+
+/** A related link as the row it becomes; links are written an article's list at a time (importTransferFile). */
+async function relatedLinkRow({ article, target, media, ...columns }: TransferRecords['relatedLinks']): Promise<Prisma.RelatedLinkCreateManyInput> {
+  return {
+    ...sameNames<Prisma.RelatedLinkCreateManyInput>()(columns),
+    articleId: await required('article', article),
+    targetArticleId: await idOf('article', target),
+    mediaId: media === null ? null : await required('media', media),
+  };
+}
+
+/** The header, or why the first line is not one (a version-1 export is named, with how to convert it). */
+function readHeader(line: string): string | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    try {
+      const old = JSON.parse(`${line}}`) as { format?: unknown; version?: unknown };
+      if (old.format === transferFormat && old.version === 1) {
+        return `a version-1 Lede export (one JSON document): this Lede reads version ${transferVersion} (NDJSON, a record a line, *${transferExtension}). Convert it with ${versionOneConversion}`;
+      }
+    } catch {
+      // Neither: said below.
+    }
+    return `not a Lede export: the first line must be its header, {"type":"header","format":"${transferFormat}","version":${transferVersion},...}`;
+  }
+  const header = headerLine.safeParse(value);
+  if (!header.success) return `not a Lede export: the first line must be its header, {"type":"header","format":"${transferFormat}","version":${transferVersion},...}`;
+  if (header.data.format !== transferFormat) return `not a Lede export (format is ${JSON.stringify(header.data.format)})`;
+  if (header.data.version !== transferVersion) return `export version ${JSON.stringify(header.data.version)} is not supported (this Lede reads version ${transferVersion})`;
+  return null;
+}
+
+const firstLine = (error: unknown) => (error as Error).message.split('\n')[0];
 
 /** Imports an export file; returns how many records of each collection it imported and which it refused. */
 export async function importTransferFile(file: string): Promise<TransferReport> {
   const counts = Object.fromEntries(transferCollections.map((name) => [name, 0])) as TransferCounts;
   const refused: RefusedRecord[] = [];
-  // Records seen of the current collection: the first has no leading comma, whether it imported or not.
-  let seen = 0;
   const lookups: Lookups = { clearedLinks: new Set(), pendingLinks: null };
-  const lines = readline.createInterface({ input: fs.createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
-  let lineNumber = 0;
-  let collection: TransferCollection | null = null;
-  let state: 'header' | 'between' | 'inside' | 'done' = 'header';
-  const fail = (reason: string): never => {
-    throw new TransferFormatError(file, lineNumber, reason);
+  const refuse = (line: number, collection: TransferCollection | null, reason: string) => refused.push({ line, collection, reason, message: `${file}:${line}: ${reason}` });
+
+  // The current article's related links, in one transaction; refused together if that fails.
+  const writePendingLinks = async () => {
+    const pending = lookups.pendingLinks;
+    if (!pending) return;
+    lookups.pendingLinks = null;
+    const clear = !lookups.clearedLinks.has(pending.articleId);
+    lookups.clearedLinks.add(pending.articleId);
+    try {
+      await db.$transaction([
+        ...(clear ? [db.relatedLink.deleteMany({ where: { articleId: pending.articleId } })] : []),
+        db.relatedLink.createMany({ data: pending.rows }),
+      ]);
+      counts.relatedLinks += pending.rows.length;
+    } catch (error) {
+      for (const line of pending.lines) refuse(line, 'relatedLinks', `relatedLinks record not saved (an article's links are saved together, lines ${pending.lines[0]}–${pending.lines.at(-1)}): ${firstLine(error)}`);
+    }
   };
-  for await (const raw of lines) {
-    lineNumber += 1;
-    const line = raw.trim();
-    if (!line) continue;
-    if (state === 'header') {
-      let header: { format?: unknown; version?: unknown };
-      try {
-        header = JSON.parse(`${line}}`);
-      } catch {
-        fail('not a Lede export: the first line must open the export object');
+
+  let lastLine = 0;
+  let header = false;
+  let ended = false;
+  for await (const { number, text } of numberedLines(file)) {
+    lastLine = number;
+    if (!text.trim()) continue;
+    if (!header) {
+      const problem = readHeader(text);
+      if (problem) throw new TransferFormatError(file, number, problem);
+      header = true;
+      continue;
+    }
+    if (ended) throw new TransferFormatError(file, number, 'content after the end line ({"type":"end"})');
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (error) {
+      refuse(number, null, `not JSON: ${(error as Error).message}`);
+      continue;
+    }
+    const type = typeof value === 'object' && value !== null ? (value as { type?: unknown }).type : undefined;
+    if (type === 'end') {
+      await writePendingLinks();
+      ended = true;
+      continue;
+    }
+    const collection = typeof type === 'string' ? collectionOfType.get(type) : undefined;
+    if (!collection) {
+      refuse(number, null, `not a record: ${type === undefined ? 'a line holds one JSON object with its "type"' : `unknown type ${JSON.stringify(type).slice(0, 80)}`} (${knownTypes})`);
+      continue;
+    }
+    // The current article's links are complete once a line of anything else comes.
+    if (collection !== 'relatedLinks') await writePendingLinks();
+    const parsed = recordSchemas[collection].safeParse(value);
+    if (!parsed.success) {
+      refuse(number, collection, `${collection} record refused: ${parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`).join('; ')}`);
+      continue;
+    }
+    try {
+      if (collection === 'relatedLinks') {
+        const row = await relatedLinkRow(parsed.data as TransferRecords['relatedLinks']);
+        if (lookups.pendingLinks?.articleId !== row.articleId) await writePendingLinks();
+        lookups.pendingLinks ??= { articleId: row.articleId, lines: [], rows: [] };
+        lookups.pendingLinks.lines.push(number);
+        lookups.pendingLinks.rows.push(row);
+      } else {
+        await (writers[collection] as (record: unknown) => Promise<void>)(parsed.data);
+        counts[collection] += 1;
       }
-      if (header!.format !== transferFormat) fail(`not a Lede export (format is ${JSON.stringify(header!.format)})`);
-      if (header!.version !== transferVersion) fail(`export version ${JSON.stringify(header!.version)} is not supported (this Lede reads version ${transferVersion})`);
-      state = 'between';
-    } else if (state === 'between') {
-      if (line === '}') {
-        state = 'done';
-        continue;
-      }
-      const open = /^,"(\w+)":\[$/.exec(line);
-      if (!open || !(transferCollections as readonly string[]).includes(open[1]!)) fail(`expected a collection (,"name":[) or the closing }, found ${line.slice(0, 40)}`);
-      collection = open![1] as TransferCollection;
-      seen = 0;
-      state = 'inside';
-    } else if (state === 'inside') {
-      if (line === ']') {
-        try {
-          await writePendingLinks(lookups);
-        } catch (error) {
-          fail(`relatedLinks not saved: ${(error as Error).message.split('\n')[0]}`);
-        }
-        state = 'between';
-        continue;
-      }
-      const refuse = (reason: string) => {
-        refused.push({ line: lineNumber, collection: collection!, reason, message: `${file}:${lineNumber}: ${reason}` });
-      };
-      seen += 1;
-      let value: unknown;
-      try {
-        value = JSON.parse(seen > 1 ? line.replace(/^,/, '') : line);
-      } catch (error) {
-        refuse(`broken JSON in ${collection}: ${(error as Error).message}`);
-        continue;
-      }
-      const parsed = recordSchemas[collection!].safeParse(value);
-      if (!parsed.success) {
-        refuse(`${collection} record refused: ${parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`).join('; ')}`);
-        continue;
-      }
-      try {
-        await (writers[collection!] as (record: unknown, lookups: Lookups) => Promise<void>)(parsed.data, lookups);
-      } catch (error) {
-        refuse(`${collection} record not saved: ${(error as Error).message.split('\n')[0]}`);
-        continue;
-      }
-      counts[collection!] += 1;
-      faultPoint(`transfer.${collection}`);
-    } else fail('content after the end of the export');
+    } catch (error) {
+      refuse(number, collection, `${collection} record not saved: ${firstLine(error)}`);
+      continue;
+    }
+    faultPoint(`transfer.${collection}`);
   }
-  if (state !== 'done') fail('the export ends early (no closing })');
+  if (!header) throw new TransferFormatError(file, lastLine, 'not a Lede export: the file is empty');
+  // A cut file's last article may have only part of its links: they are left out with it.
+  if (!ended) {
+    throw new TransferFormatError(
+      file,
+      lastLine,
+      `the export ends early: its last line is not {"type":"end"}, so the file was cut short. What came before imported, each record whole; import the whole file again to finish (the same file twice changes nothing).`,
+    );
+  }
   // Sections, tags, media and related links changed too: every public page is refreshed, by the
   // running app (any instance, any port) within its outbox poll.
   await db.$transaction((tx) => recordEverythingRefresh(tx));

@@ -1,3 +1,4 @@
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,12 +8,15 @@ import { db } from '@/lib/db/client';
 import { seedDemoContent } from '@/lib/seed/demo';
 import { liveMarkup, xssVectors } from '@/testing/xss-vectors';
 import { exportContent } from '@/lib/transfer/export';
+import { recordTypes, transferCollections, versionOneConversion, type TransferCollection } from '@/lib/transfer/format';
 import { importTransferFile } from '@/lib/transfer/import';
+import { maxLineLength } from '@/lib/transfer/lines';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lede-transfer-'));
-const first = path.join(dir, 'first.json');
-const second = path.join(dir, 'second.json');
+const first = path.join(dir, 'first.ndjson');
+const second = path.join(dir, 'second.ndjson');
 const exportedAt = new Date('2026-01-02T03:04:05.000Z');
+const hasJq = spawnSync('jq', ['--version']).status === 0;
 
 /** Everything in the database, by natural keys, with every field: what a move must keep. */
 async function contentOfDatabase() {
@@ -77,16 +81,25 @@ describe('export and import', () => {
     expect(before.articles.length).toBe(48);
   });
 
-  it('writes a file that is one JSON document with a record a line', async () => {
+  it('writes a file with one JSON record a line, a header first and an end line last', async () => {
     const counts = await exportContent(first, exportedAt);
     expect(counts).toEqual({ sections: 6, tags: 22, media: before.media.length, articles: 48, relatedLinks: await db.relatedLink.count(), corrections: 1 });
     const text = fs.readFileSync(first, 'utf8');
-    const whole = JSON.parse(text) as Record<string, unknown[]>;
-    expect(whole.format).toBe('lede-export');
-    expect(whole.articles).toHaveLength(48);
     expect(text).not.toContain('"id":');
-    const lines = text.trimEnd().split('\n');
-    expect(lines.length).toBe(1 + 6 * 2 + 6 + 22 + before.media.length + 48 + counts.relatedLinks + 1 + 1);
+    expect(text.endsWith('\n')).toBe(true);
+    const lines = text.trimEnd().split('\n').map((line) => JSON.parse(line) as { type: string; [field: string]: unknown });
+    expect(lines[0]).toEqual({ type: 'header', format: 'lede-export', version: 2, exportedAt: exportedAt.toISOString() });
+    expect(lines.at(-1)).toEqual({ type: 'end' });
+    const types = lines.map((line) => line.type);
+    const runs = types.filter((type, index) => type !== types[index - 1]);
+    expect(runs).toEqual(['header', 'section', 'tag', 'media', 'article', 'relatedLink', 'correction', 'end']);
+    expect(types.filter((type) => type === 'article')).toHaveLength(48);
+    expect(lines.length).toBe(1 + 6 + 22 + before.media.length + 48 + counts.relatedLinks + 1 + 1);
+    // Each article's related links one after another, in their order: the importer saves a list whole.
+    const links = lines.filter((line) => line.type === 'relatedLink').map((line) => [line.article, line.position] as const);
+    const owners = links.map(([article]) => article);
+    expect(owners.filter((article, index) => article !== owners[index - 1])).toEqual([...new Set(owners)]);
+    expect(links).toEqual(links.toSorted(([a, x], [b, y]) => (a === b ? Number(x) - Number(y) : 0)));
   });
 
   it('restores everything field by field into an empty database', async () => {
@@ -107,18 +120,116 @@ describe('export and import', () => {
   });
 
   it('refuses a file that is not an export, or is broken, naming the line', async () => {
-    const broken = path.join(dir, 'broken.json');
-    fs.writeFileSync(broken, '{"format":"something-else","version":1\n}\n');
+    const broken = path.join(dir, 'broken.ndjson');
+    fs.writeFileSync(broken, '{"type":"header","format":"something-else","version":2,"exportedAt":"2026-01-02T03:04:05.000Z"}\n{"type":"end"}\n');
     await expect(importTransferFile(broken)).rejects.toThrow(`${broken}:1: not a Lede export (format is "something-else")`);
+    fs.writeFileSync(broken, '{"type":"header","format":"lede-export","version":3,"exportedAt":"2026-01-02T03:04:05.000Z"}\n{"type":"end"}\n');
+    await expect(importTransferFile(broken)).rejects.toThrow(`${broken}:1: export version 3 is not supported (this Lede reads version 2)`);
+    fs.writeFileSync(broken, 'Dear editor,\n');
+    await expect(importTransferFile(broken)).rejects.toThrow(`${broken}:1: not a Lede export: the first line must be its header, {"type":"header","format":"lede-export","version":2,...}`);
+    fs.writeFileSync(broken, '');
+    await expect(importTransferFile(broken)).rejects.toThrow(`${broken}:0: not a Lede export: the file is empty`);
     const lines = fs.readFileSync(first, 'utf8').split('\n');
-    lines[3] = ',{"slug":';
+    lines[3] = '{"type":"section","slug":';
     fs.writeFileSync(broken, lines.join('\n'));
     // A broken record is refused with its line; the file goes on.
     const report = await importTransferFile(broken);
-    expect(report.refused.map((record) => record.message)).toEqual([expect.stringMatching(new RegExp(`^${broken.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:4: broken JSON in sections: `))]);
+    expect(report.refused.map((record) => record.message)).toEqual([`${broken}:4: not JSON: Unexpected end of JSON input`]);
     expect(report.counts.sections).toBe(5);
     fs.writeFileSync(broken, fs.readFileSync(first, 'utf8').split('\n').slice(0, 10).join('\n'));
-    await expect(importTransferFile(broken)).rejects.toThrow(/ends early/);
+    await expect(importTransferFile(broken)).rejects.toThrow(`${broken}:10: the export ends early: its last line is not {"type":"end"}, so the file was cut short.`);
+  });
+});
+
+// What a file written by hand, cut by a full disk or passed through another system may hold. The
+// contract: a bad line is refused by its number and the rest imports; each record is written whole
+// or not at all; a file that is not an export, or is cut short, stops with its line.
+describe('import of odd NDJSON', () => {
+  const when = '2026-01-02T03:04:05.000Z';
+  const header = JSON.stringify({ type: 'header', format: 'lede-export', version: 2, exportedAt: when });
+  const section = JSON.stringify({ type: 'section', slug: 'odd', name: 'Odd', description: '', position: 7, createdAt: when });
+  const tag = (slug: string) => JSON.stringify({ type: 'tag', slug, name: slug, createdAt: when });
+  const article = (slug: string) =>
+    JSON.stringify({
+      type: 'article', slug, legacyId: null, kicker: '', headline: `Headline of ${slug}`, standfirst: '', body: '<p>Text</p>', byline: '',
+      sourceCredit: '', status: 'published', contentType: 'text', section: 'odd', leadMedia: null, authorEmail: null, publishedAt: when,
+      modifiedAt: when, breakingUntil: null, version: 1, createdAt: when, updatedAt: when, tags: [], oldSlugs: [],
+    });
+  const link = (article: string, position: number) =>
+    JSON.stringify({ type: 'relatedLink', article, position, target: null, targetLegacyId: null, url: `https://example.org/${position}`, kicker: '', title: `Link ${position}`, contentType: 'text', media: null, createdAt: when });
+  const end = JSON.stringify({ type: 'end' });
+  const write = (name: string, text: string) => {
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, text);
+    return file;
+  };
+  const linksOf = async (slug: string) => db.relatedLink.count({ where: { article: { slug } } });
+
+  it('refuses a line that is not JSON, not an object or of an unknown type, by its number, and imports the rest', async () => {
+    const file = write('odd.ndjson', [header, section, 'not json at all', '[1,2]', '42', '{"type":"story","slug":"x"}', '{"slug":"no-type"}', tag('odd-tag'), end, ''].join('\n'));
+    const report = await importTransferFile(file);
+    const known = 'a line after the header is one of "section", "tag", "media", "article", "relatedLink", "correction" or "end"';
+    expect(report.refused.map((record) => [record.collection, record.message])).toEqual([
+      [null, `${file}:3: not JSON: Unexpected token 'o', "not json at all" is not valid JSON`],
+      [null, `${file}:4: not a record: a line holds one JSON object with its "type" (${known})`],
+      [null, `${file}:5: not a record: a line holds one JSON object with its "type" (${known})`],
+      [null, `${file}:6: not a record: unknown type "story" (${known})`],
+      [null, `${file}:7: not a record: a line holds one JSON object with its "type" (${known})`],
+    ]);
+    expect(report.counts).toEqual({ sections: 1, tags: 1, media: 0, articles: 0, relatedLinks: 0, corrections: 0 });
+    expect(await db.tag.count({ where: { slug: 'odd-tag' } })).toBe(1);
+  });
+
+  it('skips blank lines, counting them in line numbers, and reads CRLF line endings as LF', async () => {
+    const lines = [header, '', section, '   ', article('crlf-one'), link('crlf-one', 0), link('crlf-one', 1), '{"type":"tag","slug":"Bad Slug","name":"x","createdAt":"' + when + '"}', end];
+    const file = write('crlf.ndjson', `${lines.join('\r\n')}\r\n`);
+    const report = await importTransferFile(file);
+    expect(report.refused.map((record) => record.message)).toEqual([`${file}:8: tags record refused: slug Lower-case letters, digits and single hyphens only (such as "budget-vote-delayed").`]);
+    expect(report.counts).toEqual({ sections: 1, tags: 0, media: 0, articles: 1, relatedLinks: 2, corrections: 0 });
+    const stored = await db.article.findUniqueOrThrow({ where: { slug: 'crlf-one' }, include: { relatedLinks: { orderBy: { position: 'asc' } } } });
+    expect(stored.headline).toBe('Headline of crlf-one');
+    expect(stored.relatedLinks.map((l) => l.title)).toEqual(['Link 0', 'Link 1']);
+  });
+
+  it('stops at a cut last line, naming it, and leaves the article whose links it cut without any of them', async () => {
+    const whole = [header, section, article('cut-one'), article('cut-two'), link('cut-one', 0), link('cut-two', 0), link('cut-two', 1)];
+    const file = write('cut.ndjson', `${whole.join('\n')}\n${link('cut-two', 2).slice(0, 60)}`);
+    await expect(importTransferFile(file)).rejects.toThrow(`${file}:8: the export ends early: its last line is not {"type":"end"}, so the file was cut short. What came before imported, each record whole; import the whole file again to finish (the same file twice changes nothing).`);
+    expect(await db.article.count({ where: { slug: { in: ['cut-one', 'cut-two'] } } })).toBe(2);
+    expect([await linksOf('cut-one'), await linksOf('cut-two')]).toEqual([1, 0]);
+    // The whole file completes it.
+    const report = await importTransferFile(write('whole.ndjson', `${[...whole, link('cut-two', 2), end].join('\n')}\n`));
+    expect(report.refused).toEqual([]);
+    expect([await linksOf('cut-one'), await linksOf('cut-two')]).toEqual([1, 3]);
+  });
+
+  it('stops at an enormous line without holding it whole, having imported what came before', async () => {
+    const file = path.join(dir, 'enormous.ndjson');
+    const out = fs.openSync(file, 'w');
+    fs.writeSync(out, `${header}\n${section}\n${tag('before-the-big-one')}\n{"type":"tag","slug":"`);
+    const block = 'x'.repeat(1_000_000);
+    for (let written = 0; written <= maxLineLength; written += block.length) fs.writeSync(out, block);
+    fs.writeSync(out, `"}\n${tag('after-the-big-one')}\n${end}\n`);
+    fs.closeSync(out);
+    await expect(importTransferFile(file)).rejects.toThrow(`${file}:4: line 4 is longer than 16,000,000 characters: not a Lede export record, and not read further`);
+    expect(await db.tag.count({ where: { slug: { in: ['before-the-big-one', 'after-the-big-one'] } } })).toBe(1);
+  });
+
+  /** An export as Lede wrote it before NDJSON (format version 1), with one section. */
+  const versionOne = () =>
+    write('old.json', `{"format":"lede-export","version":1,"exportedAt":"${when}"\n,"sections":[\n${section.replace('"type":"section",', '')}\n]\n,"tags":[\n]\n,"media":[\n]\n,"articles":[\n]\n,"relatedLinks":[\n]\n,"corrections":[\n]\n}\n`);
+
+  it('names a version-1 export (one JSON document) and the command that converts it', async () => {
+    const old = versionOne();
+    await expect(importTransferFile(old)).rejects.toThrow(`${old}:1: a version-1 Lede export (one JSON document): this Lede reads version 2 (NDJSON, a record a line, *.ndjson). Convert it with ${versionOneConversion}`);
+  });
+
+  it.skipIf(!hasJq)('converts a version-1 export with the command it names (jq)', async () => {
+    const old = versionOne();
+    const converted = path.join(dir, 'converted.ndjson');
+    execFileSync('sh', ['-c', versionOneConversion.replace('OLD.json', JSON.stringify(old)).replace('NEW.ndjson', JSON.stringify(converted))]);
+    const report = await importTransferFile(converted);
+    expect(report).toEqual({ counts: { sections: 1, tags: 0, media: 0, articles: 0, relatedLinks: 0, corrections: 0 }, refused: [] });
   });
 });
 
@@ -138,18 +249,16 @@ describe('import of a hostile export', () => {
   const link = (url: string) => ({ article: 'after-the-bad-ones', position: 0, target: null, targetLegacyId: null, url, kicker: '', title: 'A link', contentType: 'text', media: null, createdAt: when });
 
   /** An export file, a record a line; returns its path and the line each record sits on. */
-  function writeExport(name: string, collections: Record<string, unknown[]>): { file: string; lineOf: Map<unknown, number> } {
-    const lines = [`{"format":"lede-export","version":1,"exportedAt":"${when}"`];
+  function writeExport(name: string, collections: Record<TransferCollection, unknown[]>): { file: string; lineOf: Map<unknown, number> } {
+    const lines = [JSON.stringify({ type: 'header', format: 'lede-export', version: 2, exportedAt: when })];
     const lineOf = new Map<unknown, number>();
-    for (const [collection, records] of Object.entries(collections)) {
-      lines.push(`,"${collection}":[`);
-      records.forEach((record, index) => {
-        lines.push(`${index ? ',' : ''}${JSON.stringify(record)}`);
+    for (const collection of transferCollections) {
+      for (const record of collections[collection]) {
+        lines.push(JSON.stringify({ type: recordTypes[collection], ...(record as object) }));
         lineOf.set(record, lines.length);
-      });
-      lines.push(']');
+      }
     }
-    lines.push('}');
+    lines.push('{"type":"end"}');
     const file = path.join(dir, name);
     fs.writeFileSync(file, `${lines.join('\n')}\n`);
     return { file, lineOf };
@@ -157,7 +266,7 @@ describe('import of a hostile export', () => {
 
   it('stores every body as the sanitiser makes it, for every XSS vector', async () => {
     const articles = xssVectors.map((vector, index) => article(`xss-vector-${index + 1}`, `<p>before</p>${vector}<p>after</p>`));
-    const { file } = writeExport('xss.json', {
+    const { file } = writeExport('xss.ndjson', {
       sections: [section('imports')],
       tags: [{ slug: 'imported', name: 'Imported', createdAt: when }],
       media: [], articles, relatedLinks: [], corrections: [],
@@ -187,7 +296,7 @@ describe('import of a hostile export', () => {
     const good = article('after-the-bad-ones', '<p>kept</p><img src="x" onerror="alert(1)">', { leadMedia: 'imports/picture.jpg' });
     const scriptLink = link('javascript:alert(1)');
     const goodLink = { ...link('https://example.org/'), position: 1 };
-    const { file, lineOf } = writeExport('hostile.json', {
+    const { file, lineOf } = writeExport('hostile.ndjson', {
       sections: [goodSection, badSection],
       tags: [goodTag, badTag],
       media: [goodMedia, traversal, absolute],
