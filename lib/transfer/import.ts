@@ -9,6 +9,7 @@ import { db } from '@/lib/db/client';
 import { faultPoint } from '@/lib/faults/kill';
 import { describeArticleChange } from '@/lib/articles/changes';
 import { bodyToText } from '@/lib/articles/sanitize';
+import { statusOnArrival } from '@/lib/articles/public';
 import { recordArticleRefresh, recordEverythingRefresh } from '@/lib/cache/refresh';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { sameNames } from '@/lib/transfer/fields';
@@ -89,6 +90,8 @@ const writers: { [K in Exclude<TransferCollection, 'relatedLinks'>]: (record: Tr
       ...sameNames<Prisma.ArticleUncheckedCreateInput>()(columns),
       // The body is sanitised by the record's schema; the file's own plain text is not trusted to match it.
       bodyText: bodyToText(columns.body),
+      // Published but dated ahead waits as scheduled, for the due work to publish it at its time.
+      status: statusOnArrival(columns.status, columns.publishedAt),
       sectionId: await required('section', section),
       leadMediaId: leadMedia === null ? null : await required('media', leadMedia),
       authorId: await idOf('user', authorEmail),

@@ -191,6 +191,13 @@ describe('import of odd NDJSON', () => {
     expect(stored.relatedLinks.map((l) => l.title)).toEqual(['Link 0', 'Link 1']);
   });
 
+  it('stores a published article dated ahead as scheduled, for the due work to publish at its time', async () => {
+    const ahead = new Date(Date.now() + 86_400_000).toISOString();
+    const file = write('ahead.ndjson', [header, section, article('dated-ahead').replace(`"publishedAt":"${when}"`, `"publishedAt":"${ahead}"`), end, ''].join('\n'));
+    expect((await importTransferFile(file)).counts.articles).toBe(1);
+    expect(await db.article.findUniqueOrThrow({ where: { slug: 'dated-ahead' }, select: { status: true, publishedAt: true } })).toEqual({ status: 'scheduled', publishedAt: new Date(ahead) });
+  });
+
   it('stops at a cut last line, naming it, and leaves the article whose links it cut without any of them', async () => {
     const whole = [header, section, article('cut-one'), article('cut-two'), link('cut-one', 0), link('cut-two', 0), link('cut-two', 1)];
     const file = write('cut.ndjson', `${whole.join('\n')}\n${link('cut-two', 2).slice(0, 60)}`);
