@@ -9,6 +9,7 @@ import path from 'node:path';
 import { diedOfSigkill } from '@/testing/killed';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { config, isPostgres } from '@/lib/config';
+import { needs } from '@/testing/services';
 import { createClient, db, type Db } from '@/lib/db/client';
 import { importLegacyPaths } from '@/lib/legacy/importer';
 import { writeSyntheticArchive } from '@/lib/legacy/synthetic';
@@ -36,7 +37,7 @@ async function counts(client: Db) {
   };
 }
 
-describe.skipIf(isPostgres())('kill -9 during an NDJSON import', () => {
+describe('kill -9 during an NDJSON import', needs(isPostgres() ? 'SQLite only: it runs the CLI against database files of its own (this run is on PostgreSQL)' : null), () => {
   let other: Db;
   let expectedLinks: Map<string, number>;
 
