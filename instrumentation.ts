@@ -9,7 +9,7 @@ export async function register(): Promise<void> {
   // Ended sessions and stale sign-in throttle rows, deleted every few minutes (lib/auth/housekeeping.ts).
   const { startSignInHousekeeping } = await import('@/lib/auth/housekeeping');
   startSignInHousekeeping();
-  // Media files a killed process placed without committing their rows (docs/decisions/0016); in the
+  // Media files a killed process placed without committing their rows (docs/decisions/0011); in the
   // background: serving must not wait for it, nor for a database that is not there yet.
   const { recoverInterruptedMediaWrites } = await import('@/lib/media/staging');
   void recoverInterruptedMediaWrites().catch((error: unknown) => console.error('Media recovery failed:', error));

@@ -14,7 +14,7 @@ const nextConfig = {
   // Pages, route responses and data always go through Lede's own cache handler: in memory (bounded by
   // LEDE_CACHE_MEMORY_MB), or in Redis with REDIS_URL. It stamps each entry with the start of its render
   // and takes its expiries from the outbox of page refreshes, so a render that read the database before
-  // a publish is never kept as fresh (docs/decisions/0011-cache-coherence.md). Nothing is written to
+  // a publish is never kept as fresh (docs/decisions/0006-cache-coherence.md). Nothing is written to
   // disk: a restart starts from the database, and random URLs can only evict entries.
   cacheHandler: fileURLToPath(new URL('./lib/cache/page-cache-handler.mjs', import.meta.url)),
   cacheMaxMemorySize: 0,

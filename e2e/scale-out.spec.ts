@@ -180,7 +180,7 @@ test.describe('instances sharing PostgreSQL and Redis', () => {
     // Next stores a render after its answer has gone: once A itself answers HIT (its cache is Redis),
     // the entry is there for B, which has never rendered this page.
     await waitFor(async () => (await request.get(`${a}/politics`)).headers()['x-nextjs-cache'] === 'HIT', 10_000, 'A caches /politics');
-    // A new instance trusts Redis once its outbox poller has read the outbox (docs/decisions/0011).
+    // A new instance trusts Redis once its outbox poller has read the outbox (docs/decisions/0006).
     await waitFor(async () => (await cacheStatus(b)).trusted, 10_000, 'B trusts Redis');
     const fromB = await request.get(`${b}/politics`);
     expect(fromB.status()).toBe(200);

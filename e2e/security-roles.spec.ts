@@ -1,7 +1,7 @@
 // Who reads what in the newsroom (issue 10, defect 8): writer B signs in and tries every way to read
 // writer A's draft and A's embargoed (scheduled) article: the edit page, the preview, the revisions,
 // the JSON API, the article list and the related-links picker. Each answers as if the article did
-// not exist (404, docs/decisions/0015); writer A and an editor still read both.
+// not exist (404, docs/decisions/0010); writer A and an editor still read both.
 import { expect, test, type Page } from '@playwright/test';
 import { newsroomAccount, signIn, someSection, uniqueWord, type Account } from './admin-support';
 import { createArticle } from '@/lib/articles/commands/save';

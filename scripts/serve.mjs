@@ -3,7 +3,7 @@
 // looked at on its socket first. Next only hands the app headers, and fills X-Forwarded-For from the
 // socket only when the client sent none; here forwarded headers from anyone but a TRUSTED_PROXIES
 // peer are dropped and the real client address is stamped (lib/auth/forwarded.mjs,
-// docs/decisions/0013-sign-in-throttling.md). `npm start`, the e2e harness and the benchmark run it
+// docs/decisions/0008-sign-in-throttling.md). `npm start`, the e2e harness and the benchmark run it
 // (scripts/support/next-build.ts); run it yourself as `PORT=3000 node scripts/serve.mjs` after a build.
 import http from 'node:http';
 import path from 'node:path';

@@ -1,6 +1,6 @@
 'use client';
 // The body editor: Tiptap (ProseMirror) editing HTML directly, because the article body is stored as
-// HTML (docs/decisions/0010-body-editor.md). Whatever it produces is sanitised again on the server.
+// HTML (docs/decisions/0005-body-editor.md). Whatever it produces is sanitised again on the server.
 import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import { useState } from 'react';

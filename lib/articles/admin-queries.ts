@@ -2,7 +2,7 @@
 // it, its preview and the related-links picker (the media library is lib/media/library.ts). Never cached: editors must see
 // every write at once, and these pages are per-request anyway. Every article read takes the viewer
 // and applies the one read rule (`readableArticles`, lib/auth/roles.ts): what a viewer may not read
-// is left out or answers null, exactly as if it did not exist (docs/decisions/0015).
+// is left out or answers null, exactly as if it did not exist (docs/decisions/0010).
 import { z } from 'zod';
 import { freeTextParam } from '@/lib/articles/params';
 import type { ArticleEditValues } from '@/lib/articles/form-values';

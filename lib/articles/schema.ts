@@ -55,7 +55,7 @@ export const tagListSchema = z
 // Sanitising is linear but not free: the worst body HTML for it (tags back to back) costs about 0.2 ms
 // of CPU a kilobyte, and a whole save (sanitiser, plain text, the row and its revision) about 0.3,
 // all of it holding the event loop. 100,000 characters (a 15,000-word article) keeps a save under
-// 50 ms: docs/decisions/0014-body-limits.md.
+// 50 ms: docs/decisions/0009-body-limits.md.
 export const maxBodyLength = 100_000;
 
 /**

@@ -8,7 +8,7 @@
 // other peer they are deleted, so neither Lede nor Next itself (its server-action origin check, the
 // URLs it builds) ever reads a value a client chose. The client's address, resolved once here with
 // proxy-addr (the library Express uses), travels to the app in one header the server entry always
-// overwrites: docs/decisions/0013-sign-in-throttling.md.
+// overwrites: docs/decisions/0008-sign-in-throttling.md.
 import proxyaddr from 'proxy-addr';
 
 /** The header the server entry stamps with the resolved client address (any incoming one is dropped). */

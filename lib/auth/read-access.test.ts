@@ -1,5 +1,5 @@
 // Who reads which article in the newsroom (defect 8 of issue 10): per role and per status, with the
-// exact set of articles each viewer gets from every read path. docs/decisions/0015-who-reads-what.md.
+// exact set of articles each viewer gets from every read path. docs/decisions/0010-who-reads-what.md.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findArticlesToRelate, getArticleForEdit, getArticlePreview, listArticlesForAdmin, articleListParams } from '@/lib/articles/admin-queries';
 import { addRelatedArticle } from '@/lib/articles/commands/related';

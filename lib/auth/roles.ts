@@ -40,7 +40,7 @@ export function canEditArticle(user: { id: number; role: Role }, article: { auth
  * ones, never another writer's draft, scheduled (embargoed) or unpublished article. One rule, in two
  * forms that must agree (lib/auth/read-access.test.ts checks them against each other): this
  * predicate for a row already loaded, and `readableArticles` for a Prisma query.
- * Anything a viewer may not read answers as if it did not exist (404): docs/decisions/0015.
+ * Anything a viewer may not read answers as if it did not exist (404): docs/decisions/0010.
  */
 export function canReadArticle(user: { id: number; role: Role }, article: { authorId: number | null; status: ArticleStatus }): boolean {
   if (rank[user.role] >= rank.editor) return true;

@@ -1,4 +1,4 @@
-// Login throttling (docs/decisions/0013-sign-in-throttling.md). Three counters of failed sign-ins:
+// Login throttling (docs/decisions/0008-sign-in-throttling.md). Three counters of failed sign-ins:
 //   "pair:{email}|{address}"  one account from one address: a few free failures, waits, then a lock;
 //   "ip:{address}"            one address across accounts (spraying); room for a newsroom behind a NAT;
 //   "account:{email}"         one account from everywhere: caps guessing from many (spoofed, rented)

@@ -3,7 +3,7 @@
 // tags it expires (`recordPageRefresh`); then the instance that wrote carries it out at once
 // (`carryOutPageRefreshes`), and every instance's poller carries out, every POLL_MS, each row it has
 // not carried out yet. So the refresh cannot be lost to a crash after the commit, to a failed Redis
-// write, or to a CLI that wrote behind the app's back. docs/decisions/0011-cache-coherence.md.
+// write, or to a CLI that wrote behind the app's back. docs/decisions/0006-cache-coherence.md.
 import { pathToFileURL } from 'node:url';
 import nodePath from 'node:path';
 import { db } from '@/lib/db/client';

@@ -1,7 +1,7 @@
 // @ts-check
 // Next's incremental cache (ISR pages, route handlers, unstable_cache data), always through this
 // handler: in this process's memory by default, in Redis when REDIS_URL is set (shared by every
-// instance). next.config.js installs it. The design is docs/decisions/0011-cache-coherence.md; the
+// instance). next.config.js installs it. The design is docs/decisions/0006-cache-coherence.md; the
 // short version:
 //
 // - Every entry is stamped with the time its render STARTED (the time of the cache read that missed),
@@ -424,7 +424,7 @@ export default class PageCacheHandler {
   async set(key, value, ctx) {
     // A page's CSP (the nonce its scripts carry) and its Cache-Control for CDNs belong to this render:
     // added to its headers first, so the render's own response and every later hit send them
-    // (lib/security/page-headers.mjs, docs/decisions/0012-content-security-policy.md).
+    // (lib/security/page-headers.mjs, docs/decisions/0007-content-security-policy.md).
     addRenderHeaders(key, value);
     // Next stores the entry it served again when a render fails: it keeps its own time (and so stays
     // as stale as it was); anything else is stamped with the start of the render that made it.

@@ -2,7 +2,7 @@
 // change's tags in the outbox INSIDE their transaction (`recordArticleRefresh`), then, after the
 // commit, carry out what is pending (`refreshPublicPages`) before they answer the editor. Every other
 // instance carries the same row out within the outbox's poll (lib/cache/outbox.ts), also when the
-// writing instance dies between the two steps. docs/caching.md, docs/decisions/0011-cache-coherence.md.
+// writing instance dies between the two steps. docs/caching.md, docs/decisions/0006-cache-coherence.md.
 import { cacheTags, everyPageTag, pathTag } from '@/lib/cache/tags';
 import { carryOutPageRefreshes, recordPageRefresh } from '@/lib/cache/outbox';
 import type { Prisma } from '@/lib/generated/prisma/client';

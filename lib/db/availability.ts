@@ -1,7 +1,7 @@
 // Whether the database answers: one `SELECT 1` at most every second per process, bounded by a
 // timeout, shared by every bundle (proxy, routes, actions) on globalThis. The proxy reads the last
 // answer without waiting (a cached page must not wait on a probe); /status and the newsroom's error
-// paths wait for a fresh one. docs/decisions/0018-database-outage.md.
+// paths wait for a fresh one. docs/decisions/0013-database-outage.md.
 
 /** What the newsroom shows when a save failed for want of the database. */
 export const DATABASE_UNAVAILABLE_MESSAGE = 'The database is not answering; your edit was not saved — try again.';

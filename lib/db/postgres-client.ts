@@ -15,7 +15,7 @@ export function replicaUrlList(setting: string): string[] {
 }
 
 /** A connection that cannot be made by then fails the query (P1001) instead of leaving the request
- * waiting on an unreachable server: pages answer 503 within seconds (docs/decisions/0018). */
+ * waiting on an unreachable server: pages answer 503 within seconds (docs/decisions/0013). */
 export const CONNECT_TIMEOUT_MS = 3_000;
 /** In the server only: a query on a connection whose server vanished without a word (a network cut)
  * fails after this instead of after the kernel's TCP timeout (minutes); pg then drops the connection.

@@ -3,7 +3,7 @@
 // copy, the server would go on reading and writing a file that is no longer the site's database
 // (writes to a deleted file vanish at the next restart). So before each statement the path is looked
 // at (one stat, microseconds): while no regular file is there, statements fail with "database not
-// reachable" (pages answer 503, the newsroom says so; docs/decisions/0018-database-outage.md); when
+// reachable" (pages answer 503, the newsroom says so; docs/decisions/0013-database-outage.md); when
 // a file is there again, or another file took its place, the connection is reopened on it. No
 // restart is needed either way.
 import fs from 'node:fs';

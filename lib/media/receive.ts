@@ -2,7 +2,7 @@
 // chunk by chunk to a staged file in MEDIA_ROOT's own filesystem (lib/media/staging.ts). Its type is
 // sniffed from its first bytes, and the limit of that type (MEDIA_MAX_IMAGE_BYTES or _VIDEO_BYTES) is
 // enforced while reading: at the limit plus one byte the upload stops with 413 and its staged files
-// are removed. Memory stays at busboy's buffers whatever the size (docs/decisions/0016).
+// are removed. Memory stays at busboy's buffers whatever the size (docs/decisions/0011).
 import fs from 'node:fs';
 import { Readable, Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';

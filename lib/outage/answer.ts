@@ -1,4 +1,4 @@
-// What the request proxy answers while the database is not answering (docs/decisions/0018):
+// What the request proxy answers while the database is not answering (docs/decisions/0013):
 // - a page in the cache is served from it: the proxy asks this same server for it once, marked as
 //   internal so that the proxy lets that request through untouched, and passes on any answer that is
 //   not a server error (a cached page, a cached 404, a redirect); Next's cache decides, in memory or

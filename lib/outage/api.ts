@@ -1,5 +1,5 @@
 // The newsroom's JSON API when a request fails for want of the database (gone, or too busy to answer
-// in time): 503 with Retry-After and a message, never a 500 (docs/decisions/0018-database-outage.md).
+// in time): 503 with Retry-After and a message, never a 500 (docs/decisions/0013-database-outage.md).
 import { NextResponse } from 'next/server';
 import { failedForWantOfDatabase } from '@/lib/db/availability';
 import { OUTAGE_API_MESSAGE, RETRY_AFTER_SECONDS } from '@/lib/outage/page';

@@ -1,7 +1,7 @@
 // @ts-check
 // The response headers that belong to a rendered page: its Content-Security-Policy (with the nonce
 // Next stamped on its own scripts) and what a CDN may do with it (Cache-Control). Decision:
-// docs/decisions/0012-content-security-policy.md; overview: docs/security.md "Response headers".
+// docs/decisions/0007-content-security-policy.md; overview: docs/security.md "Response headers".
 //
 // Plain JavaScript on purpose: the page cache handler (lib/cache/page-cache-handler.mjs), which Next
 // loads outside the app's bundles, stores these headers with each render; the proxy uses the same

@@ -1,5 +1,5 @@
 // What the proxy adds to every page request and its response (docs/security.md "Response headers",
-// docs/decisions/0012-content-security-policy.md):
+// docs/decisions/0007-content-security-policy.md):
 // - a fresh nonce, put in the REQUEST's Content-Security-Policy header: Next reads its nonce from there
 //   and stamps it on every script it writes, so whatever renders now carries it;
 // - the response's policy where no cached render brings its own: the newsroom and search, which are

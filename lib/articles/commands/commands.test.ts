@@ -64,7 +64,7 @@ describe('create and edit', () => {
 
   it('lets writers edit only their own drafts', async () => {
     const { id } = await createArticle(writer, base());
-    // Another writer may not even read it: it answers as if it did not exist (decision 0015).
+    // Another writer may not even read it: it answers as if it did not exist (decision 0010).
     await rejects(updateArticle(otherWriter, id, { ...base(), version: 1 }), 'not-found');
     const saved = await updateArticle(writer, id, { ...base(), headline: 'Budget vote delayed again', slug: 'budget-vote-delayed-again', version: 1 });
     expect(saved).toMatchObject({ ok: true, version: 2, change: null });

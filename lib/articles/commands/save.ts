@@ -110,7 +110,7 @@ export async function loadConflictingVersion(articleId: number): Promise<Conflic
 export async function updateArticle(actor: Actor, articleId: number, raw: unknown, note = 'Edited'): Promise<UpdateResult> {
   const input = parse(articleUpdateSchema, raw);
   const current = await db.article.findUnique({ where: { id: articleId }, select: { status: true, authorId: true, version: true } });
-  // What the actor may not even read answers as if it did not exist (docs/decisions/0015).
+  // What the actor may not even read answers as if it did not exist (docs/decisions/0010).
   if (!current || !canReadArticle(actor, current)) throw new ArticleCommandError('not-found', 'That article does not exist (it may have been deleted).');
   if (!canEditArticle(actor, current)) throw new ArticleCommandError('forbidden', 'Your role cannot edit this article.');
   if (current.version !== input.version) return { ok: false, conflict: await loadConflictingVersion(articleId) };

@@ -36,7 +36,7 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
     mediaOptions(),
     findArticlesToRelate(relatedQuery, id, user),
   ]);
-  // Not there, or not this viewer's to read: the same 404 (docs/decisions/0015).
+  // Not there, or not this viewer's to read: the same 404 (docs/decisions/0010).
   if (!article) notFound();
   const editable = canEditArticle(user, article);
   const zone = config.SITE_TIMEZONE;

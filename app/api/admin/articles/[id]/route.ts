@@ -1,6 +1,6 @@
 // Reading one article as JSON, for scripts and tools: GET /api/admin/articles/{id} with the session
 // cookie. The newsroom's read rule applies (lib/auth/roles.ts): an article the user may not read
-// answers 404, exactly like one that does not exist (docs/decisions/0015). A read changes nothing, so
+// answers 404, exactly like one that does not exist (docs/decisions/0010). A read changes nothing, so
 // no proof of origin is asked for; the answer is JSON, which another site's page cannot read.
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
