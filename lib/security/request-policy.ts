@@ -28,7 +28,7 @@ export type RequestPolicy = {
 /**
  * Makes the render behind `response` see `headers` as its request's. NextResponse.next() and
  * rewrite() take them as `{ request: { headers } }`, which Next carries as x-middleware-* response
- * headers; copying those lets the proxy's other steps (the 404 gate's rewrite) stay unaware of the nonce.
+ * headers; copying those lets the proxy's other steps (the resolver's 404 rewrite) stay unaware of the nonce.
  */
 function forwardRequestHeaders(response: NextResponse, headers: Headers): void {
   const carrier = NextResponse.next({ request: { headers } });
