@@ -3,10 +3,11 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { parseTrustedProxies } from '@/lib/auth/forwarded.mjs';
+import { dataFolder, defaultDatabaseUrl } from '@/lib/data-folder.mjs';
 
 // Next traces files read at runtime; the project root is not a bundle input.
 const projectRoot = process.cwd();
-const dataDir = path.join(/* turbopackIgnore: true */ projectRoot, 'data');
+const dataDir = dataFolder(projectRoot);
 
 const timeZone = z.string().refine((zone) => {
   try {
@@ -31,7 +32,7 @@ const schema = z.object({
   LEGACY_TIMEZONE: timeZone.default('Asia/Tehran'),
   // Old article URL patterns answering 301 to the canonical URL: {id} is the legacy id, {anything} any tail.
   LEGACY_URL_PATTERNS: z.string().default('/news/{id},/news/{id}/{anything}'),
-  DATABASE_URL: databaseUrl.default(`file:${path.join(/* turbopackIgnore: true */ dataDir, 'lede.db')}`),
+  DATABASE_URL: databaseUrl.default(defaultDatabaseUrl(dataDir)),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   DATABASE_REPLICA_URLS: z.string().default(''),
   REDIS_URL: z.string().default(''),

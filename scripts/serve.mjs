@@ -10,11 +10,12 @@ import path from 'node:path';
 import next from 'next';
 import { compileTrust, markClientAddressStamped, parseTrustedProxies, stampClientAddress } from '../lib/auth/forwarded.mjs';
 import { removeAppRecord, writeAppRecord } from '../lib/instance/app-record.mjs';
+import { dataFolder, defaultDatabaseUrl } from '../lib/data-folder.mjs';
 
 const projectRoot = path.resolve(import.meta.dirname, '..');
-// The data folder and default database of lib/config.ts (which this plain-JavaScript entry cannot load).
-const dataDir = path.join(projectRoot, 'data');
-const databaseUrl = process.env.DATABASE_URL || `file:${path.join(dataDir, 'lede.db')}`;
+// The data folder and default database lib/config.ts uses (this plain-JavaScript entry cannot load config).
+const dataDir = dataFolder(projectRoot);
+const databaseUrl = process.env.DATABASE_URL || defaultDatabaseUrl(dataDir);
 const port = Number(process.env.PORT || 3000);
 if (!Number.isInteger(port) || port < 1 || port > 65535) {
   console.error(`Lede's configuration is invalid:\n  PORT: must be a whole number from 1 to 65535`);

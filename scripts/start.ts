@@ -4,7 +4,6 @@
 // sees each socket) and stay its parent (signals in, exit code out).
 import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { buildStamp, portIsTaken, projectRoot, runNextBuild, staleBuildReason, startNextServer, waitUntilServing } from './support/next-build';
 
 process.env.NEXT_TELEMETRY_DISABLED = '1';
@@ -28,7 +27,7 @@ function box(lines: string[]): string {
   return [`┌${rule}┐`, ...lines.map((line) => `│ ${line.padEnd(width)} │`), `└${rule}┘`].join('\n');
 }
 
-fs.mkdirSync(path.join(projectRoot, 'data'), { recursive: true });
+fs.mkdirSync(config.dataDir, { recursive: true });
 fs.mkdirSync(config.MEDIA_ROOT, { recursive: true });
 
 const { prepareSite } = await import('./support/prepare-site');
