@@ -5,18 +5,14 @@
 // this rule in one of its three forms: a Prisma filter, a test on a loaded row, raw SQL (search).
 import type { Prisma } from '@/lib/generated/prisma/client';
 
-/** Prisma filter of public articles. */
-export function publicArticleWhere(now: Date = new Date()): Prisma.ArticleWhereInput {
-  return { status: 'published', publishedAt: { lte: now } };
-}
-
-/** Public articles whose publication time also lies within `range` (a keyset page's bound): ONE
- * condition on publishedAt, not two. Two range conditions on the column (the rule's `<= now` and the
- * cursor's) make SQLite's planner pick the (status, publishedAt) index over the section's and read
- * every public article of the site in date order (lib/articles/queries.test.ts sees the plan). */
-export function publicArticleWhereWithin(range: { gte?: Date; lte?: Date }, now: Date = new Date()): Prisma.ArticleWhereInput {
-  const lte = range.lte && range.lte.getTime() < now.getTime() ? range.lte : now;
-  return { status: 'published', publishedAt: { ...(range.gte ? { gte: range.gte } : {}), lte } };
+/** Prisma filter of public articles; `notAfter` also bounds their publication time (a keyset page's
+ * cursor) in the same ONE condition on publishedAt. Two range conditions on the column (the rule's
+ * `<= now` and the cursor's) make SQLite's planner pick the (status, publishedAt) index over the
+ * section's and read every public article of the site in date order (lib/articles/queries.test.ts
+ * sees the plan). */
+export function publicArticleWhere(now: Date = new Date(), notAfter?: Date): Prisma.ArticleWhereInput {
+  const bound = notAfter && notAfter.getTime() < now.getTime() ? notAfter : now;
+  return { status: 'published', publishedAt: { lte: bound } };
 }
 
 /** The same rule on a row already loaded (the article page, a related link's target). */

@@ -11,7 +11,7 @@ import { toArticleCard, toArticleView } from '@/lib/articles/mappers';
 import { encodeCursor, PAGE_SIZE, parseCursor, type Cursor } from '@/lib/articles/cursor';
 import type { ArticleCard, ArticlePage, ArticleView } from '@/lib/articles/types';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import { isPublicArticle, publicArticleWhere, publicArticleWhereWithin } from '@/lib/articles/public';
+import { isPublicArticle, publicArticleWhere } from '@/lib/articles/public';
 
 export type PageDirection = 'older' | 'newer';
 
@@ -51,7 +51,7 @@ export async function loadArticlePage(
   const rows = await db.article.findMany({
     where: {
       ...scope,
-      ...publicArticleWhereWithin(cursor ? { lte: cursor.publishedAt } : {}),
+      ...publicArticleWhere(new Date(), cursor?.publishedAt),
       ...(cursor ? { NOT: { publishedAt: cursor.publishedAt, id: { gte: cursor.id } } } : {}),
     },
     orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
