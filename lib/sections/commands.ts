@@ -160,16 +160,21 @@ export async function changeSection(input: unknown, actor: { id: number | null; 
         }
         case 'move': {
           const section = await sectionById(tx, change.id);
-          // The navigation's order: retired sections keep their place but are stepped over.
-          const shown = await tx.section.findMany({ where: { OR: [{ retiredAt: null }, { id: section.id }] }, orderBy: [{ position: 'asc' }, { name: 'asc' }], select: { id: true, position: true } });
-          const at = shown.findIndex((each) => each.id === section.id);
-          const to = change.direction === 'up' ? at - 1 : at + 1;
-          if (to < 0 || to >= shown.length) throw new CommandError('invalid', sectionMessages.edge);
-          [shown[at], shown[to]] = [shown[to]!, shown[at]!];
-          // Positions are renumbered in steps of one so ties (equal positions) cannot hide a move.
-          for (const [index, each] of shown.entries()) if (each.position !== index) await tx.section.update({ where: { id: each.id }, data: { position: index } });
+          // Swapped with its neighbour in the navigation (retired sections are stepped over and keep
+          // their slot, so a restored one comes back where it stood); every position is renumbered
+          // in steps of one, so ties (equal positions from the seed or the CLI) cannot hide a move.
+          const all = await tx.section.findMany({ orderBy: [{ position: 'asc' }, { name: 'asc' }], select: { id: true, position: true, retiredAt: true } });
+          const at = all.findIndex((each) => each.id === section.id);
+          const step = change.direction === 'up' ? -1 : 1;
+          let to = at + step;
+          while (to >= 0 && to < all.length && all[to]!.retiredAt !== null) to += step;
+          if (to < 0 || to >= all.length) throw new CommandError('invalid', sectionMessages.edge);
+          [all[at], all[to]] = [all[to]!, all[at]!];
+          for (const [index, each] of all.entries()) if (each.position !== index) await tx.section.update({ where: { id: each.id }, data: { position: index } });
+          const shown = all.filter((each) => each.retiredAt === null || each.id === section.id);
+          const place = shown.findIndex((each) => each.id === section.id);
           const moved = await sectionById(tx, section.id);
-          await audit(entry('section.moved', moved, `${change.direction}: position ${to + 1} of ${shown.length}`), tx);
+          await audit(entry('section.moved', moved, `${change.direction}: now ${place + 1} of ${shown.length} in the navigation`), tx);
           await recordPageRefresh(tx, [cacheTags.sections, cacheTags.home]);
           return { section: moved, notice: 'section-moved' };
         }

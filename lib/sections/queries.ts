@@ -6,11 +6,15 @@ import { cacheTags } from '@/lib/cache/tags';
 import type { SectionRef } from '@/lib/articles/types';
 import { duringBuild } from '@/lib/build-phase';
 
-/** The navigation: sections in their order, retired ones left out. */
+/** The navigation: sections in their order, retired ones left out (uncached: getSectionNav). */
+export function loadSectionNav(): Promise<SectionRef[]> {
+  return db.section.findMany({ where: { retiredAt: null }, orderBy: [{ position: 'asc' }, { name: 'asc' }], select: { slug: true, name: true } });
+}
+
 export function getSectionNav(): Promise<SectionRef[]> {
   if (duringBuild()) return Promise.resolve([]);
   return unstable_cache(
-    () => db.section.findMany({ where: { retiredAt: null }, orderBy: [{ position: 'asc' }, { name: 'asc' }], select: { slug: true, name: true } }),
+    loadSectionNav,
     ['section-nav'],
     { tags: [cacheTags.sections] },
   )();
