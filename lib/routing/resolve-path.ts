@@ -63,8 +63,10 @@ async function lookUp(record: LookedUpRecord, path: string): Promise<Found> {
       if (!article) return null;
       // An old slug, or the slug under another section path: the article's canonical path.
       const answer: KnownAnswer = article.path === path ? { kind: 'page' } : { kind: 'moved', path: article.path };
-      // A section's rename changes the article's path, and the path section's name for it.
-      return { answer, governedBy: [cacheTags.article(article.id), slugTag(record.slug), cacheTags.sectionAddresses(record.section)] };
+      // A rename of the section in the path, or of the article's own section, changes the answer
+      // (a move from a section's old slug points at its current one: A→B→C must forget "→ B").
+      const current = article.path.split('/')[1] ?? record.section;
+      return { answer, governedBy: [cacheTags.article(article.id), slugTag(record.slug), ...new Set([record.section, current].map(cacheTags.sectionAddresses))] };
     }
   }
 }
