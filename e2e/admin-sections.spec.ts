@@ -83,11 +83,15 @@ test('an editor creates, renames, reorders and retires a section; readers follow
   const after = await navigation(page);
   expect(after.slice(-2)).toEqual([newSlug, previous]);
 
-  // Retire: out of the navigation; its front says so and its article still opens.
+  // Retire: out of the navigation and the home page's section blocks; its front says so and its
+  // article still opens.
+  await page.goto('/');
+  await expect(page.getByRole('main').locator(`a[href="/${newSlug}"]`)).not.toHaveCount(0);
   await page.goto('/admin/sections');
   await page.getByRole('button', { name: `Retire ${word} News` }).click();
   await expect(page.getByRole('status')).toContainText('Section retired');
   expect(await navigation(page)).not.toContain(newSlug);
+  await expect(page.getByRole('main').locator(`a[href="/${newSlug}"]`)).toHaveCount(0);
   expect(await status(request, `/${newSlug}/${story.slug}`)).toEqual([200, null]);
   await page.goto(`/${newSlug}`);
   await expect(page.getByRole('note')).toHaveText(/This section is no longer updated/);

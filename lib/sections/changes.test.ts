@@ -5,6 +5,8 @@ import { db } from '@/lib/db/client';
 import { changeSection, saveSection, sectionMessages, slugFromName } from '@/lib/sections/commands';
 import { loadSectionNav, listSectionsForNewsroom } from '@/lib/sections/queries';
 import { CommandError } from '@/lib/commands/error';
+import { sectionSitemapEntries } from '@/lib/sitemaps/queries';
+import { sectionOptions } from '@/lib/articles/admin-queries';
 
 let editorId = 0;
 const actor = () => ({ id: editorId, ip: '203.0.113.9' });
@@ -125,5 +127,20 @@ describe('changeSection', () => {
       ['sections', 'home', 'sitemaps', 'section:obituaries'],
     ]);
     expect(await db.auditEntry.count({ where: { targetType: 'section', targetId: String(section.id), action: { in: ['section.retired', 'section.restored'] } } })).toBe(2);
+  });
+
+  it('a retired section leaves the sitemap of sections and is labelled in the article form; restored, it is back', async () => {
+    const { section } = await changeSection({ action: 'create', name: 'Horoscopes' }, actor());
+    const listed = async () => {
+      const locs: string[] = [];
+      for await (const entry of sectionSitemapEntries()) locs.push(new URL(entry.loc).pathname);
+      return locs.includes('/horoscopes');
+    };
+    const label = async () => (await sectionOptions()).find((option) => option.id === section.id)?.label;
+    expect([await listed(), await label()]).toEqual([true, 'Horoscopes']);
+    await changeSection({ action: 'retire', id: section.id }, actor());
+    expect([await listed(), await label()]).toEqual([false, 'Horoscopes (retired)']);
+    await changeSection({ action: 'restore', id: section.id }, actor());
+    expect([await listed(), await label()]).toEqual([true, 'Horoscopes']);
   });
 });
