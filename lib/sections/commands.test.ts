@@ -16,8 +16,8 @@ describe('saveSection (npm run sections -- add)', () => {
     ]);
     await saveSection({ slug: 'world', name: 'World news', position: 5 });
     expect(await listSections()).toEqual([
-      { slug: 'business', name: 'Business', position: 1 },
-      { slug: 'world', name: 'World news', position: 5 },
+      { slug: 'business', name: 'Business', position: 1, retired: false },
+      { slug: 'world', name: 'World news', position: 5, retired: false },
     ]);
   });
 

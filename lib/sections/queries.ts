@@ -21,8 +21,10 @@ export function getSectionNav(): Promise<SectionRef[]> {
 }
 
 /** Every section with its place in the navigation, for the newsroom's tools (npm run sections -- list). */
-export function listSections(): Promise<{ slug: string; name: string; position: number }[]> {
-  return db.section.findMany({ orderBy: [{ position: 'asc' }, { name: 'asc' }], select: { slug: true, name: true, position: true } });
+export function listSections(): Promise<{ slug: string; name: string; position: number; retired: boolean }[]> {
+  return db.section
+    .findMany({ orderBy: [{ position: 'asc' }, { name: 'asc' }], select: { slug: true, name: true, position: true, retiredAt: true } })
+    .then((rows) => rows.map(({ retiredAt, ...section }) => ({ ...section, retired: retiredAt !== null })));
 }
 
 export type NewsroomSection = {
