@@ -23,6 +23,7 @@ const notices: Record<string, string> = {
   'section-moved': 'Navigation reordered.',
   'section-retired': 'Section retired: it has left the navigation and the home page. Its articles stay online.',
   'section-restored': 'Section restored to the navigation.',
+  'front-saved': 'Front saved. The public page shows it now.',
 };
 
 /**

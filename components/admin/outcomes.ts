@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { minimumPasswordLength } from '@/lib/auth/password';
 import { passwordWarnings } from '@/lib/auth/password-strength';
 import { sectionMessages } from '@/lib/sections/messages';
+import { frontMessages } from '@/lib/fronts/schema';
 
 const errorMessages = {
   // Authorisation (lib/auth/current.ts).
@@ -82,6 +83,14 @@ const errorMessages = {
   'section-edge': sectionMessages.edge,
   'section-not-retired': sectionMessages.notRetired,
   'section-retired': sectionMessages.retired,
+  // Fronts (lib/fronts/schema.ts).
+  'front-missing': frontMessages.front,
+  'front-article': frontMessages.article,
+  'front-twice': frontMessages.twice,
+  'front-full': frontMessages.full,
+  'front-headline': frontMessages.headline,
+  'front-picture': frontMessages.picture,
+  'front-gone': frontMessages.gone,
   // Fallbacks by kind of refusal.
   invalid: 'That was refused: check the form and try again.',
   'not-found': 'That no longer exists (it may have been deleted).',

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { ArticlePage } from '@/lib/articles/types';
 import { newerPath, olderPath } from '@/lib/articles/urls';
 import { StoryList } from '@/components/front/StoryList';
@@ -14,9 +15,11 @@ type ArticleListPageProps = {
   isFirstPage: boolean;
   /** A retired section's front still answers (its links keep working) but says it is not updated. */
   retired?: boolean;
+  /** A curated front's pinned stories, shown above the newest (components/front/FrontTop.tsx). */
+  top?: ReactNode;
 };
 
-export function ArticleListPage({ title, description, basePath, page, isFirstPage, retired = false }: ArticleListPageProps) {
+export function ArticleListPage({ title, description, basePath, page, isFirstPage, retired = false, top }: ArticleListPageProps) {
   return (
     <>
       <header className="mb-8 border-b-2 border-ink pb-3">
@@ -31,7 +34,8 @@ export function ArticleListPage({ title, description, basePath, page, isFirstPag
           </p>
         ) : null}
       </header>
-      <StoryList articles={page.articles} />
+      {top ? <div className="mb-10">{top}</div> : null}
+      <StoryList articles={page.articles} priorityCount={top ? 0 : 2} />
       <Pagination
         newerHref={page.newerCursor ? newerPath(basePath, page.newerCursor) : isFirstPage ? null : basePath}
         olderHref={page.olderCursor ? olderPath(basePath, page.olderCursor) : null}

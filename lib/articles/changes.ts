@@ -17,9 +17,11 @@ export async function describeArticleChange(articleId: number, client: Prisma.Tr
       oldSlugs: { select: { slug: true } },
       // Pages showing this article as a related link carry its headline and picture.
       linkedFrom: { select: { article: { select: { slug: true, status: true, section: { select: { slug: true } } } } } },
+      // Fronts pinning it (lib/fronts): it leaves them at once when it leaves the public site.
+      frontSlots: { select: { front: { select: { section: { select: { slug: true } } } } } },
     },
   });
-  if (!article) return { articleId, sectionSlugs: [], tagSlugs: [], paths: [] };
+  if (!article) return { articleId, sectionSlugs: [], tagSlugs: [], paths: [], fronts: [] };
   const paths = [
     articlePath(article),
     ...article.oldSlugs.map((old) => articlePath({ slug: old.slug, section: article.section })),
@@ -31,6 +33,7 @@ export async function describeArticleChange(articleId: number, client: Prisma.Tr
     tagSlugs: article.tags.map(({ tag }) => tag.slug),
     paths: [...new Set(paths)],
     breaking: article.breakingUntil !== null,
+    fronts: [...new Set(article.frontSlots.map((slot) => slot.front.section?.slug ?? 'home'))],
   };
 }
 
@@ -43,5 +46,6 @@ export function mergeArticleChanges(...changes: ArticleChange[]): ArticleChange 
     tagSlugs: [...new Set(changes.flatMap((change) => change.tagSlugs))],
     paths: [...new Set(changes.flatMap((change) => change.paths ?? []))],
     breaking: changes.some((change) => change.breaking),
+    fronts: [...new Set(changes.flatMap((change) => change.fronts ?? []))],
   };
 }

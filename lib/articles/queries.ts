@@ -12,6 +12,9 @@ import { encodeCursor, PAGE_SIZE, parseCursor, type Cursor } from '@/lib/article
 import type { ArticleCard, ArticlePage, ArticleView } from '@/lib/articles/types';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { isPublicArticle, publicArticleWhere } from '@/lib/articles/public';
+import { frontKey, loadFrontStories, loadPinned, loadDraftPinned } from '@/lib/fronts/queries';
+import { composeFront, type FrontStory } from '@/lib/fronts/compose';
+import type { FrontSlotInput } from '@/lib/fronts/schema';
 
 export type PageDirection = 'older' | 'newer';
 
@@ -67,7 +70,30 @@ export async function loadArticlePage(
   };
 }
 
-export type SectionFront = { section: { id: number; slug: string; name: string; description: string; retired: boolean }; page: ArticlePage };
+export type SectionFront = {
+  section: { id: number; slug: string; name: string; description: string; retired: boolean };
+  /** The front's pinned stories that are public, in the editor's order (first page only). */
+  pinned: FrontStory[];
+  /** The newest articles, without the pinned ones on the first page. */
+  page: ArticlePage;
+};
+
+/** A section front's first page or one of its older/newer pages, uncached: the preview passes the
+ * unsaved arrangement (`draft`). */
+export async function loadSectionFront(slug: string, cursorValue: string | null, direction: PageDirection, draft?: readonly FrontSlotInput[]): Promise<SectionFront | null> {
+  const cursor = cursorValue === null ? null : parseCursor(cursorValue);
+  if (cursorValue !== null && !cursor) return null;
+  const section = await db.section.findFirst({ where: { OR: [{ slug }, { oldSlugs: { some: { slug } } }] }, select: { id: true, slug: true, name: true, description: true, retiredAt: true } });
+  if (!section) return null;
+  const { retiredAt, ...rest } = section;
+  const page = await loadArticlePage({ sectionId: section.id }, cursor, direction);
+  if (cursorValue !== null) return { section: { ...rest, retired: retiredAt !== null }, pinned: [], page };
+  // Pinned slots first (any section's articles), then the page of newest without them: no story twice.
+  const candidates = draft ? await loadDraftPinned(draft) : await loadPinned(frontKey(section.id));
+  const pinned = composeFront(candidates, [], { size: candidates.length });
+  const shown = new Set(pinned.map((story) => story.id));
+  return { section: { ...rest, retired: retiredAt !== null }, pinned, page: { ...page, articles: page.articles.filter((article) => !shown.has(article.id)) } };
+}
 
 /** A section front or one of its older/newer pages; null when the section does not exist or the
  * cursor is malformed (the route answers 404). A slug the section had before a rename finds it too:
@@ -75,16 +101,9 @@ export type SectionFront = { section: { id: number; slug: string; name: string; 
  * committed is rendered, not answered 404. */
 export function getSectionFront(slug: string, cursorValue: string | null, direction: PageDirection): Promise<SectionFront | null> {
   return unstable_cache(
-    async (): Promise<SectionFront | null> => {
-      const cursor = cursorValue === null ? null : parseCursor(cursorValue);
-      if (cursorValue !== null && !cursor) return null;
-      const section = await db.section.findFirst({ where: { OR: [{ slug }, { oldSlugs: { some: { slug } } }] }, select: { id: true, slug: true, name: true, description: true, retiredAt: true } });
-      if (!section) return null;
-      const { retiredAt, ...rest } = section;
-      return { section: { ...rest, retired: retiredAt !== null }, page: await loadArticlePage({ sectionId: section.id }, cursor, direction) };
-    },
+    () => loadSectionFront(slug, cursorValue, direction),
     ['section-front', slug, cursorValue ?? '', direction],
-    { tags: [cacheTags.section(slug)] },
+    { tags: [cacheTags.section(slug), cacheTags.front(slug)] },
   )();
 }
 
@@ -105,53 +124,50 @@ export function getTagFront(slug: string, cursorValue: string | null, direction:
 }
 
 export type HomeFront = {
-  lead: ArticleCard | null;
-  latest: ArticleCard[];
+  /** The lead: the first pinned slot, or (nothing pinned) the newest story with a picture. */
+  lead: FrontStory | null;
+  /** The top stories beside the lead (the next pinned slots, then the newest). */
+  top: FrontStory[];
+  latest: FrontStory[];
   sections: { slug: string; name: string; articles: ArticleCard[] }[];
 };
 
+/** Top stories beside the lead: with it, above the fold on a laptop (docs/newsroom.md). */
+export const HOME_TOP_COUNT = 4;
 const LATEST_COUNT = 8;
 const SECTION_BLOCK_COUNT = 4;
 
+/** The home page's lists, uncached: the preview passes the unsaved arrangement (`draft`). */
+export async function loadHomeFront(draft?: readonly FrontSlotInput[]): Promise<HomeFront> {
+  const visible = publicArticleWhere();
+  const stories = await loadFrontStories({ sectionId: null }, 1 + HOME_TOP_COUNT + LATEST_COUNT, draft);
+  // Retired sections have no block (their articles still appear among the newest).
+  const sections = await db.section.findMany({ where: { retiredAt: null }, orderBy: [{ position: 'asc' }, { name: 'asc' }], select: { id: true, slug: true, name: true } });
+  const blocks = await Promise.all(
+    sections.map(async (section) => ({
+      slug: section.slug,
+      name: section.name,
+      articles: (
+        await db.article.findMany({
+          where: { ...visible, sectionId: section.id },
+          orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
+          take: SECTION_BLOCK_COUNT,
+          select: cardSelect,
+        })
+      ).map(toArticleCard),
+    })),
+  );
+  return {
+    lead: stories[0] ?? null,
+    top: stories.slice(1, 1 + HOME_TOP_COUNT),
+    latest: stories.slice(1 + HOME_TOP_COUNT),
+    sections: blocks.filter((block) => block.articles.length > 0),
+  };
+}
+
 export function getHomeFront(): Promise<HomeFront> {
-  if (duringBuild()) return Promise.resolve({ lead: null, latest: [], sections: [] });
-  return unstable_cache(
-    async (): Promise<HomeFront> => {
-      const visible = publicArticleWhere();
-      const newest = await db.article.findMany({
-        where: visible,
-        orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
-        take: LATEST_COUNT + 1,
-        select: cardSelect,
-      });
-      const cards = newest.map(toArticleCard);
-      // The lead story is the newest one with a picture: a front page opens on an image.
-      const lead = cards.find((card) => card.media) ?? cards[0] ?? null;
-      // Retired sections have no block (their articles still appear among the newest).
-      const sections = await db.section.findMany({ where: { retiredAt: null }, orderBy: [{ position: 'asc' }, { name: 'asc' }], select: { id: true, slug: true, name: true } });
-      const blocks = await Promise.all(
-        sections.map(async (section) => ({
-          slug: section.slug,
-          name: section.name,
-          articles: (
-            await db.article.findMany({
-              where: { ...visible, sectionId: section.id },
-              orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
-              take: SECTION_BLOCK_COUNT,
-              select: cardSelect,
-            })
-          ).map(toArticleCard),
-        })),
-      );
-      return {
-        lead,
-        latest: cards.filter((card) => card !== lead).slice(0, LATEST_COUNT),
-        sections: blocks.filter((block) => block.articles.length > 0),
-      };
-    },
-    ['home-front'],
-    { tags: [cacheTags.home] },
-  )();
+  if (duringBuild()) return Promise.resolve({ lead: null, top: [], latest: [], sections: [] });
+  return unstable_cache(() => loadHomeFront(), ['home-front'], { tags: [cacheTags.home, cacheTags.front('home')] })();
 }
 
 /** The article at /{section}/{slug}, when it is public (lib/articles/public.ts). Not wrapped in the data cache: the page

@@ -27,6 +27,7 @@ export type AuditAction =
   | 'section.moved'
   | 'section.retired'
   | 'section.restored'
+  | 'front.saved'
   | 'user.created'
   | 'user.password-set'
   | 'user.disabled'
@@ -35,7 +36,7 @@ export type AuditAction =
 export type AuditInput = {
   action: AuditAction;
   actorId: number | null;
-  targetType?: 'article' | 'user' | 'media' | 'section' | '';
+  targetType?: 'article' | 'user' | 'media' | 'section' | 'front' | '';
   targetId?: string | number;
   detail?: string;
   ip?: string;

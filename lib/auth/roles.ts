@@ -11,6 +11,7 @@ export type Permission =
   | 'media.manage'
   | 'audit.read'
   | 'sections.manage'
+  | 'fronts.manage'
   | 'users.manage';
 
 const rank: Record<Role, number> = { writer: 1, editor: 2, admin: 3 };
@@ -25,6 +26,7 @@ const needs: Record<Permission, Role> = {
   'media.manage': 'editor',
   'audit.read': 'editor',
   'sections.manage': 'editor',
+  'fronts.manage': 'editor',
   'users.manage': 'admin',
 };
 

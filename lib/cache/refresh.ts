@@ -18,6 +18,9 @@ export type ArticleChange = {
   paths?: readonly string[];
   /** True when the breaking-news banner may have changed (it is on every page). */
   breaking?: boolean;
+  /** Every curated front that pins the article ("home" or a section's slug): an unpublished pinned
+   * article must leave it at once, whichever section it belongs to. */
+  fronts?: readonly string[];
 };
 
 export function tagsForArticleChange(change: ArticleChange): string[] {
@@ -25,6 +28,10 @@ export function tagsForArticleChange(change: ArticleChange): string[] {
   for (const slug of change.sectionSlugs) tags.add(cacheTags.section(slug));
   for (const slug of change.tagSlugs) tags.add(cacheTags.tag(slug));
   if (change.breaking) tags.add(cacheTags.breaking);
+  for (const front of change.fronts ?? []) {
+    tags.add(cacheTags.front(front));
+    if (front !== 'home') tags.add(cacheTags.section(front));
+  }
   for (const path of change.paths ?? []) tags.add(pathTag(path));
   return [...tags];
 }

@@ -20,6 +20,9 @@ export const cacheTags = {
   /** On no page: every answer the path resolver remembers about a path under /{slug} (a front, its
    * pages, an article there) is filed under it; a section's rename records it for the old and new slug. */
   sectionAddresses: (slug: string) => `section-addresses:${slug}`,
+  /** A curated front's arrangement ("home" or a section's slug): on the page that shows it, recorded
+   * when the front is saved and when a pinned article leaves the public site (lib/articles/changes.ts). */
+  front: (address: string) => `front:${address}`,
   /** A tag page and all its older/newer pages. */
   tag: (slug: string) => `tag:${slug}`,
 } as const;

@@ -2,8 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getSectionFront } from '@/lib/articles/queries';
 import { validSlug } from '@/lib/articles/params';
-import { sectionPath } from '@/lib/articles/urls';
-import { ArticleListPage } from '@/components/front/ArticleListPage';
+import { SectionFrontView } from '@/components/front/SectionFrontView';
 import { notFoundMetadata, sectionMetadata } from '@/lib/seo/metadata';
 
 type Props = { params: Promise<{ section: string }> };
@@ -23,5 +22,5 @@ export default async function SectionPage({ params }: Props) {
   const slug = validSlug((await params).section);
   const front = slug ? await getSectionFront(slug, null, 'older') : null;
   if (!front) notFound();
-  return <ArticleListPage title={front.section.name} description={front.section.description} basePath={sectionPath(front.section.slug)} page={front.page} isFirstPage retired={front.section.retired} />;
+  return <SectionFrontView front={front} />;
 }
