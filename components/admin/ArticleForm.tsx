@@ -60,7 +60,7 @@ export function ArticleForm({ action, articleId, version, initial, sections, med
         </Field>
         <div>
           <p id="body-label" className="mb-1 text-sm font-semibold">Body</p>
-          <BodyEditor name="body" initialHtml={values.body} labelId="body-label" describedBy={errors.body ? 'body-error' : undefined} />
+          <BodyEditor name="body" initialValue={values.body} labelId="body-label" describedBy={errors.body ? 'body-error' : undefined} articleId={articleId} />
           {errors.body ? <p id="body-error" className="mt-1 text-sm font-semibold text-red-800">{errors.body}</p> : null}
         </div>
         <div className="grid gap-4 sm:grid-cols-2">
