@@ -5,8 +5,7 @@
 import { EditorContent, ReactNodeViewRenderer, useEditor, useEditorState, type Editor, type JSONContent } from '@tiptap/react';
 import { NodeSelection } from '@tiptap/pm/state';
 import { useCallback, useId, useLayoutEffect, useRef, useState, type DragEvent } from 'react';
-import { blocksToEditorDoc, editorDocToBlocks, editorNodes, type EditorNode } from '@/lib/articles/body/editor-doc';
-import type { BodyDocument } from '@/lib/articles/body/schema';
+import { blocksToEditorDoc, coerceBody, editorDocToBlocks, editorNodes, type EditorNode } from '@/lib/articles/body/editor-doc';
 import { InsertDialog, type DialogKind, type Insertion } from '@/components/admin/body-editor/InsertDialogs';
 import { ArticleCardView, EmbedView, PictureView, VideoView } from '@/components/admin/body-editor/NodeViews';
 import { cleanPastedHtml } from '@/components/admin/body-editor/paste';
@@ -24,8 +23,9 @@ export function initialContent(value: string): JSONContent | string {
   const text = value.trim();
   if (text.startsWith('{')) {
     try {
-      const parsed = JSON.parse(text) as Partial<BodyDocument>;
-      if (parsed && parsed.version === 1 && Array.isArray(parsed.blocks)) return blocksToEditorDoc(parsed as BodyDocument) as JSONContent;
+      const parsed = JSON.parse(text) as unknown;
+      // A refused post comes back as it was sent: open what can be opened, keeping its text.
+      if (parsed && typeof parsed === 'object' && 'blocks' in parsed) return blocksToEditorDoc(coerceBody(parsed)) as JSONContent;
     } catch {
       // Not JSON: read as HTML below.
     }
@@ -236,7 +236,8 @@ export default function RichEditor({ initialValue, onChange, labelId, describedB
         <EditorContent editor={editor} />
         {editor ? <BlockControls editor={editor} container={container} say={say} /> : null}
       </div>
-      <p role="status" aria-live="polite" className="sr-only" data-testid="body-editor-status">{status}</p>
+      {/* aria-live without role="status": the form keeps its one status (the save notice) for others to find. */}
+      <div aria-live="polite" className="sr-only" data-testid="body-editor-status">{status}</div>
       {dialog && editor ? <InsertDialog kind={dialog} articleId={articleId} onInsert={insert} onClose={() => { setDialog(null); editor.commands.focus(); }} /> : null}
     </div>
   );

@@ -3,6 +3,7 @@
 // so nothing else survives a paste: ProseMirror parses pasted HTML against these rules only. The node
 // names are the converter's (lib/articles/body/editor-doc.ts `editorNodes`).
 import { Extension, Mark, Node, mergeAttributes, type Editor } from '@tiptap/core';
+import { ListItem } from '@tiptap/extension-list';
 import StarterKit from '@tiptap/starter-kit';
 import { Placeholder } from '@tiptap/extensions';
 import { NodeSelection, TextSelection } from '@tiptap/pm/state';
@@ -186,12 +187,30 @@ const BlockMover = Extension.create({
   },
 });
 
+// A list item holds its line of text and at most one list below it: no picture or table inside a
+// list (a BodyDocument's list item is running text), and the body's lists nest two levels deep.
+const BodyListItem = ListItem.extend({ content: 'paragraph (bulletList | orderedList)?' });
+
+/** How many list items hold the selection: 2 means it is in a nested list already. */
+const listDepth = (editor: Editor) => {
+  const { $from } = editor.state.selection;
+  let depth = 0;
+  for (let d = $from.depth; d > 0; d -= 1) if ($from.node(d).type.name === 'listItem') depth += 1;
+  return depth;
+};
+
 // One-line nodes: Enter there would split them into a shape the block has no room for.
 const oneLine = new Set<string>([n.quoteAttribution, n.pullQuoteText, n.pullQuoteAttribution, n.factBoxTitle, n.tableCaption, n.tableHeaderCell, n.tableCell]);
 const LineKeys = Extension.create({
   name: 'lineKeys',
+  // Before the list item's own Tab (sink) and the paragraph's Enter.
+  priority: 1000,
   addKeyboardShortcuts() {
-    return { Enter: () => oneLine.has(this.editor.state.selection.$from.parent.type.name) };
+    return {
+      Enter: () => oneLine.has(this.editor.state.selection.$from.parent.type.name),
+      // A third level would be flattened into the second on save: do not make one.
+      Tab: () => listDepth(this.editor) >= 2,
+    };
   },
 });
 
@@ -209,6 +228,7 @@ export function bodyExtensions() {
     StarterKit.configure({
       heading: { levels: [2, 3] },
       blockquote: false,
+      listItem: false,
       code: false,
       codeBlock: false,
       strike: false,
@@ -221,6 +241,7 @@ export function bodyExtensions() {
         isAllowedUri: (url) => isAllowedHref(url),
       },
     }),
+    BodyListItem,
     Subscript,
     Superscript,
     Quote,

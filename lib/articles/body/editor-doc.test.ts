@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { blocksToEditorDoc, editorDocToBlocks, type EditorNode } from '@/lib/articles/body/editor-doc';
+import { blocksToEditorDoc, coerceBody, editorDocToBlocks, editorNodes, type EditorNode } from '@/lib/articles/body/editor-doc';
 import { bodyDocumentSchema, blockTypes, type Block, type BodyDocument, type Inline, type Mark } from '@/lib/articles/body/schema';
 
 // ---- Arbitraries for valid documents (every block type, every mark, nesting to two levels) ----
@@ -32,10 +32,10 @@ const item = fc.oneof(
   fc.record({ content: inlines, list: fc.record({ ordered: fc.boolean(), items: fc.array(leaf, { minLength: 1, maxLength: 3 }) }) }),
 );
 const embedUrl = fc.constantFrom(
-  ['youtube', 'https://www.youtube.com/watch?v=dQw4w9WgXcQ'],
-  ['vimeo', 'https://vimeo.com/76979871'],
-  ['x', 'https://x.com/lede/status/1234567890'],
-  ['instagram', 'https://www.instagram.com/p/Cabc123/'],
+  { provider: 'youtube' as const, url: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ' },
+  { provider: 'vimeo' as const, url: 'https://vimeo.com/76979871' },
+  { provider: 'x' as const, url: 'https://x.com/lede/status/1234567890' },
+  { provider: 'instagram' as const, url: 'https://www.instagram.com/p/Cabc123/' },
 );
 
 const block: fc.Arbitrary<Block> = fc.oneof(
@@ -46,7 +46,7 @@ const block: fc.Arbitrary<Block> = fc.oneof(
   fc.record({ type: fc.constant('pullQuote' as const), text: text(1), attribution: text(0) }),
   fc.record({ type: fc.constant('picture' as const), mediaId, alt: text(1).filter((alt) => alt.trim() === alt && alt !== ''), caption: text(0), credit: text(0) }),
   fc.record({ type: fc.constant('video' as const), mediaId, caption: text(0), credit: text(0) }),
-  fc.record({ embed: embedUrl, caption: text(0) }).map(({ embed: [provider, url], caption }) => ({ type: 'embed', provider, url, caption }) as Block),
+  fc.record({ embed: embedUrl, caption: text(0) }).map(({ embed: { provider, url }, caption }): Block => ({ type: 'embed', provider, url, caption })),
   fc.record({ type: fc.constant('factBox' as const), title: text(0), paragraphs: fc.array(inlines, { minLength: 1, maxLength: 3 }) }),
   fc
     .record({ width: fc.integer({ min: 1, max: 4 }), height: fc.integer({ min: 0, max: 3 }), caption: text(0) })
@@ -211,5 +211,46 @@ describe('editor → blocks keeps only what the body names', () => {
       }),
     );
     expect(editorDocToBlocks({ content: [{ type: 'paragraph', content: [null, 5, { type: 'text', text: 7 }] }] }).blocks).toEqual([{ type: 'paragraph', content: [{ type: 'text', text: '7' }] }]);
+  });
+});
+
+// ---- A refused post comes back to the form: the editor opens whatever it holds ----
+
+const knownNodes = new Set(['doc', 'paragraph', 'text', 'hardBreak', 'heading', 'bulletList', 'orderedList', 'listItem', ...Object.values(editorNodes)]);
+function problems(node: EditorNode, out: string[] = []): string[] {
+  if (!knownNodes.has(node.type ?? '')) out.push(`unknown node ${node.type}`);
+  if (node.type === 'text' && !node.text) out.push('empty text node');
+  for (const mark of node.marks ?? []) if (!['bold', 'italic', 'subscript', 'superscript', 'link'].includes(mark.type ?? '')) out.push(`unknown mark ${mark.type}`);
+  for (const child of node.content ?? []) problems(child, out);
+  return out;
+}
+
+describe('coerceBody', () => {
+  it('leaves every valid document as it is', () => {
+    fc.assert(fc.property(bodyDocument, (generated) => {
+      const stored = bodyDocumentSchema.parse(generated);
+      expect(coerceBody(stored)).toEqual(stored);
+    }), { numRuns: 300 });
+  });
+
+  it('gives the editor only nodes and marks it knows, and no empty text, whatever it is given', () => {
+    const blockish = fc.record({ type: fc.constantFrom(...blockTypes, 'script', 'html'), content: fc.anything(), items: fc.anything(), paragraphs: fc.anything(), header: fc.anything(), rows: fc.anything(), text: fc.anything() }, { requiredKeys: ['type'] });
+    fc.assert(fc.property(fc.oneof(fc.anything(), fc.record({ version: fc.constant(1), blocks: fc.array(fc.oneof(blockish, fc.anything())) })), (junk) => {
+      expect(problems(blocksToEditorDoc(coerceBody(junk)))).toEqual([]);
+    }), { numRuns: 500 });
+  });
+
+  it('keeps the text of a block it does not know and unlinks a javascript: link', () => {
+    const tampered = {
+      version: 1,
+      blocks: [
+        { type: 'script', html: '<script>alert(1)</script>', note: 'Kept words' },
+        { type: 'paragraph', content: [{ type: 'text', text: 'Click', marks: [{ type: 'link', href: 'javascript:alert(1)' }, { type: 'strike' }] }] },
+      ],
+    };
+    expect(coerceBody(tampered).blocks).toEqual([
+      { type: 'paragraph', content: [{ type: 'text', text: '<script>alert(1)</script> Kept words' }] },
+      { type: 'paragraph', content: [{ type: 'text', text: 'Click' }] },
+    ]);
   });
 });

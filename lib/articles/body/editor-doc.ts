@@ -109,6 +109,101 @@ export function blockToEditor(block: Block): EditorNode {
   }
 }
 
+// ---------------------------------------------------------------------------------------------------
+// Anything → a body the editor can open
+
+const record = (value: unknown): Record<string, unknown> => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
+const array = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+
+function coerceInlines(value: unknown): Inline[] {
+  const out: Inline[] = [];
+  for (const item of array(value)) {
+    const inline = record(item);
+    if (inline.type === 'break') out.push({ type: 'break' });
+    else if (inline.type === 'text' && text(inline.text)) {
+      const marks = marksFromEditor(array(inline.marks).map((mark) => {
+        const { type, href } = record(mark);
+        return { type: text(type), attrs: { href } };
+      }));
+      out.push(marks.length ? { type: 'text', text: text(inline.text), marks } : { type: 'text', text: text(inline.text) });
+    }
+  }
+  return out;
+}
+
+/** Every string inside a value, in order: the text of a block of a type the body does not have. */
+function stringsIn(value: unknown, into: string[] = []): string[] {
+  if (typeof value === 'string') into.push(value);
+  else if (Array.isArray(value)) for (const item of value) stringsIn(item, into);
+  else if (value && typeof value === 'object') for (const [key, item] of Object.entries(value)) if (key !== 'type') stringsIn(item, into);
+  return into;
+}
+
+function coerceBlock(value: unknown): Block | null {
+  const block = record(value);
+  const paragraphs = (list: unknown) => {
+    const out = array(list).map(coerceInlines);
+    return out.length ? out : [[]];
+  };
+  switch (block.type) {
+    case 'paragraph':
+      return { type: 'paragraph', content: coerceInlines(block.content) };
+    case 'heading':
+      return { type: 'heading', level: block.level === 3 ? 3 : 2, content: coerceInlines(block.content) };
+    case 'list': {
+      const items = array(block.items).map((raw): ListItem => {
+        const item = record(raw);
+        const sub = record(item.list);
+        const leaves = array(sub.items).map((leaf) => ({ content: coerceInlines(record(leaf).content) }));
+        return leaves.length ? { content: coerceInlines(item.content), list: { ordered: sub.ordered === true, items: leaves } } : { content: coerceInlines(item.content) };
+      });
+      return items.length ? { type: 'list', ordered: block.ordered === true, items } : null;
+    }
+    case 'quote':
+      return { type: 'quote', paragraphs: paragraphs(block.paragraphs), attribution: text(block.attribution) };
+    case 'pullQuote':
+      return { type: 'pullQuote', text: text(block.text), attribution: text(block.attribution) };
+    case 'picture':
+      return { type: 'picture', mediaId: int(block.mediaId), alt: text(block.alt), caption: text(block.caption), credit: text(block.credit) };
+    case 'video':
+      return { type: 'video', mediaId: int(block.mediaId), caption: text(block.caption), credit: text(block.credit) };
+    case 'embed':
+      return { type: 'embed', provider: text(block.provider) as EmbedProvider, url: text(block.url), caption: text(block.caption) };
+    case 'factBox':
+      return { type: 'factBox', title: text(block.title), paragraphs: paragraphs(block.paragraphs) };
+    case 'table': {
+      const header = array(block.header).map(text);
+      const rows = array(block.rows).map((row) => array(row).map(text));
+      const width = Math.max(1, header.length, ...rows.map((row) => row.length));
+      const pad = (cells: string[]) => [...cells, ...Array<string>(width - cells.length).fill('')];
+      return { type: 'table', caption: text(block.caption), header: pad(header), rows: rows.map(pad) };
+    }
+    case 'divider':
+      return { type: 'divider' };
+    case 'articleCard':
+      return { type: 'articleCard', articleId: int(block.articleId) };
+    default: {
+      const words = stringsIn(block).join(' ').trim();
+      return words ? { type: 'paragraph', content: [{ type: 'text', text: words }] } : null;
+    }
+  }
+}
+
+/**
+ * Whatever the form holds as a body (a refused post comes back as it was sent) in a shape the editor
+ * can open without losing text: each block's fields read with defaults, unknown blocks as their text,
+ * links to addresses the body does not allow as plain text. A valid body comes back unchanged.
+ */
+export function coerceBody(value: unknown): BodyDocument {
+  const blocks: Block[] = [];
+  for (const raw of array(record(value).blocks)) {
+    const block = coerceBlock(raw);
+    if (block) blocks.push(block);
+  }
+  return { version: bodyFormatVersion, blocks };
+}
+
 /** A stored body as the editor's document. An empty body is one empty paragraph to type in. */
 export function blocksToEditorDoc(doc: BodyDocument): EditorNode & { type: 'doc'; content: EditorNode[] } {
   const content = doc.blocks.map(blockToEditor);
