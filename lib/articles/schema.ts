@@ -1,6 +1,7 @@
 // The ONE schema for what an editor sends about an article: the admin form, its server action and
 // the JSON API all parse with it. Form fields arrive as strings, JSON as numbers: both are accepted.
 import { z } from 'zod';
+import { bodyIssueMessage } from '@/lib/articles/body/issues';
 import { recordIdParam } from '@/lib/articles/params';
 import { BodyNestingError, sanitizeBody } from '@/lib/articles/sanitize';
 import { articleContentTypes } from '@/lib/articles/stored-fields';
@@ -123,7 +124,8 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
   const out: Record<string, string> = {};
   for (const issue of error.issues) {
     const key = String(issue.path[0] ?? 'form');
-    out[key] ??= issue.message;
+    // Inside the body's blocks: say which block and what is wrong (lib/articles/body/issues.ts).
+    out[key] ??= key === 'body' && issue.path.length > 1 ? bodyIssueMessage({ ...issue, path: issue.path.slice(1) }) : issue.message;
   }
   return out;
 }
