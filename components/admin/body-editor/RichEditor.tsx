@@ -9,6 +9,7 @@ import { blocksToEditorDoc, coerceBody, editorDocToBlocks, editorNodes, type Edi
 import { InsertDialog, type DialogKind, type Insertion } from '@/components/admin/body-editor/InsertDialogs';
 import { ArticleCardView, EmbedView, PictureView, VideoView } from '@/components/admin/body-editor/NodeViews';
 import { cleanPastedHtml } from '@/components/admin/body-editor/paste';
+import '@/components/admin/body-editor/body-editor.css';
 import { atom, atomAttributes, blockMovedMeta, blockStart, bodyExtensions, currentBlockIndex, moveBlock } from '@/components/admin/body-editor/schema-extensions';
 
 const atoms = [
@@ -135,6 +136,8 @@ function BlockControls({ editor, container, say }: { editor: Editor; container: 
       const at = currentBlockIndex(e);
       return { index: at, count: e.state.doc.childCount, name: blockNames[e.state.doc.child(at)?.type.name ?? ''] ?? 'Block', doc: e.state.doc };
     },
+    // A new document (typing changes heights) re-places the controls; compared by identity, not deeply.
+    equalityFn: (a, b) => a.index === b?.index && a.count === b.count && a.name === b.name && a.doc === b.doc,
   });
   const [top, setTop] = useState<number | null>(null);
   useLayoutEffect(() => {
@@ -206,7 +209,7 @@ export default function RichEditor({ initialValue, onChange, labelId, describedB
         'aria-labelledby': labelId,
         'aria-describedby': [hintId, describedBy].filter(Boolean).join(' '),
         'data-testid': 'body-editor',
-        class: 'prose max-w-none min-h-64 py-3 pl-12 pr-3 focus:outline-none',
+        class: 'lede-body-editor prose max-w-none min-h-64 py-3 pl-12 pr-3 focus:outline-none',
       },
       // Word, Google Docs, LibreOffice and web pages: structure kept, the rest dropped (paste.ts).
       transformPastedHTML: (html) => cleanPastedHtml(html),

@@ -93,7 +93,8 @@ function plainTables(body: HTMLElement): void {
     const rows = Array.from(table.rows).filter((row) => row.closest('table') === table);
     const caption = table.caption?.textContent?.trim() ?? '';
     const clean = document.createElement('table');
-    if (caption) clean.createCaption().textContent = caption;
+    // Always a caption, first: the editor's table is caption, header row, rows, in that order.
+    clean.createCaption().textContent = caption;
     rows.forEach((row, index) => {
       const out = document.createElement('tr');
       for (const cell of Array.from(row.cells)) {
@@ -112,7 +113,14 @@ function plainTables(body: HTMLElement): void {
 export function cleanPastedHtml(html: string): string {
   const document = new DOMParser().parseFromString(html, 'text/html');
   const { body } = document;
-  for (const element of Array.from(document.querySelectorAll(dropWithContent))) element.remove();
+  // Clipboard artefacts: the newline Chrome and Safari add at the end of a copy.
+  for (const element of Array.from(body.querySelectorAll('br.Apple-interchange-newline'))) element.remove();
+  for (const element of Array.from(document.querySelectorAll(dropWithContent))) {
+    // A paragraph that held only a picture goes with it, rather than staying behind as an empty line.
+    const block = element.parentElement?.closest('p, li, h1, h2, h3, h4, h5, h6');
+    element.remove();
+    if (block && !block.textContent?.trim() && !block.querySelector('br')) block.remove();
+  }
   // Comments (Word's <!--[if !supportLists]--> and friends).
   const walker = document.createTreeWalker(body, NodeFilter.SHOW_COMMENT);
   const comments: Node[] = [];

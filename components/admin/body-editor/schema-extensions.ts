@@ -259,6 +259,6 @@ export function bodyExtensions() {
     TableCell,
     BlockMover,
     LineKeys,
-    Placeholder.configure({ includeChildren: true, placeholder: ({ node }) => placeholders[node.type.name] ?? '' }),
+    Placeholder.configure({ includeChildren: true, showOnlyCurrent: false, placeholder: ({ node }) => placeholders[node.type.name] ?? '' }),
   ];
 }
