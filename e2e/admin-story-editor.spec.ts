@@ -252,9 +252,13 @@ test('an editor inserts every block type, moves blocks by keyboard, button and d
   // The button for screen-reader users moves it back.
   await page.getByRole('button', { name: 'Move up: Heading, block 3 of 15' }).click();
   expect(typesOf(await postedBody(page)).slice(0, 4)).toEqual(['paragraph', 'heading', 'list', 'quote']);
-  // Drag: the closing paragraph's handle, dropped on top of the first block.
+  // Drag: the closing paragraph's handle, dropped at the start of the first block. (A window tall
+  // enough for both: Playwright's drag cannot scroll the page while the mouse button is down.)
+  const viewport = page.viewportSize()!;
+  await page.setViewportSize({ width: viewport.width, height: 3000 });
   await bodyEditor(page).getByText('Closing paragraph.').click();
-  await page.getByRole('button', { name: 'Drag to move: Paragraph, block 15 of 15' }).dragTo(bodyEditor(page).locator(':scope > p').first(), { targetPosition: { x: 60, y: 1 } });
+  await page.getByRole('button', { name: 'Drag to move: Paragraph, block 15 of 15' }).dragTo(bodyEditor(page).locator(':scope > p').first(), { targetPosition: { x: 4, y: 2 } });
+  await page.setViewportSize(viewport);
   await expect.poll(async () => typesOf(await postedBody(page)).join(' ')).toBe(['paragraph', ...order.slice(0, -1)].join(' '));
   const moved = await postedBody(page);
   expect(moved.blocks[0]).toEqual(inserted.blocks.at(-1));

@@ -161,8 +161,9 @@ function BlockControls({ editor, container, say }: { editor: Editor; container: 
     event.dataTransfer.effectAllowed = 'move';
     const block = view.nodeDOM(pos);
     if (block instanceof HTMLElement) event.dataTransfer.setDragImage(block, 0, 0);
-    // ProseMirror's own drop handler moves the slice (and deletes it where it was).
-    view.dragging = { slice, move: true };
+    // ProseMirror's own drop handler moves the slice and deletes the node it came from (named here:
+    // by the drop, the selection may no longer be that node).
+    view.dragging = { slice, move: true, node: selection } as typeof view.dragging;
   };
   if (top === null) return null;
   const label = `${name}, block ${index + 1} of ${count}`;
