@@ -252,7 +252,8 @@ test('an editor inserts every block type, moves blocks by keyboard, button and d
   // The button for screen-reader users moves it back.
   await page.getByRole('button', { name: 'Move up: Heading, block 3 of 15' }).click();
   expect(typesOf(await postedBody(page)).slice(0, 4)).toEqual(['paragraph', 'heading', 'list', 'quote']);
-  // Drag: the closing paragraph's handle, dropped at the start of the first block. (A window tall
+  // Drag: the closing paragraph's handle, dropped at the start of the first block. (The empty line
+  // the editor then keeps after the article card, the new last block, is not sent.) (A window tall
   // enough for both: Playwright's drag cannot scroll the page while the mouse button is down.)
   const viewport = page.viewportSize()!;
   await page.setViewportSize({ width: viewport.width, height: 3000 });
@@ -351,7 +352,6 @@ test('pasting from Word, Google Docs and a web page keeps headings, lists, bold,
       ],
     },
     { type: 'table', caption: '', header: ['Party', 'Seats'], rows: [['Greens', '12']] },
-    { type: 'paragraph', content: [] },
   ]);
   // Nothing but the schema's elements and attributes reached the editor.
   const html = await bodyEditor(page).innerHTML();
@@ -372,7 +372,6 @@ test('pasting from Word, Google Docs and a web page keeps headings, lists, bold,
       ],
     },
     { type: 'list', ordered: true, items: [{ content: [{ type: 'text', text: 'Shops' }] }, { content: [{ type: 'text', text: 'Schools' }] }] },
-    { type: 'paragraph', content: [] },
   ]);
 
   // A web page: scripts, frames, styles, images, code, strike and underline gone; a third list level folded into the second.

@@ -34,7 +34,17 @@ export function initialContent(value: string): JSONContent | string {
   return text ? cleanPastedHtml(text) : (blocksToEditorDoc({ version: 1, blocks: [] }) as JSONContent);
 }
 
-const serialise = (editor: Editor) => JSON.stringify(editorDocToBlocks(editor.getJSON()));
+/**
+ * The body as the form posts it. The editor keeps an empty paragraph after a last block that is not a
+ * paragraph (StarterKit's trailing node: somewhere to type after a picture); that line is the editor's,
+ * not the story's, and is not sent.
+ */
+export function serialise(editor: Editor): string {
+  const body = editorDocToBlocks(editor.getJSON());
+  const [before, last] = body.blocks.slice(-2);
+  if (before && before.type !== 'paragraph' && last?.type === 'paragraph' && last.content.length === 0) body.blocks.pop();
+  return JSON.stringify(body);
+}
 
 const blockNames: Record<string, string> = {
   paragraph: 'Paragraph', heading: 'Heading', bulletList: 'Bulleted list', orderedList: 'Numbered list', [editorNodes.quote]: 'Quote',
