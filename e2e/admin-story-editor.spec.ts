@@ -417,7 +417,7 @@ test('a tampered body (a javascript: link, a block type the body does not have) 
     [
       'unknown block type',
       { version: 1, blocks: [{ type: 'paragraph', content: [{ type: 'text', text: 'Kept words' }] }, { type: 'html', html: '<script>alert(1)</script>' }] },
-      'Block 2: that is not a kind of block an article body has.',
+      'Block 2: This kind of block is not one Lede knows, or it is incomplete.',
     ],
   ];
   for (const [what, body, message] of cases) {
