@@ -436,3 +436,17 @@ test('a tampered body (a javascript: link, a block type the body does not have) 
     await expect(bodyEditor(page).locator('a[href^="javascript"]')).toHaveCount(0);
   }
 });
+
+test('typing right after inserting a divider or a picture goes on below it, never replacing it', async ({ page }) => {
+  await signIn(page, editor);
+  await newArticleForm(page, `${uniqueWord('Divider')} divider then text`);
+  await bodyEditor(page).click();
+  await page.keyboard.type('Before the line.');
+  await page.getByRole('button', { name: 'Divider' }).click();
+  await page.keyboard.type('After the line.');
+  expect((await postedBody(page)).blocks).toEqual([
+    { type: 'paragraph', content: [{ type: 'text', text: 'Before the line.' }] },
+    { type: 'divider' },
+    { type: 'paragraph', content: [{ type: 'text', text: 'After the line.' }] },
+  ]);
+});

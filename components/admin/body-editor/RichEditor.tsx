@@ -10,7 +10,7 @@ import { InsertDialog, type DialogKind, type Insertion } from '@/components/admi
 import { ArticleCardView, EmbedView, PictureView, VideoView } from '@/components/admin/body-editor/NodeViews';
 import { cleanPastedHtml } from '@/components/admin/body-editor/paste';
 import '@/components/admin/body-editor/body-editor.css';
-import { atom, atomAttributes, blockMovedMeta, blockStart, bodyExtensions, currentBlockIndex, moveBlock } from '@/components/admin/body-editor/schema-extensions';
+import { atom, atomAttributes, blockMovedMeta, blockStart, bodyExtensions, currentBlockIndex, insertBlock, moveBlock } from '@/components/admin/body-editor/schema-extensions';
 
 const atoms = [
   atom('picture', atomAttributes.picture).extend({ addNodeView: () => ReactNodeViewRenderer(PictureView) }),
@@ -93,7 +93,7 @@ function Toolbar({ editor, onDialog, say }: { editor: Editor; onDialog: (kind: D
     else if (!chain().extendMarkRange('link').setLink({ href: url.trim() }).run()) say('That address cannot be linked: use https://, http:// or mailto:.');
   };
   const insert = (node: EditorNode, message: string) => {
-    chain().insertContent(node as JSONContent).run();
+    insertBlock(editor, node as JSONContent);
     say(message);
   };
   const addRow = () => {
@@ -236,7 +236,7 @@ export default function RichEditor({ initialValue, onChange, labelId, describedB
 
   const insert = ({ node, message }: Insertion) => {
     setDialog(null);
-    editor?.chain().focus().insertContent(node as JSONContent).run();
+    if (editor) insertBlock(editor, node as JSONContent);
     setStatus(message);
   };
 

@@ -2,7 +2,7 @@
 // five marks it allows (bold, italic, link, subscript, superscript). Nothing else exists in the editor,
 // so nothing else survives a paste: ProseMirror parses pasted HTML against these rules only. The node
 // names are the converter's (lib/articles/body/editor-doc.ts `editorNodes`).
-import { Extension, Mark, Node, mergeAttributes, type Editor } from '@tiptap/core';
+import { Extension, Mark, Node, mergeAttributes, type Editor, type JSONContent } from '@tiptap/core';
 import { ListItem } from '@tiptap/extension-list';
 import StarterKit from '@tiptap/starter-kit';
 import { Placeholder } from '@tiptap/extensions';
@@ -156,6 +156,28 @@ export function blockStart(doc: Editor['state']['doc'], index: number): number {
 export const currentBlockIndex = (editor: Editor): number => Math.min(editor.state.selection.$from.index(0), editor.state.doc.childCount - 1);
 
 export const blockMovedMeta = 'ledeBlockMoved';
+
+/**
+ * Inserts a block where the cursor is and puts the cursor in the paragraph after it (made if none
+ * follows). Tiptap leaves an inserted leaf (a divider, a picture) selected, and the next key typed
+ * would replace it.
+ */
+export function insertBlock(editor: Editor, node: JSONContent): boolean {
+  return editor
+    .chain()
+    .focus()
+    .insertContent(node)
+    .command(({ tr, state }) => {
+      const { selection } = tr;
+      if (!(selection instanceof NodeSelection)) return true;
+      const after = selection.to;
+      if (!tr.doc.resolve(after).nodeAfter?.isTextblock) tr.insert(after, state.schema.nodes.paragraph!.create());
+      tr.setSelection(TextSelection.create(tr.doc, after + 1));
+      return true;
+    })
+    .scrollIntoView()
+    .run();
+}
 
 /** Moves the top-level block at `index` one place up (-1) or down (+1), keeping the selection in it. */
 export function moveBlock(editor: Editor, direction: -1 | 1, index = currentBlockIndex(editor)): boolean {
