@@ -6,7 +6,7 @@ import { BodyEditor } from '@/components/admin/BodyEditor';
 import { formBodyDocument } from '@/lib/articles/form-values';
 import { ConflictPanel } from '@/components/admin/ConflictPanel';
 import type { ArticleFormState, ArticleFormValues } from '@/components/admin/article-form-types';
-import { slugPatternSource } from '@/lib/forms/slug-pattern';
+import { articleSlugPatternSource } from '@/lib/forms/slug-pattern';
 
 type Option = { id: number; label: string };
 
@@ -94,7 +94,7 @@ export function ArticleForm({ action, articleId, version, initial, sections, med
           </Field>
         </div>
         <Field id="slug" label="Slug" error={errors.slug} hint={slugHint}>
-          <input id="slug" name="slug" defaultValue={values.slug} maxLength={80} pattern={slugPatternSource} aria-invalid={errors.slug ? true : undefined} className={`${input} font-mono`} aria-describedby={describe('slug', errors.slug, 'x')} />
+          <input id="slug" name="slug" defaultValue={values.slug} maxLength={80} pattern={articleSlugPatternSource} aria-invalid={errors.slug ? true : undefined} className={`${input} font-mono`} aria-describedby={describe('slug', errors.slug, 'x')} />
         </Field>
       </div>
       <div className="flex flex-wrap gap-3">

@@ -48,7 +48,7 @@ async function slugIsFree(tx: Tx, slug: string, articleId: number | null): Promi
 async function settleSlug(tx: Tx, input: ArticleInput, current: { id: number; slug: string; everPublic: boolean } | null): Promise<string> {
   const articleId = current?.id ?? null;
   if (!input.slug && current?.everPublic) return current.slug;
-  if (!input.slug) return uniqueArticleSlug(input.headline, { articleId: articleId ?? undefined, client: tx });
+  if (!input.slug) return uniqueArticleSlug(input.headline, { articleId: articleId ?? undefined, client: tx, language: input.language });
   if (!(await slugIsFree(tx, input.slug, articleId))) {
     throw new ArticleCommandError('invalid', 'Some fields need attention.', { slug: 'Another article uses (or used) this slug. Choose another, or leave it empty to make one from the headline.' });
   }
