@@ -55,6 +55,9 @@ describe('create and edit', () => {
     expect(await db.auditEntry.count({ where: { action: 'article.created', targetId: String(id) } })).toBe(1);
     // A second article with the same headline gets the next free slug.
     expect((await createArticle(writer, base())).slug).toBe('budget-vote-delayed-2');
+    // A Persian headline keeps its script (issue 12), the next one with the same headline gets -2.
+    expect((await createArticle(writer, { ...base(), headline: 'گزارش ویژه', language: 'fa' })).slug).toBe('گزارش-ویژه');
+    expect((await createArticle(writer, { ...base(), headline: 'گزارش ویژه' })).slug).toBe('گزارش-ویژه-2');
   });
 
   it('refuses invalid input with messages per field', async () => {
