@@ -92,6 +92,10 @@ export function ArticleForm({ action, articleId, version, initial, sections, med
           <Field id="sourceCredit" label="Source credit" error={errors.sourceCredit} hint="Such as: Reuters, or Press TV.">
             <input id="sourceCredit" name="sourceCredit" defaultValue={values.sourceCredit} maxLength={200} className={input} aria-describedby={describe('sourceCredit', errors.sourceCredit, 'x')} />
           </Field>
+          {/* Posted with every save, so a save never resets an article's language (issue 12). */}
+          <Field id="language" label="Language" error={errors.language} hint="A language code such as fa, ar or en-GB; empty for the site’s language.">
+            <input id="language" name="language" defaultValue={values.language} maxLength={35} dir="ltr" className={input} aria-describedby={describe('language', errors.language, 'x')} />
+          </Field>
         </div>
         <Field id="slug" label="Slug" error={errors.slug} hint={slugHint}>
           <input id="slug" name="slug" defaultValue={values.slug} maxLength={80} pattern={articleSlugPatternSource} aria-invalid={errors.slug ? true : undefined} className={`${input} font-mono`} aria-describedby={describe('slug', errors.slug, 'x')} />
