@@ -48,6 +48,8 @@ export function ArticleForm({ action, articleId, version, initial, sections, med
         <p role="alert" className="rounded border border-red-700 bg-red-50 p-3 text-sm text-red-900">{state.message}</p>
       ) : null}
       <input type="hidden" name="articleId" value={articleId ?? ''} />
+      {/* The version the form was opened on, for "Save mine over theirs" to merge against. */}
+      <input type="hidden" name="baseVersion" value={version ?? ''} />
       <div key={key} className="space-y-4">
         <Field id="kicker" label="Kicker" error={errors.kicker} hint="A word or two above the headline, such as ANALYSIS or VIDEO.">
           <input id="kicker" name="kicker" defaultValue={values.kicker} maxLength={100} className={input} aria-describedby={describe('kicker', errors.kicker, 'x')} />

@@ -114,6 +114,9 @@ export const articleFieldNames = articleInputSchema.keyof().options;
 /** A save of an existing article names the version it was made on (optimistic locking). */
 export const articleUpdateSchema = articleInputSchema.extend({
   version: z.coerce.number().int().positive(),
+  // "Save mine over theirs" saves on their version and names the one the form was opened on: fields
+  // this editor did not change keep theirs (lib/revisions/merge.ts). Absent or empty: none.
+  baseVersion: z.preprocess((value) => (value === '' || value === null ? undefined : value), z.coerce.number().int().positive().optional()),
 });
 
 export type ArticleUpdate = z.output<typeof articleUpdateSchema>;
