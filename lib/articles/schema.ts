@@ -1,6 +1,7 @@
 // The ONE schema for what an editor sends about an article: the admin form, its server action and
 // the JSON API all parse with it. Form fields arrive as strings, JSON as numbers: both are accepted.
 import { z } from 'zod';
+import { headlineTooLong, maxHeadlineLength } from '@/lib/articles/headline';
 import { recordIdParam } from '@/lib/articles/params';
 import { BodyNestingError, sanitizeBody } from '@/lib/articles/sanitize';
 import { articleContentTypes } from '@/lib/articles/stored-fields';
@@ -81,7 +82,7 @@ export const articleContentSchema = z.object({
   headline: z
     .string({ error: 'Write a headline.' })
     .min(1, 'Write a headline.')
-    .max(300, 'At most 300 characters.')
+    .max(maxHeadlineLength, { error: (issue) => headlineTooLong(typeof issue.input === 'string' ? issue.input.length : 0) })
     .refine((text) => !/[\u0000]/.test(text), 'A headline cannot hold a NUL character.'),
   kicker: line(100).default(''),
   standfirst: line(1000).default(''),
