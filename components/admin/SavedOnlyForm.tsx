@@ -1,7 +1,7 @@
 'use client';
 // A publishing button's form that refuses while the article form holds unsaved changes: publishing
 // puts the last SAVED version on the site, so pressing it with other text in the form would publish
-// something the editor is not looking at (docs/decisions/0018-publish-saved-only.md).
+// something the editor is not looking at (docs/decisions/0018-editor-safety-nets.md).
 import { useState, useSyncExternalStore, type ReactNode } from 'react';
 import { publishRefusal, unsavedChanges } from '@/components/admin/unsaved-changes';
 
