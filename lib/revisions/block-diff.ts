@@ -53,19 +53,22 @@ function target(block: Block): string | null {
 
 const words = (text: string) => new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
 
-/** Two blocks are one block edited when they are the same type and point at the same thing, or share most of their words. */
-export function similar(a: Block, b: Block): boolean {
+/** What similarity compares, worked out once a block (a gap compares each block with many). */
+type Features = { type: Block['type']; target: string | null; words: Set<string> };
+const features = (block: Block): Features => ({ type: block.type, target: target(block), words: words(blockText(block)) });
+
+function alike(a: Features, b: Features): boolean {
   if (a.type !== b.type) return false;
-  const ta = target(a);
-  if (ta !== null) return ta === target(b);
-  const wa = words(blockText(a));
-  const wb = words(blockText(b));
-  if (wa.size === 0 && wb.size === 0) return true;
+  if (a.target !== null) return a.target === b.target;
+  if (a.words.size === 0 && b.words.size === 0) return true;
   let shared = 0;
-  for (const word of wa) if (wb.has(word)) shared += 1;
+  for (const word of a.words) if (b.words.has(word)) shared += 1;
   // Dice's coefficient: half or more of the words in common.
-  return (2 * shared) / (wa.size + wb.size) >= 0.5;
+  return (2 * shared) / (a.words.size + b.words.size) >= 0.5;
 }
+
+/** Two blocks are one block edited when they are the same type and point at the same thing, or share most of their words. */
+export const similar = (a: Block, b: Block): boolean => alike(features(a), features(b));
 
 // Pairing by similarity inside one gap costs its two lengths multiplied; past this (a body rewritten
 // wholesale) the gap is shown as removed and added, which is what it is.
@@ -81,9 +84,11 @@ function pairSimilar(left: readonly Block[], right: readonly Block[]): Array<[nu
   const table = new Uint32Array((n + 1) * width);
   const like = new Uint8Array(n * m);
   const cell = (i: number, j: number) => table[i * width + j] ?? 0;
+  const leftFeatures = left.map(features);
+  const rightFeatures = right.map(features);
   for (let i = n - 1; i >= 0; i -= 1) {
     for (let j = m - 1; j >= 0; j -= 1) {
-      const match = similar(left[i]!, right[j]!);
+      const match = alike(leftFeatures[i]!, rightFeatures[j]!);
       like[i * m + j] = match ? 1 : 0;
       table[i * width + j] = match ? cell(i + 1, j + 1) + 1 : Math.max(cell(i + 1, j), cell(i, j + 1));
     }
