@@ -51,7 +51,8 @@ export function BlockDiff({ changes }: { changes: readonly BlockChange[] }) {
         if (change.kind === 'same') return null;
         const style = styles[change.kind];
         const block = change.kind === 'changed' ? change.to : change.block;
-        const where = change.kind === 'moved' ? ` (from position ${change.before + 1} to ${change.after + 1})` : '';
+        const positions = `from position ${change.kind === 'added' ? 0 : change.before + 1} to ${change.kind === 'removed' ? 0 : change.after + 1}`;
+        const where = change.kind === 'moved' ? ` (${positions})` : change.kind === 'changed' && change.moved ? ` (moved ${positions})` : '';
         return (
           <li key={row.key} className={`border-l-4 py-0.5 pl-2 ${style.className}`} data-testid={`block-${change.kind}`}>
             <span className="text-xs font-semibold">{style.label}: {blockTypeName(block)}{where}</span>

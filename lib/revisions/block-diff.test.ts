@@ -54,6 +54,16 @@ describe('block diff', () => {
     ]);
   });
 
+  it('shows a paragraph edited and moved past another as one block changed and moved', () => {
+    const before = doc(p('The minister said yes.'), p('Ferries run hourly.'));
+    const after = doc(p('Ferries run hourly.'), p('The minister said no.'));
+    expect(diffBlocks(before, after).map(brief)).toEqual([
+      { kind: 'same', before: 1, after: 0 },
+      { kind: 'changed', before: 0, after: 1, parts: [{ kind: 'same', text: 'The minister said ' }, { kind: 'removed', text: 'yes.' }, { kind: 'added', text: 'no.' }] },
+    ]);
+    expect(diffBlocks(before, after)[1]).toMatchObject({ kind: 'changed', moved: true });
+  });
+
   it('pairs a paragraph rewritten wholesale as removed and added, not as an edit', () => {
     const before = doc(p('The council met on Tuesday evening.'));
     const after = doc(p('Rain is expected all weekend across the north.'));

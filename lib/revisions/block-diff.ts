@@ -19,7 +19,7 @@ export type BlockChange =
   /** The same block, unchanged, at another place in the order. */
   | { kind: 'moved'; before: number; after: number; block: Block }
   /** One block edited in place: `parts` are its words; none of them changed when only a setting did (a link, a level, alt text). */
-  | { kind: 'changed'; before: number; after: number; from: Block; to: Block; parts: DiffPart[] };
+  | { kind: 'changed'; before: number; after: number; from: Block; to: Block; parts: DiffPart[]; moved?: true };
 
 /** JSON with keys sorted, so two blocks with the same content have the same key however they were built. */
 export function canonical(value: unknown): string {
@@ -186,7 +186,29 @@ export function diffBlocks(before: BodyDocument, after: BodyDocument): BlockChan
     lastB = y + 1;
   }
   gap(lastA, a.length, lastB, b.length);
-  return out;
+  return pairAcrossGaps(out);
+}
+
+/**
+ * 4. A block both edited and moved lands in two different gaps: removed in one, added in another.
+ * Pair such leftovers by similarity (in the new body's order) as one block changed and moved.
+ */
+function pairAcrossGaps(changes: BlockChange[]): BlockChange[] {
+  const removed = changes.flatMap((change, index) => (change.kind === 'removed' ? [{ index, features: features(change.block) }] : []));
+  const added = changes.flatMap((change, index) => (change.kind === 'added' ? [{ index, features: features(change.block) }] : []));
+  if (!removed.length || !added.length || removed.length * added.length > maxGapCells) return changes;
+  const taken = new Set<number>();
+  const replaced = new Map<number, BlockChange>();
+  for (const candidate of added) {
+    const match = removed.find((entry) => !taken.has(entry.index) && alike(entry.features, candidate.features));
+    if (!match) continue;
+    taken.add(match.index);
+    const from = changes[match.index] as Extract<BlockChange, { kind: 'removed' }>;
+    const to = changes[candidate.index] as Extract<BlockChange, { kind: 'added' }>;
+    replaced.set(candidate.index, { kind: 'changed', before: from.before, after: to.after, from: from.block, to: to.block, parts: diffText(blockText(from.block), blockText(to.block)), moved: true });
+  }
+  if (!taken.size) return changes;
+  return changes.flatMap((change, index) => (taken.has(index) ? [] : [replaced.get(index) ?? change]));
 }
 
 /** Did anything change? (A body diff of only `same` parts is no difference.) */
