@@ -16,7 +16,7 @@ export function ArticlePage({ article }: { article: ArticleView }) {
       <Breadcrumb items={[{ name: 'Home', href: '/' }, { name: article.section.name, href: sectionPath(article.section.slug) }]} current={article.headline} />
       <ArticleHeader article={article} />
       {article.media ? <LeadMedia media={article.media} title={article.headline} /> : null}
-      <ArticleBody html={article.body} />
+      <ArticleBody body={article.body} />
       {article.sourceCredit ? <SourceCredit source={article.sourceCredit} /> : null}
       {article.corrections.length ? <Corrections corrections={article.corrections} /> : null}
       {article.tags.length ? <TagList tags={article.tags} /> : null}

@@ -2,6 +2,8 @@
 // HTML ready, URLs absolute. The writers escape; nothing here does XML.
 import { config } from '@/lib/config';
 import { absoluteUrl } from '@/lib/articles/urls';
+import type { BodyDocument } from '@/lib/articles/body/schema';
+import { blockPlainText } from '@/lib/articles/body/text';
 import type { FeedEnclosure, FeedItem } from '@/lib/feeds/queries';
 import type { FeedFormat } from '@/lib/feeds/urls';
 
@@ -11,6 +13,15 @@ export const escapeHtml = (text: string): string => text.replace(/&/g, '&amp;').
 /** Root-relative src/href in the stored body become absolute: feed readers have no base URL. */
 export function absolutiseHtml(html: string): string {
   return html.replace(/\b(src|href|poster)=(["'])\/(?!\/)/g, (_match, attribute: string, quote: string) => `${attribute}=${quote}${absoluteUrl('/')}`);
+}
+
+/** TEMPORARY (issue 12, storage step): each block's text as a paragraph, until feeds render the blocks. */
+function interimBodyHtml(body: BodyDocument): string {
+  return body.blocks
+    .map((block) => blockPlainText(block).trim())
+    .filter(Boolean)
+    .map((text) => `<p>${escapeHtml(text).replace(/\n/g, '<br>')}</p>`)
+    .join('\n');
 }
 
 export function articleTagUri(id: number): string {
@@ -62,7 +73,7 @@ export function feedEntry(article: FeedItem): FeedEntry {
     headline: article.headline,
     standfirst: article.standfirst,
     // An article published with no body yet (a short breaking item) still says what it is.
-    contentHtml: article.body.trim() ? absolutiseHtml(article.body) : `<p>${escapeHtml(article.standfirst || article.headline)}</p>`,
+    contentHtml: article.body.blocks.length ? interimBodyHtml(article.body) : `<p>${escapeHtml(article.standfirst || article.headline)}</p>`,
     byline: article.byline,
     published: new Date(article.publishedAt),
     updated: new Date(article.modifiedAt),

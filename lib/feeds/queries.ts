@@ -6,6 +6,8 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import { articlePath, mediaPath, sectionPath, tagPath } from '@/lib/articles/urls';
 import { publicArticleWhere } from '@/lib/articles/public';
 import type { FeedScope } from '@/lib/feeds/urls';
+import type { BodyDocument } from '@/lib/articles/body/schema';
+import { storedBody } from '@/lib/articles/stored-fields';
 
 /** Items per feed: a day or two of a busy newsroom; readers poll often. */
 export const feedSize = 50;
@@ -16,8 +18,8 @@ export type FeedItem = {
   path: string;
   headline: string;
   standfirst: string;
-  /** Sanitised HTML (the article body as stored). */
-  body: string;
+  /** The article's body (typed blocks). */
+  body: BodyDocument;
   byline: string;
   publishedAt: string;
   modifiedAt: string;
@@ -67,7 +69,7 @@ function feedItem(row: FeedRow): FeedItem {
     path: articlePath(row),
     headline: row.headline,
     standfirst: row.standfirst,
-    body: row.body,
+    body: storedBody(row.body),
     byline: row.byline,
     publishedAt,
     modifiedAt: row.modifiedAt && row.modifiedAt > row.publishedAt! ? row.modifiedAt.toISOString() : publishedAt,

@@ -9,7 +9,8 @@
 // (similar enough words, or the same picture, video, embed or card): such a pair is a block edited
 // in place and gets a word diff; the rest are added or removed.
 import { diffArrays } from 'diff';
-import { blockTexts, type Block, type BodyDocument } from '@/lib/articles/body/schema';
+import type { Block, BodyDocument } from '@/lib/articles/body/schema';
+import { blockPlainText } from '@/lib/articles/body/text';
 import { diffText, type DiffPart } from '@/lib/revisions/diff';
 
 export type BlockChange =
@@ -31,10 +32,8 @@ export function canonical(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** A block's words as one text, runs joined by a space (paragraphs of a quote or a fact box by a new line). */
-export function blockText(block: Block): string {
-  return [...blockTexts(block)].join('\n');
-}
+/** A block's words as one text, as search and the word count read them (runs joined as they run). */
+export const blockText = (block: Block): string => blockPlainText(block);
 
 /** What a block points at outside its text (a Media row, an embed's address, another article), if anything. */
 function target(block: Block): string | null {

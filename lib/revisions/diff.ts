@@ -2,7 +2,8 @@
 // word, so an editor sees exactly what changed. Pure: no database, tested alone.
 import { diffArrays } from 'diff';
 import type { BodyDocument } from '@/lib/articles/body/schema';
-import { blockText, blocksDiffer, diffBlocks, type BlockChange } from '@/lib/revisions/block-diff';
+import { bodyPlainText } from '@/lib/articles/body/text';
+import { blocksDiffer, diffBlocks, type BlockChange } from '@/lib/revisions/block-diff';
 import { snapshotFieldLabels, type ArticleSnapshot } from '@/lib/revisions/snapshot';
 
 export type DiffPart = { kind: 'same' | 'added' | 'removed'; text: string };
@@ -16,7 +17,7 @@ function asBody(value: unknown): BodyDocument | null {
 
 const asText = (value: unknown): string => {
   const body = asBody(value);
-  if (body) return body.blocks.map(blockText).filter(Boolean).join('\n\n');
+  if (body) return bodyPlainText(body);
   return Array.isArray(value) ? value.join(', ') : value === null ? '—' : String(value);
 };
 
