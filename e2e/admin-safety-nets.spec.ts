@@ -4,7 +4,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { accessibilityViolations } from './support/fixtures';
 import { newsroomAccount, signIn, someSection, uniqueWord, type Account } from './admin-support';
-import { createArticle } from '@/lib/articles/commands/save';
+import type { Block } from '@/lib/articles/body/schema';
+import { createArticle, updateArticle } from '@/lib/articles/commands/save';
 import { db } from '@/lib/db/client';
 
 let editorA: Account;
@@ -179,5 +180,41 @@ test('a Persian kicker lays out right to left in the admin form (its ! on the le
     expect(await field.evaluate((element) => getComputedStyle(element).direction), label).toBe('rtl');
   }
   await page.getByTestId('body-editor').waitFor();
+  expect(await accessibilityViolations(page)).toEqual([]);
+});
+
+test('the article form has a Language field (empty: the site’s), validated by the article schema', async ({ page }) => {
+  const article = await draft(editorA, `${uniqueWord('Lang')} an article in Persian`);
+  await signIn(page, editorA);
+  await page.goto(`/admin/articles/${article.id}`);
+  const language = page.getByTestId('article-form').getByLabel('Language');
+  await expect(language).toHaveValue('');
+  await expect(language).toHaveAttribute('placeholder', 'en');
+  await language.fill('not a language!');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.locator('#language-error')).toHaveText('Give a language code such as en, fa, ar or en-GB (or leave it empty for the site’s language).');
+  expect((await db.article.findUniqueOrThrow({ where: { id: article.id } })).language).toBe('');
+  await language.fill('FA');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByRole('status')).toHaveText('Saved.');
+  expect((await db.article.findUniqueOrThrow({ where: { id: article.id } })).language).toBe('fa');
+});
+
+test('the revisions page shows a body’s changes block by block: moved, words changed, added; axe passes', async ({ page }) => {
+  const p = (text: string): Block => ({ type: 'paragraph', content: [{ type: 'text', text }] });
+  const section = await someSection();
+  const first = p('The council met on Tuesday evening.');
+  const second = p('The minister said yes to the new ferry.');
+  const third = p('Ferries will run every hour from Monday.');
+  const { id } = await createArticle(editorA, { headline: `${uniqueWord('Blocks')} ferry report`, sectionId: section.id, body: { version: 1, blocks: [first, second, third] } });
+  const edited = { version: 1, blocks: [second, third, first, p('A new closing paragraph.')].map((block) => (block === second ? p('The minister said no to the new ferry.') : block)) };
+  expect(await updateArticle(editorA, id, { headline: 'Ferry report', sectionId: section.id, body: edited, version: 1 })).toMatchObject({ ok: true });
+  await signIn(page, editorA);
+  await page.goto(`/admin/articles/${id}/revisions?from=1&to=2`);
+  const diff = page.getByTestId('revision-diff').getByTestId('block-diff');
+  await expect(diff.getByTestId('block-changed')).toHaveText(/^Changed: Paragraph\s*The minister said \[removed: yes\]\[added: no\] to the new ferry\.$/);
+  await expect(diff.getByTestId('block-moved')).toHaveText(/^Moved: Paragraph \(from position 1 to 3\)\s*The council met on Tuesday evening\.$/);
+  await expect(diff.getByTestId('block-added')).toHaveText(/^Added: Paragraph\s*A new closing paragraph\.$/);
+  await expect(diff.getByTestId('block-removed')).toHaveCount(0);
   expect(await accessibilityViolations(page)).toEqual([]);
 });

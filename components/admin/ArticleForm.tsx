@@ -21,6 +21,8 @@ type Props = {
   media: Option[];
   /** Shown under the slug field: where the article lives. */
   slugHint: string;
+  /** SITE_LANGUAGE: what an article with no language of its own is written in. */
+  siteLanguage: string;
 };
 
 const input = 'mt-1 block w-full rounded border border-gray-500 px-3 py-2';
@@ -38,7 +40,7 @@ function Field({ id, label, error, hint, children }: { id: string; label: string
 
 const describe = (id: string, error?: string, hint?: string) => [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
 
-export function ArticleForm({ action, articleId, version, initial, sections, media, slugHint }: Props) {
+export function ArticleForm({ action, articleId, version, initial, sections, media, slugHint, siteLanguage }: Props) {
   const [state, formAction, pending] = useActionState(action, { status: 'idle', message: '', fields: {}, values: null, conflict: null, attempt: 0 });
   const values = state.values ?? initial;
   const errors = state.fields;
@@ -96,6 +98,10 @@ export function ArticleForm({ action, articleId, version, initial, sections, med
           </Field>
           <Field id="sourceCredit" label="Source credit" error={errors.sourceCredit} hint="Such as: Reuters, or Press TV.">
             <input id="sourceCredit" name="sourceCredit" dir="auto" defaultValue={values.sourceCredit} maxLength={200} className={input} aria-describedby={describe('sourceCredit', errors.sourceCredit, 'x')} />
+          </Field>
+          {/* Empty is the site's language (stored as ''), so an article follows SITE_LANGUAGE until given its own. */}
+          <Field id="language" label="Language" error={errors.language} hint={`A code such as fa, ar or en-GB. Empty: the site’s language (${siteLanguage}).`}>
+            <input id="language" name="language" dir="ltr" defaultValue={values.language} placeholder={siteLanguage} maxLength={35} autoComplete="off" spellCheck={false} aria-invalid={errors.language ? true : undefined} className={input} aria-describedby={describe('language', errors.language, 'x')} />
           </Field>
         </div>
         <Field id="slug" label="Slug" error={errors.slug} hint={slugHint}>
