@@ -103,10 +103,6 @@ export function ArticleForm({ action, articleId, version, initial, sections, med
           <Field id="language" label="Language" error={errors.language} hint={`A code such as fa, ar or en-GB. Empty: the site’s language (${siteLanguage}).`}>
             <input id="language" name="language" dir="ltr" defaultValue={values.language} placeholder={siteLanguage} maxLength={35} autoComplete="off" spellCheck={false} aria-invalid={errors.language ? true : undefined} className={input} aria-describedby={describe('language', errors.language, 'x')} />
           </Field>
-          {/* Posted with every save, so a save never resets an article's language (issue 12). */}
-          <Field id="language" label="Language" error={errors.language} hint="A language code such as fa, ar or en-GB; empty for the site’s language.">
-            <input id="language" name="language" defaultValue={values.language} maxLength={35} dir="ltr" className={input} aria-describedby={describe('language', errors.language, 'x')} />
-          </Field>
         </div>
         <Field id="slug" label="Slug" error={errors.slug} hint={slugHint}>
           <input id="slug" name="slug" defaultValue={values.slug} maxLength={80} pattern={articleSlugPatternSource} aria-invalid={errors.slug ? true : undefined} className={`${input} font-mono`} aria-describedby={describe('slug', errors.slug, 'x')} />
