@@ -27,13 +27,13 @@ describe('ArticleBlocks', () => {
   });
 
   it('heading level 2', () => {
-    expect(render(everyBlock.blocks[1])).toBe(
+    expect(render(everyBlock.blocks[1]!)).toBe(
       "<h2 dir=\"auto\">Two</h2>",
     );
   });
 
   it('heading level 3', () => {
-    expect(render(everyBlock.blocks[2])).toBe(
+    expect(render(everyBlock.blocks[2]!)).toBe(
       "<h3 dir=\"auto\">Three</h3>",
     );
   });
