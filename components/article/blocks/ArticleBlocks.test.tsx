@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { ArticleBlocks } from '@/components/article/blocks/ArticleBlocks';
+import { ArticleBlocks, asideLabels } from '@/components/article/blocks/ArticleBlocks';
 import type { Block } from '@/lib/articles/body/schema';
 import { bodyDocumentSchema } from '@/lib/articles/body/schema';
 import { noReferences, type BodyReferences } from '@/lib/articles/body/references';
@@ -76,7 +76,7 @@ describe('ArticleBlocks', () => {
 
   it('factBox', () => {
     expect(render(block('factBox'))).toBe(
-      "<aside dir=\"auto\" aria-labelledby=\"block-0-title\" class=\"not-prose my-8 border border-rule p-4\"><h2 id=\"block-0-title\" class=\"mb-2 text-lg font-bold\">Key facts</h2><p class=\"mb-2\">Founded 1901.</p></aside>",
+      "<aside dir=\"auto\" aria-label=\"Key facts\" class=\"not-prose my-8 border border-rule p-4\"><h2 class=\"mb-2 text-lg font-bold\">Key facts</h2><p class=\"mb-2\">Founded 1901.</p></aside>",
     );
   });
 
@@ -107,7 +107,7 @@ describe('ArticleBlocks', () => {
     expect(render(block('video'), swapped)).toBe('');
   });
 
-  it('a fact box without a title is named "Fact box"; a quote without attribution has no footer', () => {
+  it('a fact box without a title has no heading and is named "Fact box"; a quote without attribution has no footer', () => {
     expect(render({ type: 'factBox', title: '', paragraphs: [[{ type: 'text', text: 'x' }]] })).toBe(
       '<aside dir="auto" aria-label="Fact box" class="not-prose my-8 border border-rule p-4"><p class="mb-2">x</p></aside>',
     );
@@ -116,6 +116,19 @@ describe('ArticleBlocks', () => {
 
   it('an embed whose stored URL is not its provider\'s (a row written around the schema) renders nothing', () => {
     expect(render({ type: 'embed', provider: 'vimeo', url: 'https://evil.example/embed', caption: '' })).toBe('');
+  });
+
+  it('a heading without words renders nothing', () => {
+    expect(render({ type: 'heading', level: 2, content: [] })).toBe('');
+    expect(render({ type: 'heading', level: 3, content: [{ type: 'text', text: ' \t' }, { type: 'break' }] })).toBe('');
+  });
+
+  it('names asides uniquely: a name used twice gets its number', () => {
+    const pull = { type: 'pullQuote', text: 'a', attribution: '' } as const;
+    const box = (title: string) => ({ type: 'factBox', title, paragraphs: [[]] }) as const;
+    expect([...asideLabels([pull, box(''), box('Facts'), pull, box(' '), { type: 'divider' }])]).toEqual([
+      [0, 'Pull quote (1)'], [1, 'Fact box (1)'], [2, 'Facts'], [3, 'Pull quote (2)'], [4, 'Fact box (2)'],
+    ]);
   });
 
   it('text is text: markup in runs, captions, cells and attributions is escaped', () => {

@@ -13,7 +13,30 @@ import { TableBlock } from '@/components/article/blocks/TableBlock';
 import { DividerBlock } from '@/components/article/blocks/DividerBlock';
 import { ArticleCardBlock } from '@/components/article/blocks/ArticleCardBlock';
 
-function BlockView({ block, index, references }: { block: Block; index: number; references: BodyReferences }) {
+/**
+ * The landmark names of the body's asides (pull quotes and fact boxes), by block index: each
+ * landmark on a page needs a name of its own, so a name used twice gets its number ("Pull quote
+ * (2)"). A fact box is named by its title.
+ */
+export function asideLabels(blocks: readonly Block[]): Map<number, string> {
+  const names = new Map<number, string>();
+  blocks.forEach((block, index) => {
+    if (block.type === 'pullQuote') names.set(index, 'Pull quote');
+    else if (block.type === 'factBox') names.set(index, block.title.trim() || 'Fact box');
+  });
+  const total = new Map<string, number>();
+  for (const name of names.values()) total.set(name, (total.get(name) ?? 0) + 1);
+  const seen = new Map<string, number>();
+  for (const [index, name] of names) {
+    if (total.get(name)! < 2) continue;
+    const n = (seen.get(name) ?? 0) + 1;
+    seen.set(name, n);
+    names.set(index, `${name} (${n})`);
+  }
+  return names;
+}
+
+function BlockView({ block, label, references }: { block: Block; label: string; references: BodyReferences }) {
   switch (block.type) {
     case 'paragraph':
       return <ParagraphBlock block={block} />;
@@ -24,7 +47,7 @@ function BlockView({ block, index, references }: { block: Block; index: number; 
     case 'quote':
       return <QuoteBlock block={block} />;
     case 'pullQuote':
-      return <PullQuoteBlock block={block} />;
+      return <PullQuoteBlock block={block} label={label} />;
     case 'picture':
       return <PictureBlock block={block} media={references.media[block.mediaId]} />;
     case 'video':
@@ -32,7 +55,7 @@ function BlockView({ block, index, references }: { block: Block; index: number; 
     case 'embed':
       return <EmbedBlock block={block} />;
     case 'factBox':
-      return <FactBoxBlock block={block} id={`block-${index}`} />;
+      return <FactBoxBlock block={block} label={label} />;
     case 'table':
       return <TableBlock block={block} />;
     case 'divider':
@@ -45,10 +68,11 @@ function BlockView({ block, index, references }: { block: Block; index: number; 
 /** An article body: each block through its own component. `references` holds the media and
  * articles the blocks name, loaded with the page (lib/media/body-media.ts, lib/articles/body-cards.ts). */
 export function ArticleBlocks({ body, references }: { body: BodyDocument; references: BodyReferences }) {
+  const labels = asideLabels(body.blocks);
   return (
     <div className="prose prose-lg max-w-none font-serif prose-a:text-accent" data-testid="article-body">
       {body.blocks.map((block, index) => (
-        <BlockView key={index} block={block} index={index} references={references} />
+        <BlockView key={index} block={block} label={labels.get(index) ?? ''} references={references} />
       ))}
     </div>
   );

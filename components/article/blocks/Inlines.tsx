@@ -31,7 +31,9 @@ function wrap(mark: Mark, children: ReactNode): ReactNode {
 export function Inlines({ content }: { content: readonly Inline[] }) {
   return content.map((inline, index) => {
     if (inline.type === 'break') return <br key={index} />;
-    const marks = [...(inline.marks ?? [])].sort((a, b) => markOrder.indexOf(b.type) - markOrder.indexOf(a.type));
+    // A link needs words to be followed (WCAG H30): a run of only spaces keeps its other marks.
+    const blank = inline.text.trim() === '';
+    const marks = [...(inline.marks ?? [])].filter((mark) => !(blank && mark.type === 'link')).sort((a, b) => markOrder.indexOf(b.type) - markOrder.indexOf(a.type));
     let node: ReactNode = inline.text;
     for (const mark of marks) node = wrap(mark, node);
     return <Fragment key={index}>{node}</Fragment>;
