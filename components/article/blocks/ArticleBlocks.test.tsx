@@ -124,8 +124,8 @@ describe('ArticleBlocks', () => {
   });
 
   it('names asides uniquely: a name used twice gets its number', () => {
-    const pull = { type: 'pullQuote', text: 'a', attribution: '' } as const;
-    const box = (title: string) => ({ type: 'factBox', title, paragraphs: [[]] }) as const;
+    const pull: Block = { type: 'pullQuote', text: 'a', attribution: '' };
+    const box = (title: string): Block => ({ type: 'factBox', title, paragraphs: [[]] });
     expect([...asideLabels([pull, box(''), box('Facts'), pull, box(' '), { type: 'divider' }])]).toEqual([
       [0, 'Pull quote (1)'], [1, 'Fact box (1)'], [2, 'Facts'], [3, 'Pull quote (2)'], [4, 'Fact box (2)'],
     ]);
