@@ -44,6 +44,20 @@ describe('articleJsonLd', () => {
     expect(images.map((image) => Number(image.width) / Number(image.height))).toEqual([16 / 9, 4 / 3, 1]);
   });
 
+  it('lists the 16:9, 4:3 and 1:1 crops of a video\'s poster for a video article (it listed only the poster)', () => {
+    const crops = {
+      '16x9': { url: '/media/p/poster.16x9.webp', width: 1200, height: 675 },
+      '4x3': { url: '/media/p/poster.4x3.webp', width: 1200, height: 900 },
+      '1x1': { url: '/media/p/poster.1x1.webp', width: 720, height: 720 },
+    };
+    const [news] = articleJsonLd(sampleArticle({ contentType: 'video', media: { ...sampleVideo, crops } })) as Record<string, unknown>[];
+    expect(news!.image).toEqual([
+      { '@type': 'ImageObject', url: 'http://localhost:3000/media/p/poster.16x9.webp', width: '1200', height: '675' },
+      { '@type': 'ImageObject', url: 'http://localhost:3000/media/p/poster.4x3.webp', width: '1200', height: '900' },
+      { '@type': 'ImageObject', url: 'http://localhost:3000/media/p/poster.1x1.webp', width: '720', height: '720' },
+    ]);
+  });
+
   it('falls back to the site share images in three ratios when the article has no picture', () => {
     const [news] = articleJsonLd(sampleArticle({ media: null })) as Record<string, unknown>[];
     const images = news!.image as { width: string; height: string }[];
