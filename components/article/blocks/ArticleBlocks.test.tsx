@@ -1,6 +1,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { ArticleBlocks, asideLabels } from '@/components/article/blocks/ArticleBlocks';
+import { ArticleBlocks } from '@/components/article/blocks/ArticleBlocks';
+import { asideLabels } from '@/lib/articles/body/aside-labels';
 import type { Block } from '@/lib/articles/body/schema';
 import { bodyDocumentSchema } from '@/lib/articles/body/schema';
 import { noReferences, type BodyReferences } from '@/lib/articles/body/references';

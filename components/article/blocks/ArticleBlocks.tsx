@@ -1,5 +1,6 @@
 import type { Block, BodyDocument } from '@/lib/articles/body/schema';
 import type { BodyReferences } from '@/lib/articles/body/references';
+import { asideLabels } from '@/lib/articles/body/aside-labels';
 import { ParagraphBlock } from '@/components/article/blocks/ParagraphBlock';
 import { HeadingBlock } from '@/components/article/blocks/HeadingBlock';
 import { ListBlock } from '@/components/article/blocks/ListBlock';
@@ -12,29 +13,6 @@ import { FactBoxBlock } from '@/components/article/blocks/FactBoxBlock';
 import { TableBlock } from '@/components/article/blocks/TableBlock';
 import { DividerBlock } from '@/components/article/blocks/DividerBlock';
 import { ArticleCardBlock } from '@/components/article/blocks/ArticleCardBlock';
-
-/**
- * The landmark names of the body's asides (pull quotes and fact boxes), by block index: each
- * landmark on a page needs a name of its own, so a name used twice gets its number ("Pull quote
- * (2)"). A fact box is named by its title.
- */
-export function asideLabels(blocks: readonly Block[]): Map<number, string> {
-  const names = new Map<number, string>();
-  blocks.forEach((block, index) => {
-    if (block.type === 'pullQuote') names.set(index, 'Pull quote');
-    else if (block.type === 'factBox') names.set(index, block.title.trim() || 'Fact box');
-  });
-  const total = new Map<string, number>();
-  for (const name of names.values()) total.set(name, (total.get(name) ?? 0) + 1);
-  const seen = new Map<string, number>();
-  for (const [index, name] of names) {
-    if (total.get(name)! < 2) continue;
-    const n = (seen.get(name) ?? 0) + 1;
-    seen.set(name, n);
-    names.set(index, `${name} (${n})`);
-  }
-  return names;
-}
 
 function BlockView({ block, label, references }: { block: Block; label: string; references: BodyReferences }) {
   switch (block.type) {
