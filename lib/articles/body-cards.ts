@@ -9,12 +9,13 @@ import { cacheTags } from '@/lib/cache/tags';
 import { cardSelect } from '@/lib/articles/select';
 import { toArticleCard } from '@/lib/articles/mappers';
 import { publicArticleWhere } from '@/lib/articles/public';
-import { loadBodyMedia } from '@/lib/media/body-media';
+import { loadBodyMedia, readBodyMedia } from '@/lib/media/body-media';
 import { bodyReferenceIds, type BodyReferences } from '@/lib/articles/body/references';
 import type { BodyDocument } from '@/lib/articles/body/schema';
 import type { ArticleCard } from '@/lib/articles/types';
 
 async function readCards(ids: readonly number[]): Promise<Record<number, ArticleCard>> {
+  if (ids.length === 0) return {};
   const rows = await db.article.findMany({ where: { ...publicArticleWhere(), id: { in: [...ids] } }, select: cardSelect });
   return Object.fromEntries(rows.map((row) => [row.id, toArticleCard(row)]));
 }
@@ -29,5 +30,12 @@ export function loadBodyCards(ids: readonly number[]): Promise<Record<number, Ar
 export async function loadBodyReferences(bodies: BodyDocument | readonly BodyDocument[]): Promise<BodyReferences> {
   const { mediaIds, articleIds } = bodyReferenceIds(bodies);
   const [media, articles] = await Promise.all([loadBodyMedia(mediaIds), loadBodyCards(articleIds)]);
+  return { media, articles };
+}
+
+/** The same, uncached: for callers cached as a whole (feeds: every article change expires `feeds`). */
+export async function readBodyReferences(bodies: BodyDocument | readonly BodyDocument[]): Promise<BodyReferences> {
+  const { mediaIds, articleIds } = bodyReferenceIds(bodies);
+  const [media, articles] = await Promise.all([readBodyMedia(mediaIds), readCards(articleIds)]);
   return { media, articles };
 }

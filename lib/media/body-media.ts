@@ -8,7 +8,9 @@ import { mediaSelect } from '@/lib/articles/select';
 import { toMediaView } from '@/lib/articles/mappers';
 import type { MediaView } from '@/lib/articles/types';
 
-async function readMedia(ids: readonly number[]): Promise<Record<number, MediaView>> {
+/** Uncached: for callers cached as a whole (feeds, whose `feeds` tag every article change expires). */
+export async function readBodyMedia(ids: readonly number[]): Promise<Record<number, MediaView>> {
+  if (ids.length === 0) return {};
   const rows = await db.media.findMany({ where: { id: { in: [...ids] } }, select: mediaSelect });
   return Object.fromEntries(rows.map((row) => [row.id, toMediaView(row)!]));
 }
@@ -16,5 +18,5 @@ async function readMedia(ids: readonly number[]): Promise<Record<number, MediaVi
 /** `ids` sorted and unique (bodyReferenceIds): the cache key is the list. */
 export function loadBodyMedia(ids: readonly number[]): Promise<Record<number, MediaView>> {
   if (ids.length === 0) return Promise.resolve({});
-  return unstable_cache(() => readMedia(ids), ['body-media', ids.join(',')], { tags: ids.map(cacheTags.media) })();
+  return unstable_cache(() => readBodyMedia(ids), ['body-media', ids.join(',')], { tags: ids.map(cacheTags.media) })();
 }
