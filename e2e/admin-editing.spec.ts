@@ -1,5 +1,6 @@
 // Editing together and around an article: two editors in conflict (nothing lost), revisions and
 // restore, related links (add, reorder by keyboard, remove, seen by readers), media upload.
+import { paragraphsBody } from '@/lib/articles/body/columns';
 import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -21,7 +22,7 @@ test.beforeAll(async () => {
 
 async function draft(author: Account, headline: string) {
   const section = await someSection();
-  const created = await createArticle(author, { headline, sectionId: section.id, body: '<p>First paragraph.</p>', standfirst: 'Original standfirst.' });
+  const created = await createArticle(author, { headline, sectionId: section.id, body: paragraphsBody('First paragraph.'), standfirst: 'Original standfirst.' });
   return { ...created, section };
 }
 
@@ -62,7 +63,7 @@ test('two editors save the same version: the second sees both, keeps what they t
   await expect(pageB.getByRole('status')).toHaveText('Saved.');
   const row = await db.article.findUniqueOrThrow({ where: { id: article.id } });
   expect(row.standfirst).toBe(standfirstB);
-  expect(row.body).toContain('B added this sentence.');
+  expect(row.bodyText).toContain('B added this sentence.');
   expect(row.version).toBe(3);
   // A's version is kept in the history.
   expect((await getRevision(article.id, 2, editorA))?.snapshot.headline).toBe(headlineA);

@@ -40,7 +40,7 @@ test('an editor writes, previews, publishes, edits and unpublishes an article', 
   const id = Number(/\/admin\/articles\/(\d+)/.exec(page.url())?.[1]);
   const article = await db.article.findUniqueOrThrow({ where: { id } });
   expect(article.status).toBe('draft');
-  expect(article.body).toContain(`the ${word} plan`);
+  expect(article.bodyText).toContain(`the ${word} plan`);
   const path = `/${section.slug}/${article.slug}`;
   expect((await request.get(path)).status()).toBe(404);
 

@@ -8,6 +8,7 @@
 // left fronts stale for good. Every answer is judged afterwards (scripts/support/coherence.ts): each
 // change must show on every page from 1 s after the newsroom acknowledged it until the next change,
 // and never revert.
+import { paragraphsBody } from '@/lib/articles/body/columns';
 import crypto from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import { createArticle } from '@/lib/articles/commands/save';
@@ -31,7 +32,7 @@ test('20 articles published, edited and unpublished under readers: every page fo
   for (let index = 0; index < ARTICLES; index += 1) {
     const created = await createArticle(
       { id: editor.id, role: 'editor' },
-      { headline: `${marker(index, 'a')} harbour vote`, standfirst: 'A council story.', body: '<p>The council met.</p>', sectionId: section.id, tags: [tagName] },
+      { headline: `${marker(index, 'a')} harbour vote`, standfirst: 'A council story.', body: paragraphsBody('The council met.'), sectionId: section.id, tags: [tagName] },
     );
     articles.push({ id: created.id, path: `/${section.slug}/${created.slug}`, markers: [marker(index, 'a'), marker(index, 'b')] });
   }

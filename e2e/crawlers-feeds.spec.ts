@@ -1,5 +1,6 @@
 // Feeds as aggregators read them: RSS through rss-parser, Atom through an XML parse and Atom's
 // required elements, each listing what the database holds, newest first, with absolute links.
+import { bodyColumns, paragraphsBody } from '@/lib/articles/body/columns';
 import crypto from 'node:crypto';
 import { XMLParser } from 'fast-xml-parser';
 import Parser from 'rss-parser';
@@ -91,8 +92,7 @@ test('a tag named with markup and control characters still gives well-formed fee
       slug: `e2e-naughty-feed-${suffix}`,
       headline,
       byline: `Sam <Writer> & "Co"\u0008`,
-      body: '<p>Body.</p>',
-      bodyText: 'Body.',
+      ...bodyColumns(paragraphsBody('Body.')),
       status: 'published',
       publishedAt: new Date(Date.now() - 60_000),
       sectionId: section.id,

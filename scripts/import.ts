@@ -49,6 +49,7 @@ try {
 const { applyMigrations } = await import('@/lib/db/migrate');
 const { db } = await import('@/lib/db/client');
 await applyMigrations();
+await (await import('@/lib/articles/body/convert-stored')).convertStoredBodies({ log: console.log });
 
 let failed = 0;
 const isExport = (file: string) => /\.(nd)?json$/i.test(file);

@@ -1,5 +1,7 @@
 // Rows for the crawler tests (sitemaps, feeds, redirects): written through Prisma into the test
 // file's own SQLite copy (testing/setup-database.ts), never mocked.
+import { bodyColumns } from '@/lib/articles/body/columns';
+import { htmlToBlocks } from '@/lib/articles/body/from-html';
 import { db } from '@/lib/db/client';
 import type { ArticleStatus, ContentType } from '@/lib/generated/prisma/client';
 
@@ -37,6 +39,7 @@ export type ArticleInput = {
   legacyId?: string | null;
   tagIds?: number[];
   oldSlugs?: string[];
+  /** HTML for brevity: stored as the blocks it reads into (lib/articles/body/from-html.ts), with their text and word count. */
   body?: string;
   standfirst?: string;
   byline?: string;
@@ -45,14 +48,13 @@ export type ArticleInput = {
 
 export async function makeArticle(input: ArticleInput) {
   const n = next();
-  const { tagIds = [], oldSlugs = [], ...rest } = input;
+  const { tagIds = [], oldSlugs = [], body = `<p>Body of story ${n}.</p>`, ...rest } = input;
   return db.article.create({
     data: {
       slug: `story-${n}`,
       headline: `Story number ${n}`,
       standfirst: `Standfirst of story ${n}.`,
-      body: `<p>Body of story ${n}.</p>`,
-      bodyText: `Body of story ${n}.`,
+      ...bodyColumns({ version: 1, blocks: htmlToBlocks(body) }),
       status: 'published',
       publishedAt: new Date(Date.UTC(2024, 0, 1) + n * 60_000),
       ...rest,

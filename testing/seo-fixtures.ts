@@ -49,8 +49,10 @@ export function sampleArticle(overrides: Partial<ArticleView> = {}): ArticleView
     section: { slug: 'middle-east', name: 'Middle East' },
     media: sampleImage,
     legacyId: '1234567',
-    body: '<p>Body</p>',
+    body: { version: 1, blocks: [{ type: 'paragraph', content: [{ type: 'text', text: 'Body' }] }] },
     bodyText: 'Body',
+    wordCount: 1,
+    language: 'en',
     byline: 'Jane Reporter',
     sourceCredit: 'Press TV reported',
     tags: [

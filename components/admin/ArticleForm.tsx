@@ -3,6 +3,7 @@
 // editor typed across a refused save (validation, a conflict) and shows the conflict beside it.
 import { useActionState, type ReactNode } from 'react';
 import { BodyEditor } from '@/components/admin/BodyEditor';
+import { formBodyDocument } from '@/lib/articles/form-values';
 import { ConflictPanel } from '@/components/admin/ConflictPanel';
 import type { ArticleFormState, ArticleFormValues } from '@/components/admin/article-form-types';
 import { slugPatternSource } from '@/lib/forms/slug-pattern';
@@ -60,7 +61,7 @@ export function ArticleForm({ action, articleId, version, initial, sections, med
         </Field>
         <div>
           <p id="body-label" className="mb-1 text-sm font-semibold">Body</p>
-          <BodyEditor name="body" initialHtml={values.body} labelId="body-label" describedBy={errors.body ? 'body-error' : undefined} />
+          <BodyEditor name="body" initialBody={formBodyDocument(values)} labelId="body-label" describedBy={errors.body ? 'body-error' : undefined} />
           {errors.body ? <p id="body-error" className="mt-1 text-sm font-semibold text-red-800">{errors.body}</p> : null}
         </div>
         <div className="grid gap-4 sm:grid-cols-2">

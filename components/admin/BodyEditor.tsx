@@ -1,9 +1,46 @@
 'use client';
-// The body editor: Tiptap (ProseMirror) editing HTML directly, because the article body is stored as
-// HTML (docs/decisions/0005-body-editor.md). Whatever it produces is sanitised again on the server.
+// The body editor: Tiptap (ProseMirror). TEMPORARY (issue 12, storage step): it still edits HTML and
+// posts the BodyDocument made from it (lib/articles/body/from-html.ts) as JSON in the hidden input,
+// until the block editor replaces it. The server checks the document with the same schema.
 import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import { useState } from 'react';
+import { htmlToBlocks } from '@/lib/articles/body/from-html';
+import { blockPlainText } from '@/lib/articles/body/text';
+import { bodyFormatVersion, type BodyDocument, type Inline } from '@/lib/articles/body/schema';
+
+const escape = (text: string) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+function runsHtml(content: readonly Inline[]): string {
+  return content
+    .map((inline) => {
+      if (inline.type === 'break') return '<br>';
+      let html = escape(inline.text);
+      for (const mark of inline.marks ?? []) {
+        if (mark.type === 'bold') html = `<strong>${html}</strong>`;
+        else if (mark.type === 'italic') html = `<em>${html}</em>`;
+        else if (mark.type === 'link') html = `<a href="${escape(mark.href)}">${html}</a>`;
+      }
+      return html;
+    })
+    .join('');
+}
+/** The blocks the stub editor can show, as HTML for Tiptap; the others as paragraphs of their text. */
+function documentHtml(body: BodyDocument): string {
+  return body.blocks
+    .map((block) => {
+      if (block.type === 'paragraph') return `<p>${runsHtml(block.content)}</p>`;
+      if (block.type === 'heading') return `<h${block.level}>${runsHtml(block.content)}</h${block.level}>`;
+      if (block.type === 'list') {
+        const tag = block.ordered ? 'ol' : 'ul';
+        return `<${tag}>${block.items.map((item) => `<li>${runsHtml(item.content)}</li>`).join('')}</${tag}>`;
+      }
+      if (block.type === 'quote') return `<blockquote>${block.paragraphs.map((p) => `<p>${runsHtml(p)}</p>`).join('')}</blockquote>`;
+      const text = blockPlainText(block).trim();
+      return text ? `<p>${escape(text).replace(/\n/g, '<br>')}</p>` : '';
+    })
+    .join('');
+}
+const documentJson = (html: string) => JSON.stringify({ version: bodyFormatVersion, blocks: htmlToBlocks(html) });
 
 function Tool({ label, active, onClick, disabled }: { label: string; active?: boolean; onClick: () => void; disabled?: boolean }) {
   return (
@@ -59,8 +96,9 @@ function Toolbar({ editor }: { editor: Editor }) {
   );
 }
 
-export function BodyEditor({ name, initialHtml, labelId, describedBy }: { name: string; initialHtml: string; labelId: string; describedBy?: string }) {
-  const [html, setHtml] = useState(initialHtml);
+export function BodyEditor({ name, initialBody, labelId, describedBy }: { name: string; initialBody: BodyDocument; labelId: string; describedBy?: string }) {
+  const [initialHtml] = useState(() => documentHtml(initialBody));
+  const [json, setJson] = useState(() => JSON.stringify(initialBody));
   const editor = useEditor({
     extensions: [
       StarterKit.configure({
@@ -83,14 +121,14 @@ export function BodyEditor({ name, initialHtml, labelId, describedBy }: { name: 
         class: 'prose max-w-none min-h-64 p-3 focus:outline-none',
       },
     },
-    onUpdate: ({ editor: current }) => setHtml(current.getHTML()),
+    onUpdate: ({ editor: current }) => setJson(documentJson(current.getHTML())),
   });
   return (
     <div className="rounded border border-gray-500 focus-within:ring-2 focus-within:ring-blue-700">
       {editor ? <Toolbar editor={editor} /> : <p className="p-2 text-sm text-gray-700">Loading the editor…</p>}
       <EditorContent editor={editor} />
       {/* Without script the body is sent back unchanged. */}
-      <input type="hidden" name={name} value={html} />
+      <input type="hidden" name={name} value={json} />
     </div>
   );
 }

@@ -4,6 +4,7 @@
 //   tsx e2e/support/scale-out-data.ts schedule WORD MS   a draft in "world" scheduled MS ms from now
 //   tsx e2e/support/scale-out-data.ts drafts WORD N      N drafts in "world" tagged WORD, and an editor's session
 // Prints one JSON line.
+import { paragraphsBody } from '@/lib/articles/body/columns';
 import crypto from 'node:crypto';
 import { applyMigrations } from '@/lib/db/migrate';
 import { db } from '@/lib/db/client';
@@ -32,7 +33,7 @@ if (command === 'prepare') {
   const section = await db.section.findFirstOrThrow({ where: { slug: 'world' } });
   const created = await createArticle(actor, {
     headline: `Scale-out ${word} reaches every instance`, kicker: '', standfirst: `Published on one, read on another (${word}).`,
-    body: '<p>Shared cache.</p>', sectionId: section.id, tags: [], contentType: 'text', byline: '', sourceCredit: '', slug: '',
+    body: paragraphsBody('Shared cache.'), sectionId: section.id, tags: [], contentType: 'text', byline: '', sourceCredit: '', slug: '',
   });
   const at = new Date(Date.now() + Number(delay));
   await scheduleArticle(actor, created.id, at);
@@ -42,7 +43,7 @@ if (command === 'prepare') {
   const section = await db.section.findFirstOrThrow({ where: { slug: 'world' } });
   const drafts: { id: number; path: string }[] = [];
   for (let index = 0; index < Number(delay); index += 1) {
-    const created = await createArticle(actor, { headline: `${word}n${index}a crosses instances`, body: '<p>Shared cache.</p>', sectionId: section.id, tags: [word] });
+    const created = await createArticle(actor, { headline: `${word}n${index}a crosses instances`, body: paragraphsBody('Shared cache.'), sectionId: section.id, tags: [word] });
     drafts.push({ id: created.id, path: `/${section.slug}/${created.slug}` });
   }
   const tag = await db.tag.findFirstOrThrow({ where: { name: word }, select: { slug: true } });

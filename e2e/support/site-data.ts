@@ -2,6 +2,7 @@
 // generated part is random), read through the same Prisma client the app uses. Also a way to put an
 // article the public must NOT see into the database, and a way to publish more articles than the
 // demo gave a section.
+import { bodyColumns, paragraphsBody } from '@/lib/articles/body/columns';
 import { randomBytes } from 'node:crypto';
 import { expect, type APIRequestContext } from '@playwright/test';
 import type { Actor } from '@/lib/articles/commands/result';
@@ -51,8 +52,7 @@ export async function createHiddenArticle(status: 'draft' | 'unpublished' | 'sch
     data: {
       slug,
       headline: `Hidden ${status} article for the 404 journey`,
-      body: '<p>Nobody outside the newsroom may read this.</p>',
-      bodyText: 'Nobody outside the newsroom may read this.',
+      ...bodyColumns(paragraphsBody('Nobody outside the newsroom may read this.')),
       status,
       sectionId: section.id,
       publishedAt: status === 'scheduled' ? inADay : status === 'unpublished' ? new Date(Date.now() - 3600 * 1000) : null,
@@ -69,7 +69,7 @@ export async function publishArticlesIn(sectionSlug: string, count: number, edit
   let newest = '';
   for (let index = 1; index <= count; index++) {
     newest = `Filler ${index} of ${count} for the e2e run ${randomBytes(4).toString('hex')}`;
-    const { id, version } = await createArticle(editor, { headline: newest, sectionId: section.id, body: '<p>Published by an e2e spec that needed more articles.</p>' });
+    const { id, version } = await createArticle(editor, { headline: newest, sectionId: section.id, body: paragraphsBody('Published by an e2e spec that needed more articles.') });
     await publishArticle(editor, id, version);
   }
   await expect.poll(async () => (await (await request.get(`/${sectionSlug}`)).text()).includes(newest), { timeout: 15_000 }).toBe(true);

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { freeTextParam } from '@/lib/articles/params';
 import type { ArticleEditValues } from '@/lib/articles/form-values';
 import { articleSelect } from '@/lib/articles/select';
-import { articleColumnNames, articleStatuses as storedArticleStatuses, pick, selectColumns } from '@/lib/articles/stored-fields';
+import { articleColumnNames, articleStatuses as storedArticleStatuses, pick, selectColumns, storedBody } from '@/lib/articles/stored-fields';
 import { toArticleView, toMediaView, toRelatedLinkView } from '@/lib/articles/mappers';
 import type { ArticleView, MediaView, RelatedLinkView } from '@/lib/articles/types';
 import { articlePath } from '@/lib/articles/urls';
@@ -174,7 +174,7 @@ export async function getArticleForEdit(id: number, viewer: Viewer): Promise<Art
     publishedAt: row.publishedAt?.toISOString() ?? null,
     modifiedAt: row.modifiedAt?.toISOString() ?? null,
     breakingUntil: row.breakingUntil && row.breakingUntil.getTime() > Date.now() ? row.breakingUntil.toISOString() : null,
-    values: { ...pick(row, articleColumnNames), tags: row.tags.map(({ tag }) => tag.name).join(', ') },
+    values: { ...pick(row, articleColumnNames), body: storedBody(row.body), tags: row.tags.map(({ tag }) => tag.name).join(', ') },
     leadMedia: toMediaView(row.leadMedia),
     corrections: row.corrections.map((c) => ({ id: c.id, note: c.note, createdAt: c.createdAt.toISOString() })),
     related: row.relatedLinks.map((link) => {

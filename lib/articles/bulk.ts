@@ -3,7 +3,8 @@
 // transaction. A million articles go in this way in minutes where one create() each would take hours.
 // Dates are written in the text form Prisma's SQLite adapter itself writes, so ordering by them works.
 import type { Prisma } from '@/lib/generated/prisma/client';
-import { parameters, reserveIds, syncIdSequence } from '@/lib/db/dialect';
+import { onPostgres, parameter, parameters, reserveIds, syncIdSequence } from '@/lib/db/dialect';
+import type { BodyDocument } from '@/lib/articles/body/schema';
 
 type Tx = Pick<Prisma.TransactionClient, '$executeRawUnsafe' | '$queryRawUnsafe'>;
 type Value = string | number | null;
@@ -16,12 +17,14 @@ export function sqliteDateTime(date: Date): string {
   return date.toISOString().replace('Z', '+00:00');
 }
 
-async function insertRows(tx: Tx, table: string, columns: readonly string[], rows: readonly Value[][]): Promise<void> {
+/** `json`: columns given as JSON text, which PostgreSQL must be told are jsonb (SQLite keeps the text). */
+async function insertRows(tx: Tx, table: string, columns: readonly string[], rows: readonly Value[][], json: readonly string[] = []): Promise<void> {
   const perStatement = Math.max(1, Math.floor(maxParameters / columns.length));
   const head = `INSERT INTO "${table}" (${columns.map((column) => `"${column}"`).join(', ')}) VALUES `;
+  const casts = columns.map((column) => (json.includes(column) && onPostgres() ? '::jsonb' : ''));
   for (let start = 0; start < rows.length; start += perStatement) {
     const chunk = rows.slice(start, start + perStatement);
-    const tuples = chunk.map((_, row) => `(${parameters(columns.length, row * columns.length + 1)})`);
+    const tuples = chunk.map((_, row) => `(${columns.map((_, column) => `${parameter(row * columns.length + column + 1)}${casts[column]}`).join(', ')})`);
     await tx.$executeRawUnsafe(head + tuples.join(', '), ...chunk.flat());
   }
 }
@@ -32,8 +35,10 @@ export type BulkArticle = {
   kicker: string;
   headline: string;
   standfirst: string;
-  body: string;
+  body: BodyDocument;
   bodyText: string;
+  wordCount: number;
+  language?: string;
   byline: string;
   sourceCredit: string;
   status: 'draft' | 'scheduled' | 'published' | 'unpublished';
@@ -45,7 +50,7 @@ export type BulkArticle = {
 };
 
 const articleColumns = [
-  'id', 'slug', 'kicker', 'headline', 'standfirst', 'body', 'bodyText', 'byline', 'sourceCredit', 'status',
+  'id', 'slug', 'kicker', 'headline', 'standfirst', 'body', 'bodyText', 'wordCount', 'language', 'byline', 'sourceCredit', 'status',
   'contentType', 'sectionId', 'leadMediaId', 'publishedAt', 'modifiedAt', 'version', 'createdAt', 'updatedAt',
 ] as const;
 
@@ -56,9 +61,11 @@ export async function insertArticles(tx: Tx, articles: readonly BulkArticle[], n
     'Article',
     articleColumns,
     articles.map((a) => [
-      a.id, a.slug, a.kicker, a.headline, a.standfirst, a.body, a.bodyText, a.byline, a.sourceCredit, a.status,
+      // The body's JSON as text: SQLite stores it so, PostgreSQL casts it to jsonb.
+      a.id, a.slug, a.kicker, a.headline, a.standfirst, JSON.stringify(a.body), a.bodyText, a.wordCount, a.language ?? '', a.byline, a.sourceCredit, a.status,
       a.contentType, a.sectionId, a.leadMediaId, sqliteDateTime(a.publishedAt), sqliteDateTime(a.modifiedAt), 1, stamp, stamp,
     ]),
+    ['body'],
   );
   // Explicit ids: PostgreSQL's id sequence must be moved past them (SQLite's follows by itself).
   await syncIdSequence(tx, 'Article');

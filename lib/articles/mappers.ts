@@ -1,6 +1,8 @@
 // Prisma rows → the read model (lib/articles/types.ts). Pure functions: tested without a database.
 import { articlePath, mediaPath } from '@/lib/articles/urls';
 import { isPublicArticle } from '@/lib/articles/public';
+import { storedBody } from '@/lib/articles/stored-fields';
+import { config } from '@/lib/config';
 import { z } from 'zod';
 import type { ArticleCard, ArticleView, CropName, MediaCrop, MediaView, RelatedLinkView } from '@/lib/articles/types';
 import type { ArticleRow, CardRow, MediaRow } from '@/lib/articles/select';
@@ -103,8 +105,10 @@ export function toArticleView(row: ArticleRow): ArticleView {
   return {
     ...toArticleCard(row),
     legacyId: row.legacyId,
-    body: row.body,
+    body: storedBody(row.body),
     bodyText: row.bodyText,
+    wordCount: row.wordCount,
+    language: row.language || config.SITE_LANGUAGE,
     byline: row.byline,
     sourceCredit: row.sourceCredit,
     tags: row.tags.map(({ tag }) => ({ slug: tag.slug, name: tag.name })),

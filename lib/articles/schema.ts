@@ -2,7 +2,7 @@
 // the JSON API all parse with it. Form fields arrive as strings, JSON as numbers: both are accepted.
 import { z } from 'zod';
 import { recordIdParam } from '@/lib/articles/params';
-import { BodyNestingError, sanitizeBody } from '@/lib/articles/sanitize';
+import { bodyDocumentSchema, emptyBody } from '@/lib/articles/body/schema';
 import { articleContentTypes } from '@/lib/articles/stored-fields';
 import { reservedArticleSlugs } from '@/lib/articles/urls';
 import { postedRecordId } from '@/lib/forms/form-data';
@@ -52,26 +52,49 @@ export const tagListSchema = z
   })
   .pipe(z.array(tagNameSchema).max(20, 'At most 20 tags.'));
 
-// Sanitising is linear but not free: the worst body HTML for it (tags back to back) costs about 0.2 ms
-// of CPU a kilobyte, and a whole save (sanitiser, plain text, the row and its revision) about 0.3,
-// all of it holding the event loop. 100,000 characters (a 15,000-word article) keeps a save under
-// 50 ms: docs/decisions/0009-body-limits.md.
+/** HTML that arrives to be turned into blocks (an import of HTML bodies) is read up to this many characters. */
 export const maxBodyLength = 100_000;
 
+// The JSON of a body at its text limit (100,000 characters) with marks and links on every word stays
+// well under this: JSON.parse of a megabyte takes a few milliseconds (decision 0009's reasoning).
+export const maxBodyJsonLength = 1_000_000;
+
 /**
- * Body HTML as anyone sends it (the body editor, an import) → the sanitised HTML that is stored. The
- * sanitiser runs here, in the schema, so no write path can store a body without it: whatever parsed
- * with this field holds clean HTML. Nesting deeper than lib/articles/sanitize.ts allows is refused.
+ * The body as anyone sends it: a BodyDocument (lib/articles/body/schema.ts, the JSON API and the
+ * importers) or the JSON text of one (the admin form posts a hidden input named `body` holding JSON).
+ * No HTML is accepted here: HTML is turned into blocks at the edges (lib/articles/body/from-html.ts).
+ * A message about a bad document names the body field, whatever block it is about.
  */
-export const bodySchema = z
-  .string()
-  .max(maxBodyLength, `The body is too long (${maxBodyLength.toLocaleString('en')} characters at most).`)
-  .transform((html, context) => {
+export const bodyInputSchema = z
+  .unknown()
+  .transform((value, context) => {
+    if (typeof value !== 'string') return value;
+    if (value.trim() === '') return emptyBody();
+    if (value.length > maxBodyJsonLength) {
+      context.addIssue({ code: 'custom', message: `The body is too long (${maxBodyJsonLength.toLocaleString('en')} characters of JSON at most).` });
+      return z.NEVER;
+    }
     try {
-      return sanitizeBody(html);
-    } catch (error) {
-      if (!(error instanceof BodyNestingError)) throw error;
-      context.addIssue({ code: 'custom', message: error.message });
+      return JSON.parse(value) as unknown;
+    } catch {
+      context.addIssue({ code: 'custom', message: 'The body could not be read (it is not a JSON document of blocks). Reload the page and try again.' });
+      return z.NEVER;
+    }
+  })
+  .pipe(bodyDocumentSchema);
+
+/** A BCP 47 language tag ("fa", "en-GB", "zh-Hant-TW") or '' for the site's language, kept canonical. */
+export const languageSchema = z
+  .string()
+  .trim()
+  .max(35, 'At most 35 characters.')
+  .transform((tag, context) => {
+    if (tag === '') return '';
+    try {
+      if (!/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/.test(tag)) throw new RangeError(tag);
+      return Intl.getCanonicalLocales(tag)[0]!;
+    } catch {
+      context.addIssue({ code: 'custom', message: 'Give a language code such as en, fa, ar or en-GB (or leave it empty for the site’s language).' });
       return z.NEVER;
     }
   });
@@ -85,7 +108,8 @@ export const articleContentSchema = z.object({
     .refine((text) => !/[\u0000]/.test(text), 'A headline cannot hold a NUL character.'),
   kicker: line(100).default(''),
   standfirst: line(1000).default(''),
-  body: bodySchema.default(''),
+  body: bodyInputSchema.default(emptyBody),
+  language: languageSchema.default(''),
   byline: line(200).default(''),
   sourceCredit: line(200).default(''),
   contentType: z.enum(articleContentTypes).default('text'),
@@ -123,9 +147,17 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
   const out: Record<string, string> = {};
   for (const issue of error.issues) {
     const key = String(issue.path[0] ?? 'form');
-    out[key] ??= issue.message;
+    out[key] ??= key === 'body' ? bodyMessage(issue) : issue.message;
   }
   return out;
+}
+
+/** A message about the body says which block it is about ("Block 3 (picture): …"). */
+function bodyMessage(issue: z.core.$ZodIssue): string {
+  const [, where, index] = issue.path;
+  if (where !== 'blocks' || typeof index !== 'number') return issue.message;
+  const message = issue.code === 'invalid_union' || issue.code === 'invalid_value' ? 'This kind of block is not one Lede knows, or it is incomplete.' : issue.message;
+  return `Block ${index + 1}: ${message}`;
 }
 
 /** Every button form on an article's page names the article and the version the page showed. */

@@ -37,6 +37,8 @@ export const articleSelect = {
   status: true,
   body: true,
   bodyText: true,
+  wordCount: true,
+  language: true,
   byline: true,
   sourceCredit: true,
   tags: { orderBy: { position: 'asc' }, select: { tag: { select: { slug: true, name: true } } } },

@@ -36,6 +36,7 @@ describe('the copies of the field list are types of the one schema', () => {
 
 // A value for every editable field, none of them the default, and a second, different one: the
 // `satisfies` makes a field the schema gains a type error here until it has its two values.
+const paragraphs = (...texts: string[]) => ({ version: 1, blocks: texts.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })) });
 let first: Record<ArticleFieldName, unknown>;
 let second: Record<ArticleFieldName, unknown>;
 let editor: Actor;
@@ -47,11 +48,11 @@ beforeAll(async () => {
   const media = (n: number) => db.media.create({ data: { kind: 'image', path: `shape/${n}.jpg`, mimeType: 'image/jpeg', alt: `Picture ${n}` } });
   const [one, two] = await Promise.all([media(1), media(2)]);
   first = {
-    headline: 'Harbour reopens after storm', kicker: 'WEATHER', standfirst: 'Ships return.', body: '<p>The first text.</p>', byline: 'A. Writer',
+    headline: 'Harbour reopens after storm', kicker: 'WEATHER', standfirst: 'Ships return.', body: paragraphs('The first text.'), language: 'fa', byline: 'A. Writer',
     sourceCredit: 'Wire One', contentType: 'video', sectionId: world, tags: ['Storms', 'Ports'], leadMediaId: one.id, slug: 'harbour-reopens',
   } satisfies Record<ArticleFieldName, unknown>;
   second = {
-    headline: 'Harbour stays shut', kicker: 'PORTS', standfirst: 'Ships wait.', body: '<p>The second text.</p>', byline: 'B. Writer',
+    headline: 'Harbour stays shut', kicker: 'PORTS', standfirst: 'Ships wait.', body: paragraphs('The second text.', 'And more.'), language: 'en-GB', byline: 'B. Writer',
     sourceCredit: 'Wire Two', contentType: 'text', sectionId: sport, tags: ['Shipping'], leadMediaId: two.id, slug: 'harbour-stays-shut',
   } satisfies Record<ArticleFieldName, unknown>;
 });

@@ -7,6 +7,33 @@
 // (It imports schema.ts for types only: schema.ts re-exports the snapshot, which is built on this.)
 import { z } from 'zod';
 import type { ArticleFieldName, ArticleInput } from '@/lib/articles/schema';
+import { bodyFormatVersion, emptyBody, type BodyDocument } from '@/lib/articles/body/schema';
+import { htmlToBlocks } from '@/lib/articles/body/from-html';
+
+/**
+ * A body as kept: a BodyDocument, checked for its shape only (a block rule added later must not make
+ * an old revision unreadable). A body kept before blocks (HTML text, in a revision or a deleted
+ * article's archive that the converter has not reached) is read into blocks here.
+ */
+export const storedBodySchema = z.codec(
+  z.unknown(),
+  z.custom<BodyDocument>(
+    (value) =>
+      typeof value === 'object' && value !== null && (value as { version?: unknown }).version === bodyFormatVersion && Array.isArray((value as { blocks?: unknown }).blocks),
+    'Not a body document.',
+  ),
+  {
+    decode: (value) => (typeof value === 'string' ? { version: bodyFormatVersion, blocks: value.trim() ? htmlToBlocks(value) : [] } : value) as BodyDocument,
+    // (A codec so that z.encode of a deleted article's archive passes through: kept as it is.)
+    encode: (document) => document,
+  },
+);
+
+/** A stored body read from a JSON column (Prisma's JsonValue) as a BodyDocument; anything unreadable is an empty one. */
+export function storedBody(value: unknown): BodyDocument {
+  const parsed = storedBodySchema.safeParse(value);
+  return parsed.success ? parsed.data : emptyBody();
+}
 
 export const articleContentTypes = ['text', 'video'] as const;
 export const articleStatuses = ['draft', 'scheduled', 'published', 'unpublished'] as const;
@@ -15,7 +42,9 @@ const keptFields = {
   headline: z.string(),
   kicker: z.string(),
   standfirst: z.string(),
-  body: z.string(),
+  body: storedBodySchema,
+  // Kept before articles had a language: the site's ('').
+  language: z.string().default(''),
   byline: z.string(),
   sourceCredit: z.string(),
   contentType: z.enum(articleContentTypes),

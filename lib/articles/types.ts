@@ -1,5 +1,6 @@
 // The read model: what public pages get from lib/ and hand to components. Plain, serialisable
 // values (dates as ISO strings) because Next's data cache stores them as JSON.
+import type { BodyDocument } from '@/lib/articles/body/schema';
 
 export type MediaView = {
   id: number;
@@ -57,9 +58,13 @@ export type CorrectionView = { id: number; note: string; createdAt: string };
 
 export type ArticleView = ArticleCard & {
   legacyId: string | null;
-  /** Sanitised HTML, safe to render as is. */
-  body: string;
+  /** The story as typed blocks (lib/articles/body/schema.ts): components/article/ renders them. */
+  body: BodyDocument;
   bodyText: string;
+  /** Words in the body (Intl.Segmenter: any script), for reading time and JSON-LD. */
+  wordCount: number;
+  /** The article's language, BCP 47: its own, else the site's SITE_LANGUAGE. */
+  language: string;
   byline: string;
   sourceCredit: string;
   tags: TagRef[];

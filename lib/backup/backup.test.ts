@@ -1,5 +1,6 @@
 // Backup while editors write, restore into a fresh empty install, compare. Runs on this file's own
 // database: SQLite by default, PostgreSQL in the PostgreSQL pass (LEDE_TEST_DATABASE=postgres).
+import { paragraphsBody } from '@/lib/articles/body/columns';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -54,7 +55,7 @@ describe('backup while editors write, then restore', () => {
     const editors = (async () => {
       while (backingUp) {
         n += 1;
-        const { id } = await createArticle(editor, { headline: `${loopHeadline} ${n}`, kicker: '', standfirst: 'Written during a backup.', body: '<p>Text</p>', sectionId: section.id, tags: 'Backup, Loop' });
+        const { id } = await createArticle(editor, { headline: `${loopHeadline} ${n}`, kicker: '', standfirst: 'Written during a backup.', body: paragraphsBody('Text'), sectionId: section.id, tags: 'Backup, Loop' });
         await publishArticle(editor, id);
         if (started) writesDuringBackup += 1;
         // A pause between stories: one process runs both the editors and the backup here, and a tight

@@ -5,7 +5,7 @@
 // a string writer is one small pure function per block, fast for 50 items, and its output is
 // asserted exactly (lib/feeds/body-html.test.ts). Every text and attribute goes through `text` or
 // `attribute`; nothing from the body is written raw. The XML writer escapes the result again.
-import type { Block, BodyDocument, Inline, ListItem, Mark } from '@/lib/articles/body/schema';
+import { blockSchema, type Block, type BodyDocument, type Inline, type ListItem, type Mark } from '@/lib/articles/body/schema';
 import { embedProviderName, parseProviderUrl } from '@/lib/articles/body/embeds';
 import { isExternalHref } from '@/lib/articles/body/links';
 import type { BodyReferences } from '@/lib/articles/body/references';
@@ -103,6 +103,8 @@ function block(item: Block, label: string, references: BodyReferences): string {
 
 /** The body as feed HTML; '' for a body with nothing to show. */
 export function bodyFeedHtml(body: BodyDocument, references: BodyReferences): string {
-  const labels = asideLabels(body.blocks);
-  return body.blocks.map((item, index) => block(item, labels.get(index) ?? '', references)).join('');
+  // Only what the schema accepts: stored bodies are read without a full parse (stored-fields.ts).
+  const blocks = body.blocks.filter((item) => blockSchema.safeParse(item).success);
+  const labels = asideLabels(blocks);
+  return blocks.map((item, index) => block(item, labels.get(index) ?? '', references)).join('');
 }

@@ -10,7 +10,6 @@ import type { FeedFormat } from '@/lib/feeds/urls';
 /** HTML text: RSS descriptions and feed content are HTML, which the XML writer then escapes again. */
 export const escapeHtml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-
 export function articleTagUri(id: number): string {
   return `tag:${new URL(config.SITE_URL).hostname},2016:article:${id}`;
 }

@@ -1,21 +1,16 @@
-// Legacy bodies are plain text paragraphs: Lede escapes them into <p> HTML and stores that as every
-// body is stored, through the article schema's body field (the one sanitiser), with the plain text
-// made from it for search and summaries.
-import { bodySchema } from '@/lib/articles/schema';
-import { bodyToText } from '@/lib/articles/sanitize';
+// Legacy bodies are plain text paragraphs: each becomes a paragraph block (lib/articles/body/
+// from-html.ts paragraphsToBlocks), stored with its plain text and word count as every body is
+// (lib/articles/body/columns.ts).
+import { bodyColumns, type BodyColumns } from '@/lib/articles/body/columns';
+import { paragraphsToBlocks } from '@/lib/articles/body/from-html';
+import { bodyDocumentSchema, bodyFormatVersion } from '@/lib/articles/body/schema';
 
-const entities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => entities[character]!);
+/** The characters of text the paragraphs hold (the body's limit is counted in these). */
+export function paragraphsLength(paragraphs: readonly string[]): number {
+  return paragraphs.reduce((sum, paragraph) => sum + paragraph.length, 0);
 }
 
-/** The escaped paragraphs before the sanitiser (for measuring the body's length before parsing it). */
-export function paragraphsToHtml(paragraphs: readonly string[]): string {
-  return paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`).join('\n');
-}
-
-export function paragraphsToBody(paragraphs: readonly string[]): { body: string; bodyText: string } {
-  const body = bodySchema.parse(paragraphsToHtml(paragraphs));
-  return { body, bodyText: bodyToText(body) };
+/** Paragraphs → the body columns, checked by the one body schema (so its limits hold for imports too). */
+export function paragraphsToBody(paragraphs: readonly string[]): BodyColumns {
+  return bodyColumns(bodyDocumentSchema.parse({ version: bodyFormatVersion, blocks: paragraphsToBlocks(paragraphs) }));
 }

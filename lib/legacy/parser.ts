@@ -1,9 +1,10 @@
 // The legacy article format (docs/legacy-format.md): headline (maybe with a kicker) on line 1, the
 // dateline, body paragraphs separated by blank lines (the source credit among them), and last the
 // var_dump of the related items. Anything else is a LegacyFormatError naming the file and line.
-import { articleContentSchema, maxBodyLength } from '@/lib/articles/schema';
+import { articleContentSchema } from '@/lib/articles/schema';
+import { maxBodyTextLength } from '@/lib/articles/body/schema';
 import { config } from '@/lib/config';
-import { paragraphsToHtml } from '@/lib/legacy/body';
+import { paragraphsLength } from '@/lib/legacy/body';
 import { parseDateline } from '@/lib/legacy/dateline';
 import { splitKicker } from '@/lib/legacy/kicker';
 import { parseRelatedVarDump, varDumpStart } from '@/lib/legacy/related';
@@ -15,7 +16,7 @@ export type { LegacyArticle, LegacyRelatedItem } from '@/lib/legacy/types';
 export type ParseOptions = { timeZone?: string };
 
 // The newsroom's own rules for what an article says (lengths, no NUL), so an imported headline is held
-// to what an editor's is. The body is escaped text in <p>: only its length can be wrong.
+// to what an editor's is. The body is paragraphs of plain text: only its length can be wrong.
 const legacyContentSchema = articleContentSchema.pick({ kicker: true, headline: true, sourceCredit: true });
 
 // "..., Lavrov expressed hope ... in Syria; Press TV reported." → "Press TV"
@@ -93,8 +94,8 @@ export function parseLegacyArticle(input: Buffer | string, source = '<input>', o
     const issue = content.error.issues[0]!;
     fail(issue.path[0] === 'sourceCredit' ? bodyLine : 1, `${String(issue.path[0])}: ${issue.message}`);
   }
-  const bodyLength = paragraphsToHtml(paragraphs).length;
-  if (bodyLength > maxBodyLength) fail(bodyLine, `body: too long (${bodyLength.toLocaleString('en')} characters of HTML; ${maxBodyLength.toLocaleString('en')} at most)`);
+  const bodyLength = paragraphsLength(paragraphs);
+  if (bodyLength > maxBodyTextLength) fail(bodyLine, `body: too long (${bodyLength.toLocaleString('en')} characters of text; ${maxBodyTextLength.toLocaleString('en')} at most)`);
 
   const related = parseRelatedVarDump(lines.slice(dumpIndex).join('\n'));
   if (!related.ok) fail(dumpIndex + 1, related.reason);

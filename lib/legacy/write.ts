@@ -57,7 +57,7 @@ export async function saveLegacyArticle(tx: Prisma.TransactionClient, article: L
     }
   }
 
-  const { body, bodyText } = paragraphsToBody(article.paragraphs);
+  const bodyFields = paragraphsToBody(article.paragraphs);
   const links = [];
   const targets = new Map(known.map((target) => [target.legacyId!, target.id]));
   const knownMedia = new Map<string, KnownMedia>();
@@ -82,8 +82,7 @@ export async function saveLegacyArticle(tx: Prisma.TransactionClient, article: L
   const fields = {
     kicker: article.kicker,
     headline: article.headline,
-    body,
-    bodyText,
+    ...bodyFields,
     sourceCredit: article.sourceCredit,
     status: statusOnArrival('published' as const, new Date(article.publishedAt)),
     contentType: isVideoKicker(article.kicker) ? ('video' as const) : ('text' as const),

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { Block } from '@/lib/articles/body/schema';
 import { config } from '@/lib/config';
 import { db } from '@/lib/db/client';
 import { deleteMedia, MediaDeleteError, sweepDeletedMediaFiles } from '@/lib/media/delete';
@@ -42,8 +43,9 @@ async function video() {
   return { video: await saveMedia({ kind: 'video', path: file, mimeType: 'video/mp4', width: 700, height: 400, alt: 'A clip', posterId: poster.id }), poster };
 }
 
-const article = (headline: string, data: { leadMediaId?: number; body?: string; status?: 'draft' | 'published' } = {}) =>
-  db.article.create({ data: { slug: headline.toLowerCase().replace(/\W+/g, '-'), headline, sectionId, status: data.status ?? 'draft', leadMediaId: data.leadMediaId, body: data.body ?? '' } });
+const article = (headline: string, data: { leadMediaId?: number; body?: Block[]; status?: 'draft' | 'published' } = {}) =>
+  db.article.create({ data: { slug: headline.toLowerCase().replace(/\W+/g, '-'), headline, sectionId, status: data.status ?? 'draft', leadMediaId: data.leadMediaId, body: { version: 1, blocks: data.body ?? [] } } });
+const picture = (mediaId: number): Block => ({ type: 'picture', mediaId, alt: 'a', caption: '', credit: '' });
 
 const onDisk = (files: string[]) => files.filter((file) => fs.existsSync(path.join(config.MEDIA_ROOT, file)));
 
@@ -67,14 +69,15 @@ describe('findMediaUses', () => {
     expect(await findMediaUses([media.id])).toEqual([{ kind: 'related-link', articleId: owner.id, headline: 'Has a related link with a picture' }]);
   });
 
-  it('finds the original or any rendition in a body, by relative or absolute URL', async () => {
+  it('finds the picture and video blocks of a body, and no other number that looks like the id', async () => {
     const a = await image();
-    const b = await image();
-    const set = b.renditions as { widths: { path: string }[]; crops: Record<string, { path: string }> };
-    const byOriginal = await article('Body shows the original', { body: `<p>x</p><img src="/media/${a.path}" alt="a">` });
-    const byRendition = await article('Body shows a rendition', { body: `<figure><img src="${config.SITE_URL}/media/${set.crops['4x3']!.path}" alt="b"></figure>` });
-    expect(await findMediaUses([a.id])).toEqual([{ kind: 'body', articleId: byOriginal.id, headline: 'Body shows the original' }]);
-    expect(await findMediaUses([b.id])).toEqual([{ kind: 'body', articleId: byRendition.id, headline: 'Body shows a rendition' }]);
+    const { video: clip } = await video();
+    const byPicture = await article('Body shows the picture', { body: [{ type: 'paragraph', content: [{ type: 'text', text: 'x' }] }, picture(a.id)] });
+    const byVideo = await article('Body shows the video', { body: [{ type: 'video', mediaId: clip.id, caption: '', credit: '' }] });
+    // An article card with the same number is an article id, not a media id.
+    await article('Card with the same number', { body: [{ type: 'articleCard', articleId: a.id }] });
+    expect(await findMediaUses([a.id])).toEqual([{ kind: 'body', articleId: byPicture.id, headline: 'Body shows the picture' }]);
+    expect(await findMediaUses([clip.id])).toEqual([{ kind: 'body', articleId: byVideo.id, headline: 'Body shows the video' }]);
   });
 
   it("finds a poster's video, and nothing for media no article uses", async () => {
@@ -97,7 +100,7 @@ describe('deleteMedia', () => {
   it('refuses media in use, naming every article that uses it, and changes nothing', async () => {
     const media = await image();
     const lead = await article('Uses it as lead', { leadMediaId: media.id, status: 'published' });
-    const inBody = await article('Uses it in the body', { body: `<img src="/media/${media.path}" alt="x">` });
+    const inBody = await article('Uses it in the body', { body: [picture(media.id)] });
     const error = await refusal(deleteMedia(editor, media.id));
     expect([error.kind, error.status]).toEqual(['in-use', 409]);
     expect(error.uses).toEqual([

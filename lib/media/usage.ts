@@ -2,6 +2,7 @@
 // anything uses it (lib/media/delete.ts), and the refusal names the articles. Articles in every
 // status count (a draft's lead image is as much "in use" as a published one's).
 import { db } from '@/lib/db/client';
+import { onPostgres, parameters } from '@/lib/db/dialect';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { StoredRenditions } from '@/lib/media/renditions';
 
@@ -29,22 +30,28 @@ export function mediaFilesOf(media: MediaFiles): string[] {
 }
 
 /**
- * What to look for in bodies. Renditions are named after their original (`photo.jpg` →
- * `photo.4x3.webp`, and on older rows `photo.w640.webp`), so one needle, `/media/…/photo.`, finds the original and
- * each of them: every needle is a scan of every body (6 needles took 650 ms at 20,000 articles, one
- * 120 ms). Another file named like it (`photo.png` beside `photo.jpg`) counts as a use too: a
- * refusal too many, never a deletion too many.
+ * The articles whose body shows these media in a picture or video block (blocks name media by id:
+ * lib/articles/body/schema.ts). The JSON functions differ between the databases; both scan every
+ * body's blocks, which a deletion (rare, by hand) can afford.
  */
-function bodyNeedles(media: MediaFiles): string[] {
-  const extension = media.path.lastIndexOf('.');
-  const stem = extension > media.path.lastIndexOf('/') ? `/media/${media.path.slice(0, extension + 1)}` : `/media/${media.path}`;
-  return [stem, ...mediaFilesOf(media).map((file) => `/media/${file}`).filter((url) => !url.startsWith(stem))];
+async function articlesShowingInBody(client: Client, mediaIds: readonly number[]): Promise<{ id: number; headline: string }[]> {
+  const rows = onPostgres()
+    ? await client.$queryRawUnsafe<{ id: number | bigint; headline: string }[]>(
+        `SELECT DISTINCT a."id", a."headline" FROM "Article" a, jsonb_array_elements(a."body"->'blocks') AS b(value)
+         WHERE b.value->>'type' IN ('picture', 'video') AND b.value->>'mediaId' IN (${parameters(mediaIds.length)}) ORDER BY a."id"`,
+        ...mediaIds.map(String),
+      )
+    : await client.$queryRawUnsafe<{ id: number | bigint; headline: string }[]>(
+        `SELECT DISTINCT a."id", a."headline" FROM "Article" a, json_each(a."body", '$.blocks') AS b
+         WHERE json_extract(b.value, '$.type') IN ('picture', 'video') AND json_extract(b.value, '$.mediaId') IN (${parameters(mediaIds.length)}) ORDER BY a."id"`,
+        ...mediaIds,
+      );
+  return rows.map((row) => ({ id: Number(row.id), headline: row.headline }));
 }
 
 /**
- * Every use of these media rows (a video and its poster are asked about together). Bodies refer to
- * media by URL (`<img src="/media/…">`, or the site's absolute URL, which contains the same
- * `/media/…`), to the original or to any rendition, so each file's URL path is looked for.
+ * Every use of these media rows (a video and its poster are asked about together): as lead media, in
+ * a related link, in a picture or video block of a body, as a video's poster.
  */
 export async function findMediaUses(mediaIds: readonly number[], client: Client = db): Promise<MediaUse[]> {
   if (mediaIds.length === 0) return [];
@@ -52,14 +59,11 @@ export async function findMediaUses(mediaIds: readonly number[], client: Client 
     where: { id: { in: [...mediaIds] } },
     select: { id: true, path: true, renditions: true, posterOf: { select: { id: true, alt: true } } },
   });
-  const urls = [...new Set(rows.flatMap(bodyNeedles))];
   const articleSelect = { id: true, headline: true } as const;
   // One after another: inside a transaction they share one connection anyway.
   const lead = await client.article.findMany({ where: { leadMediaId: { in: [...mediaIds] } }, select: articleSelect, orderBy: { id: 'asc' } });
   const related = await client.article.findMany({ where: { relatedLinks: { some: { mediaId: { in: [...mediaIds] } } } }, select: articleSelect, orderBy: { id: 'asc' } });
-  const body = urls.length
-    ? await client.article.findMany({ where: { OR: urls.map((url) => ({ body: { contains: url } })) }, select: articleSelect, orderBy: { id: 'asc' } })
-    : [];
+  const body = await articlesShowingInBody(client, mediaIds);
   const uses: MediaUse[] = [
     ...lead.map((article) => ({ kind: 'lead' as const, articleId: article.id, headline: article.headline })),
     ...related.map((article) => ({ kind: 'related-link' as const, articleId: article.id, headline: article.headline })),

@@ -1,13 +1,15 @@
 // The difference between two versions of an article, field by field; long text (the body) word by
 // word, so an editor sees exactly what changed. Pure: no database, tested alone.
 import { diffArrays } from 'diff';
+import { bodyPlainText } from '@/lib/articles/body/text';
 import { snapshotFieldLabels, type ArticleSnapshot } from '@/lib/revisions/snapshot';
 
 export type DiffPart = { kind: 'same' | 'added' | 'removed'; text: string };
 export type FieldDiff = { field: keyof ArticleSnapshot; label: string; before: string; after: string; parts: DiffPart[] };
 
+// The body is compared as its plain text (its blocks' words) until the diff shows blocks.
 const asText = (value: ArticleSnapshot[keyof ArticleSnapshot]): string =>
-  Array.isArray(value) ? value.join(', ') : value === null ? '—' : String(value);
+  Array.isArray(value) ? value.join(', ') : value === null ? '—' : typeof value === 'object' ? bodyPlainText(value) : String(value);
 
 /** Words and the spaces and tags between them, so that joining the tokens gives the text back. */
 function tokens(text: string): string[] {

@@ -1,7 +1,7 @@
 // Stores a revision of an article as it is now, inside the caller's transaction, so that a save and its
 // revision commit together or not at all. Shared by the newsroom's commands and the legacy importer.
 import type { Prisma } from '@/lib/generated/prisma/client';
-import { selectColumns } from '@/lib/articles/stored-fields';
+import { selectColumns, storedBody } from '@/lib/articles/stored-fields';
 import { articleSnapshotSchema, type ArticleSnapshot } from '@/lib/revisions/snapshot';
 
 export type RevisionInput = { articleId: number; authorId: number | null; note: string };
@@ -10,12 +10,13 @@ export type RevisionInput = { articleId: number; authorId: number | null; note: 
 const snapshotColumns = selectColumns(articleSnapshotSchema.keyof().exclude(['tags']).options);
 
 export async function readSnapshot(tx: Prisma.TransactionClient, articleId: number): Promise<{ version: number; snapshot: ArticleSnapshot }> {
-  const { version, tags, publishedAt, breakingUntil, ...columns } = await tx.article.findUniqueOrThrow({
+  const { version, tags, publishedAt, breakingUntil, body, ...columns } = await tx.article.findUniqueOrThrow({
     where: { id: articleId },
     select: { ...snapshotColumns, version: true, tags: { select: { tag: { select: { name: true } } }, orderBy: { position: 'asc' } } },
   });
   const snapshot: ArticleSnapshot = {
     ...columns,
+    body: storedBody(body),
     publishedAt: publishedAt?.toISOString() ?? null,
     breakingUntil: breakingUntil?.toISOString() ?? null,
     tags: tags.map((link) => link.tag.name),

@@ -19,6 +19,7 @@ const labels = {
   kicker: 'Kicker',
   standfirst: 'Standfirst',
   body: 'Body',
+  language: 'Language',
   byline: 'Byline',
   sourceCredit: 'Source credit',
   slug: 'Slug',

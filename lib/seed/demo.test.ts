@@ -10,12 +10,17 @@ import { defaultGeneratedArticles, seedDemoContent } from '@/lib/seed/demo';
 import { seedGeneratedArticles } from '@/lib/seed/generated';
 import { demoLegacyFile } from '@/lib/seed/legacy-demo';
 import { generatedTagNames } from '@/lib/seed/prose';
+import { everyBlockSlug } from '@/lib/seed/every-block';
+import { blockTypes, bodyDocumentSchema } from '@/lib/articles/body/schema';
+import { bodyPlainText, countWords } from '@/lib/articles/body/text';
 
 const lavrovSlug = 'russia-seeks-honest-cooperation-in-syria-lavrov';
 // The counts follow from the demo's inputs, not from today's numbers: the legacy file's article and
 // its related items, and the generated articles.
 const legacyArticles = parseLegacyArticle(fs.readFileSync(demoLegacyFile), path.basename(demoLegacyFile)).related.length + 1;
-const demoArticles = legacyArticles + defaultGeneratedArticles;
+// …and the showcase of every block type (lib/seed/every-block.ts).
+const demoArticles = legacyArticles + 1 + defaultGeneratedArticles;
+const generatedWhere = { legacyId: null, slug: { not: everyBlockSlug } };
 
 describe('seedDemoContent', () => {
   let first: { seeded: boolean; articles: number };
@@ -51,10 +56,12 @@ describe('seedDemoContent', () => {
     expect(article.section.slug).toBe('middle-east');
     // Wed Nov 2, 2016 19:50:06 in Tehran (UTC+3:30).
     expect(article.publishedAt?.toISOString()).toBe('2016-11-02T16:20:06.000Z');
-    expect(article.body.split('\n')).toHaveLength(9);
-    // As the sanitiser writes text (every body passes it): quotes need no escaping outside attributes.
-    expect(article.body).toMatch(/^<p>Russian Foreign Minister Sergei Lavrov has said Wednesday that Russia seeks "honest cooperation"/);
-    expect(article.body).not.toContain('string(');
+    const body = bodyDocumentSchema.parse(article.body);
+    expect(body.blocks).toHaveLength(9);
+    expect(body.blocks.every((block) => block.type === 'paragraph')).toBe(true);
+    expect(article.bodyText).toMatch(/^Russian Foreign Minister Sergei Lavrov has said Wednesday that Russia seeks "honest cooperation"/);
+    expect(article.bodyText).not.toContain('string(');
+    expect(article.wordCount).toBe(countWords(article.bodyText));
     expect(article.bodyText).toContain('Moscow’s partners');
     expect(article.bodyText).not.toContain('<p>');
     expect(article.leadMedia).toMatchObject({ kind: 'video', mimeType: 'video/mp4', width: 320, height: 180, durationSeconds: 3 });
@@ -105,8 +112,32 @@ describe('seedDemoContent', () => {
     expect(new Set(files).size).toBe(files.length);
   });
 
+  it('publishes the showcase of every block type in World, with real media and a card to the legacy article', async () => {
+    const article = await db.article.findUniqueOrThrow({ where: { slug: everyBlockSlug }, include: { section: true } });
+    expect(article).toMatchObject({ status: 'published', section: { slug: 'world' }, legacyBodyHtml: '' });
+    const body = bodyDocumentSchema.parse(article.body);
+    expect([...new Set(body.blocks.map((block) => block.type))].sort()).toEqual([...blockTypes].sort());
+    const picture = body.blocks.find((block) => block.type === 'picture')!;
+    const video = body.blocks.find((block) => block.type === 'video')!;
+    const card = body.blocks.find((block) => block.type === 'articleCard')!;
+    const embed = body.blocks.find((block) => block.type === 'embed')!;
+    const pictureMedia = await db.media.findUniqueOrThrow({ where: { id: picture.mediaId } });
+    expect(pictureMedia.kind).toBe('image');
+    expect(picture.alt).not.toBe('');
+    expect(fs.existsSync(mediaFile(pictureMedia.path))).toBe(true);
+    const videoMedia = await db.media.findUniqueOrThrow({ where: { id: video.mediaId }, include: { poster: true } });
+    expect(videoMedia.kind).toBe('video');
+    expect(videoMedia.poster).not.toBeNull();
+    expect(fs.existsSync(mediaFile(videoMedia.path))).toBe(true);
+    expect(await db.article.findUniqueOrThrow({ where: { id: card.articleId }, select: { slug: true } })).toEqual({ slug: lavrovSlug });
+    expect(embed).toMatchObject({ provider: 'youtube', url: 'https://www.youtube.com/watch?v=aqz-KE-bpKQ' });
+    expect(article.bodyText).toBe(bodyPlainText(body));
+    expect(article.wordCount).toBe(countWords(article.bodyText));
+    expect(article.bodyText).toContain('Every block is checked by one schema.');
+  });
+
   it('generates the default number of published articles over the past 90 days, with pictures, tags and some video', async () => {
-    const generated = await db.article.findMany({ where: { legacyId: null }, include: { leadMedia: true, tags: true, section: true } });
+    const generated = await db.article.findMany({ where: generatedWhere, include: { leadMedia: true, tags: true, section: true } });
     expect(generated).toHaveLength(defaultGeneratedArticles);
     const now = Date.now();
     for (const article of generated) {
@@ -119,8 +150,11 @@ describe('seedDemoContent', () => {
       expect(article.leadMedia!.alt).not.toBe('');
       expect(article.tags.length).toBeGreaterThanOrEqual(1);
       expect(article.tags.length).toBeLessThanOrEqual(3);
-      expect(article.body.match(/<p>/g)!.length).toBeGreaterThanOrEqual(4);
-      expect(article.body.match(/<p>/g)!.length).toBeLessThanOrEqual(8);
+      const body = bodyDocumentSchema.parse(article.body);
+      expect(body.blocks.length).toBeGreaterThanOrEqual(4);
+      expect(body.blocks.length).toBeLessThanOrEqual(8);
+      expect(article.bodyText).toBe(bodyPlainText(body));
+      expect(article.wordCount).toBe(countWords(article.bodyText));
       expect(article.standfirst).not.toBe('');
       expect(article.byline).not.toBe('');
       expect(article.contentType === 'video').toBe(article.leadMedia!.kind === 'video');
@@ -136,16 +170,16 @@ describe('seedDemoContent', () => {
     const legacyTags = await db.tag.findMany({ where: { articles: { some: { article: { slug: lavrovSlug } } } }, select: { name: true } });
     const tagNames = (await db.tag.findMany({ select: { name: true } })).map((tag) => tag.name).sort();
     expect(tagNames).toEqual([...new Set([...generatedTagNames, ...legacyTags.map((tag) => tag.name)])].sort());
-    expect(await db.relatedLink.count({ where: { article: { legacyId: null } } })).toBeGreaterThan(10);
+    expect(await db.relatedLink.count({ where: { article: generatedWhere } })).toBeGreaterThan(10);
     // Every media file exists under MEDIA_ROOT.
     for (const media of await db.media.findMany()) expect(fs.existsSync(mediaFile(media.path)), media.path).toBe(true);
     expect(config.MEDIA_ROOT).not.toContain('/work/main/data');
   });
 
   it('adds more generated articles with fresh, reproducible slugs and searchable text', async () => {
-    const before = await db.article.findMany({ where: { legacyId: null }, select: { slug: true, headline: true } });
+    const before = await db.article.findMany({ where: generatedWhere, select: { slug: true, headline: true } });
     await seedGeneratedArticles(25, { batchSize: 10 });
-    const after = await db.article.findMany({ where: { legacyId: null }, select: { id: true, slug: true, headline: true } });
+    const after = await db.article.findMany({ where: generatedWhere, select: { id: true, slug: true, headline: true } });
     expect(after).toHaveLength(defaultGeneratedArticles + 25);
     expect(new Set(after.map((article) => article.slug)).size).toBe(defaultGeneratedArticles + 25);
     for (const article of after) expect(article.slug).toMatch(new RegExp(`-${article.id}(-g)*$`));

@@ -1,8 +1,10 @@
 // What a first `npm start` shows: the demo sections, the legacy article with its six related
-// articles, and generated articles across the sections. It runs only on a database without articles,
+// articles, the showcase of every block type (lib/seed/every-block.ts), and generated articles across
+// the sections. It runs only on a database without articles,
 // so calling it on every start (and from the e2e harness and the bench) is safe.
 import { db } from '@/lib/db/client';
-import { seedGeneratedArticles } from '@/lib/seed/generated';
+import { seedEveryBlockArticle } from '@/lib/seed/every-block';
+import { generatedSpanDays, seedGeneratedArticles } from '@/lib/seed/generated';
 import { seedLegacyDemo } from '@/lib/seed/legacy-demo';
 import { ensureDemoSections } from '@/lib/seed/sections';
 
@@ -13,7 +15,7 @@ export async function seedDemoContent(options: { generatedArticles?: number; log
   if ((await db.article.count()) > 0) return { seeded: false, articles: 0 };
   log('Seeding demo content: sections, the legacy article and its related articles...');
   const sections = await ensureDemoSections();
-  let legacy: { articles: number };
+  let legacy: { articleId: number; articles: number };
   try {
     legacy = await seedLegacyDemo(sections.get('middle-east')!);
   } catch (error) {
@@ -21,11 +23,18 @@ export async function seedDemoContent(options: { generatedArticles?: number; log
     if ((await db.article.count()) > 0) return { seeded: false, articles: 0 };
     throw error;
   }
+  // The story model's showcase (every block type), older than the generated articles so that it does
+  // not lead the fronts; its card links to the legacy article.
+  await db.$transaction(
+    (tx) => seedEveryBlockArticle(tx, { sectionId: sections.get('world')!.id, cardArticleId: legacy.articleId, publishedAt: new Date(Date.now() - (generatedSpanDays + 1) * 86_400_000) }),
+    { maxWait: 60_000, timeout: 120_000 },
+  );
   const generated = options.generatedArticles ?? defaultGeneratedArticles;
   if (generated > 0) {
     log(`Generating ${generated} articles...`);
     await seedGeneratedArticles(generated);
   }
-  log(`Demo content ready: ${legacy.articles + generated} articles in ${sections.size} sections.`);
-  return { seeded: true, articles: legacy.articles + generated };
+  const articles = legacy.articles + 1 + generated;
+  log(`Demo content ready: ${articles} articles in ${sections.size} sections.`);
+  return { seeded: true, articles };
 }

@@ -45,7 +45,7 @@ export async function seedGeneratedArticles(count: number, options: GeneratedOpt
           const section = random.pick(sections);
           const video = random.chance(0.1);
           const story = generateStory(section.slug, random, video);
-          const { body, bodyText } = paragraphsToBody(story.paragraphs);
+          const { body, bodyText, wordCount } = paragraphsToBody(story.paragraphs);
           // Oldest first, so ids grow with time like a real archive; jitter stays inside the slot.
           const at = Math.min(now.getTime() - 1000, start + (done + offset + 0.5 + (random.next() - 0.5) * 0.9) * slot);
           const publishedAt = new Date(Math.round(at));
@@ -57,6 +57,7 @@ export async function seedGeneratedArticles(count: number, options: GeneratedOpt
             standfirst: story.standfirst,
             body,
             bodyText,
+            wordCount,
             byline: story.byline,
             sourceCredit: story.sourceCredit,
             status: 'published',

@@ -26,7 +26,7 @@ export async function seedLegacyDemo(section: Section): Promise<{ articleId: num
     async (tx) => {
       for (const item of article.related) {
         const media = await legacyPictureMedia(tx, item.pic, item.headline, { placeholders: 'distinct' });
-        const { body, bodyText } = paragraphsToBody([
+        const bodyFields = paragraphsToBody([
           `${item.headline}: this report was published on ${dateFormat.format(new Date(item.picDate))} and comes from the archive of the old site.`,
           'Its full text has not been carried over yet; the headline, picture and date are those it was first published with.',
         ]);
@@ -36,8 +36,7 @@ export async function seedLegacyDemo(section: Section): Promise<{ articleId: num
             slug: await uniqueArticleSlug(item.headline, { client: tx }),
             kicker: item.kicker,
             headline: item.headline,
-            body,
-            bodyText,
+            ...bodyFields,
             status: 'published',
             contentType: item.mediaKind === 'video' ? 'video' : 'text',
             sectionId: section.id,

@@ -167,8 +167,7 @@ export function homeJsonLd(): JsonLdThing[] {
     url: absoluteUrl('/'),
     name: config.SITE_NAME,
     description: config.SITE_DESCRIPTION,
-    inLanguage: article.language,
-    wordCount: article.wordCount,
+    inLanguage: config.SITE_LANGUAGE,
     publisher: { '@id': organizationId() },
     potentialAction: search,
   };

@@ -5,7 +5,9 @@
 // left unfilled, a type error.
 import fs from 'node:fs';
 import { once } from 'node:events';
+import { storedBody } from '@/lib/articles/stored-fields';
 import { db } from '@/lib/db/client';
+import { bodyReferences, toTransferBody } from '@/lib/transfer/body';
 import { isoDates, sameNames, type Complete } from '@/lib/transfer/fields';
 import { recordTypes, transferCollections, transferFormat, transferVersion, type TransferCollection, type TransferCounts, type TransferLines } from '@/lib/transfer/format';
 
@@ -67,23 +69,33 @@ const sources: { [K in TransferCollection]: () => AsyncGenerator<TransferLines[K
     }
   },
   articles: () =>
-    pages(async (afterId) =>
-      (
-        await db.article.findMany({
-          ...after(afterId),
-          include: {
-            section: { select: { slug: true } },
-            leadMedia: { select: { path: true } },
-            author: { select: { email: true } },
-            tags: { orderBy: { position: 'asc' }, select: { tag: { select: { slug: true } } } },
-            oldSlugs: { orderBy: { createdAt: 'asc' }, select: { slug: true, createdAt: true } },
-          },
-        })
-      ).map(({ id, sectionId: _sectionId, leadMediaId: _leadMediaId, authorId: _authorId, section, leadMedia, author, tags, oldSlugs, ...columns }) => ({
+    pages(async (afterId) => {
+      const rows = await db.article.findMany({
+        ...after(afterId),
+        include: {
+          section: { select: { slug: true } },
+          leadMedia: { select: { path: true } },
+          author: { select: { email: true } },
+          tags: { orderBy: { position: 'asc' }, select: { tag: { select: { slug: true } } } },
+          oldSlugs: { orderBy: { createdAt: 'asc' }, select: { slug: true, createdAt: true } },
+        },
+      });
+      // The page's bodies name media and articles by id: their paths and slugs, one query each.
+      const bodies = new Map(rows.map((row) => [row.id, storedBody(row.body)]));
+      const references = [...bodies.values()].map(bodyReferences);
+      const mediaIds = [...new Set(references.flatMap((reference) => reference.mediaIds))];
+      const articleIds = [...new Set(references.flatMap((reference) => reference.articleIds))];
+      const keys = {
+        mediaPath: new Map((mediaIds.length ? await db.media.findMany({ where: { id: { in: mediaIds } }, select: { id: true, path: true } }) : []).map((media) => [media.id, media.path])),
+        articleSlug: new Map((articleIds.length ? await db.article.findMany({ where: { id: { in: articleIds } }, select: { id: true, slug: true } }) : []).map((article) => [article.id, article.slug])),
+      };
+      // wordCount is made again from the blocks; legacyBodyHtml is empty once converted (never exported).
+      return rows.map(({ id, sectionId: _sectionId, leadMediaId: _leadMediaId, authorId: _authorId, wordCount: _derived, legacyBodyHtml: _converted, body: _body, section, leadMedia, author, tags, oldSlugs, ...columns }) => ({
         id,
         records: [
           {
             ...sameNames<TransferLines['articles']>()(isoDates(columns)),
+            body: toTransferBody(bodies.get(id)!, keys),
             section: section.slug,
             leadMedia: leadMedia?.path ?? null,
             authorEmail: author?.email ?? null,
@@ -91,8 +103,8 @@ const sources: { [K in TransferCollection]: () => AsyncGenerator<TransferLines[K
             oldSlugs: oldSlugs.map((old) => isoDates(old)),
           } satisfies Complete<TransferLines['articles']>,
         ],
-      })),
-    ),
+      }));
+    }),
   // By article, each article's links together in their order: the importer writes an article's list
   // in one transaction when the next article's links begin.
   relatedLinks: () =>

@@ -1,22 +1,31 @@
-// Lede's export format, version 2: NDJSON, one JSON object a line. The first line is the header
-// ({"type":"header","format":"lede-export","version":2,"exportedAt":...}); then one line a record,
+// Lede's export format, version 3: NDJSON, one JSON object a line. The first line is the header
+// ({"type":"header","format":"lede-export","version":3,"exportedAt":...}); then one line a record,
 // its kind in `type` ({"type":"section",...}): sections, tags, media, articles, related links and
 // corrections, in that order, so a record only names records above it; the last line is
 // {"type":"end"}, so a file cut short is told from a whole one. The exporter writes a line at a time
 // and the importer reads one (node:readline): memory stays flat whatever the size of the site.
 // Records name each other by natural keys (slugs, media paths, user emails), never by database ids,
 // so a file imports into an empty database or merges into a live one.
+// An article's body is its BodyDocument of blocks, media named by path and article cards by slug
+// (lib/transfer/body.ts). Version 2 (Lede before the story model) is the same but for the body, which
+// is HTML there: it is read into blocks (lib/articles/body/from-html.ts). Version 1 is converted with jq.
 // Every record passes the same schemas as the newsroom's own writes (lib/articles/schema.ts, the
-// section, upload and media-path rules): an export is input like any other, so a body is sanitised,
-// a slug must be a slug and a media path must stay inside MEDIA_ROOT, whoever wrote the file.
+// section, upload and media-path rules): an export is input like any other, so a body's blocks are
+// checked, a slug must be a slug and a media path must stay inside MEDIA_ROOT, whoever wrote the file.
 import { z } from 'zod';
-import { articleContentSchema, correctionSchema, relatedUrlSchema, requiredSlugSchema, slugSchema, tagNameSchema } from '@/lib/articles/schema';
+import { articleContentSchema, correctionSchema, maxBodyLength, relatedUrlSchema, requiredSlugSchema, slugSchema, tagNameSchema } from '@/lib/articles/schema';
+import { BodyNestingError, htmlToBlocks } from '@/lib/articles/body/from-html';
+import { bodyFormatVersion } from '@/lib/articles/body/schema';
+import { transferBodySchema, type TransferBody } from '@/lib/transfer/body';
 import { mediaPathSchema } from '@/lib/media/media-path';
 import { uploadFieldsSchema } from '@/lib/media/upload';
 import { sectionInputSchema } from '@/lib/sections/commands';
 
 export const transferFormat = 'lede-export';
-export const transferVersion = 2;
+export const transferVersion = 3;
+/** The versions the importer reads: 2 has HTML bodies, 3 block bodies. */
+export const readableTransferVersions = [2, 3] as const;
+export type TransferVersion = (typeof readableTransferVersions)[number];
 /** What `npm run export` names its files, and what `npm run import` takes for an export. */
 export const transferExtension = '.ndjson';
 export const transferCollections = ['sections', 'tags', 'media', 'articles', 'relatedLinks', 'corrections'] as const;
@@ -63,11 +72,13 @@ export const mediaRecord = uploadFieldsSchema.pick({ alt: true, caption: true, c
   createdAt: isoDate,
 });
 
-/** The body is sanitised by articleContentSchema's body field; its plain text is made again from it. */
+/** An article. Its body's keys become ids in the importer, which then checks it with the body schema;
+ * its plain text and word count are made again from it. */
 export const articleRecord = articleContentSchema.extend({
+  body: transferBodySchema.default({ version: 1, blocks: [] }),
   slug: articleSlug,
   legacyId: z.string().nullable(),
-  /** Read and ignored: the plain text is always made from the sanitised body. */
+  /** Read and ignored: the plain text is always made from the blocks. */
   bodyText: z.string().optional(),
   status: z.enum(['draft', 'scheduled', 'published', 'unpublished']),
   section: sectionSlug,
@@ -83,6 +94,23 @@ export const articleRecord = articleContentSchema.extend({
   tags: z.array(requiredSlugSchema),
   /** Slugs it answered to before (they answer 301). */
   oldSlugs: z.array(z.object({ slug: articleSlug, createdAt: isoDate })),
+});
+
+/** Version 2's article: the body is HTML, read into blocks here (deep nesting refused with its message). */
+export const articleRecordV2 = articleRecord.extend({
+  body: z
+    .string()
+    .max(maxBodyLength, `The body is too long (${maxBodyLength.toLocaleString('en')} characters at most).`)
+    .default('')
+    .transform((html, context): TransferBody => {
+      try {
+        return { version: bodyFormatVersion, blocks: htmlToBlocks(html) };
+      } catch (error) {
+        if (!(error instanceof BodyNestingError)) throw error;
+        context.addIssue({ code: 'custom', message: error.message });
+        return z.NEVER;
+      }
+    }),
 });
 
 export const relatedLinkRecord = relatedUrlSchema.pick({ title: true, kicker: true, contentType: true }).extend({
@@ -105,6 +133,11 @@ export const recordSchemas = {
   relatedLinks: relatedLinkRecord,
   corrections: correctionRecord,
 } as const;
+
+/** The record schemas of a version: version 2 differs in the article's body only. */
+export function recordSchemasOf(version: TransferVersion): typeof recordSchemas {
+  return version === 2 ? { ...recordSchemas, articles: articleRecordV2 as unknown as typeof articleRecord } : recordSchemas;
+}
 
 /** A record as a file holds it (dates as ISO text): what the exporter writes. */
 export type TransferLines = { [K in TransferCollection]: z.input<(typeof recordSchemas)[K]> };

@@ -8,7 +8,10 @@
 import { db } from '@/lib/db/client';
 import { faultPoint } from '@/lib/faults/kill';
 import { describeArticleChange } from '@/lib/articles/changes';
-import { bodyToText } from '@/lib/articles/sanitize';
+import { bodyColumns } from '@/lib/articles/body/columns';
+import { bodyDocumentSchema } from '@/lib/articles/body/schema';
+import { storedBody } from '@/lib/articles/stored-fields';
+import { fromTransferBody, withCards } from '@/lib/transfer/body';
 import { statusOnArrival } from '@/lib/articles/public';
 import { recordArticleRefresh, recordEverythingRefresh } from '@/lib/cache/refresh';
 import { Prisma } from '@/lib/generated/prisma/client';
@@ -21,8 +24,11 @@ import {
   transferCollections,
   transferExtension,
   transferFormat,
+  readableTransferVersions,
+  recordSchemasOf,
   transferVersion,
   versionOneConversion,
+  type TransferVersion,
   type TransferCollection,
   type TransferCounts,
   type TransferRecords,
@@ -68,7 +74,11 @@ async function required(kind: 'article' | 'media' | 'section', key: string): Pro
 
 // Each writer takes apart the fields it translates (a natural key to an id); the rest are the row's
 // columns under their own names (fields.ts: a field with no such column does not compile).
-const writers: { [K in Exclude<TransferCollection, 'relatedLinks'>]: (record: TransferRecords[K]) => Promise<void> } = {
+// Article cards to articles later in the file: each article's, put in once the file's articles are in.
+type PendingCards = { articleId: number; line: number; cards: { index: number; slug: string }[] };
+type WriteContext = { line: number; pendingCards: PendingCards[] };
+
+const writers: { [K in Exclude<TransferCollection, 'relatedLinks'>]: (record: TransferRecords[K], context: WriteContext) => Promise<void> } = {
   sections: async ({ slug, ...columns }) => {
     const data = sameNames<Prisma.SectionUncheckedCreateInput>()(columns);
     await db.section.upsert({ where: { slug }, create: { slug, ...data }, update: data });
@@ -85,11 +95,16 @@ const writers: { [K in Exclude<TransferCollection, 'relatedLinks'>]: (record: Tr
     };
     await db.media.upsert({ where: { path }, create: { path, ...data }, update: data });
   },
-  articles: async ({ section, leadMedia, authorEmail, tags, oldSlugs, bodyText: _theFilesOwn, ...columns }) => {
+  articles: async ({ section, leadMedia, authorEmail, tags, oldSlugs, bodyText: _theFilesOwn, body: fileBody, ...columns }, context) => {
+    // Keys become ids, then the blocks pass the one body schema; an article card to an article
+    // later in the file waits (context.pendingCards) and is put in once the articles are all in.
+    const { document, pendingCards } = await fromTransferBody(fileBody, { media: (path) => idOf('media', path), article: (slug) => idOf('article', slug) });
+    const parsed = bodyDocumentSchema.safeParse(document);
+    if (!parsed.success) throw new Error(`body ${parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`).join('; ')}`);
     const data = {
       ...sameNames<Prisma.ArticleUncheckedCreateInput>()(columns),
-      // The body is sanitised by the record's schema; the file's own plain text is not trusted to match it.
-      bodyText: bodyToText(columns.body),
+      // The file's own plain text is not trusted to match the blocks: made again from them.
+      ...bodyColumns(parsed.data),
       // Published but dated ahead waits as scheduled, for the due work to publish it at its time.
       status: statusOnArrival(columns.status, columns.publishedAt),
       sectionId: await required('section', section),
@@ -100,7 +115,7 @@ const writers: { [K in Exclude<TransferCollection, 'relatedLinks'>]: (record: Tr
     const tagIds = new Map(tagRows.map((tag) => [tag.slug, tag.id]));
     const missing = tags.find((slug) => !tagIds.has(slug));
     if (missing) throw new Error(`refers to tag "${missing}", which is neither in the file before it nor in the database`);
-    await db.$transaction(async (tx) => {
+    const articleId = await db.$transaction(async (tx) => {
       const existing =
         (await tx.article.findUnique({ where: { slug: data.slug }, select: { id: true } })) ??
         (data.legacyId ? await tx.article.findUnique({ where: { legacyId: data.legacyId }, select: { id: true } }) : null);
@@ -114,7 +129,9 @@ const writers: { [K in Exclude<TransferCollection, 'relatedLinks'>]: (record: Tr
       }
       // Its pages are refreshed with the write (the outbox), so a running app shows it at once.
       await recordArticleRefresh(tx, await describeArticleChange(id, tx));
+      return id;
     });
+    if (pendingCards.length) context.pendingCards.push({ articleId, line: context.line, cards: pendingCards });
   },
   corrections: async ({ article, authorEmail, ...columns }) => {
     const articleId = await required('article', article);
@@ -153,7 +170,9 @@ function readHeader(line: string): string | null {
   const header = headerLine.safeParse(value);
   if (!header.success) return `not a Lede export: the first line must be its header, {"type":"header","format":"${transferFormat}","version":${transferVersion},...}`;
   if (header.data.format !== transferFormat) return `not a Lede export (format is ${JSON.stringify(header.data.format)})`;
-  if (header.data.version !== transferVersion) return `export version ${JSON.stringify(header.data.version)} is not supported (this Lede reads version ${transferVersion})`;
+  if (!(readableTransferVersions as readonly number[]).includes(header.data.version)) {
+    return `export version ${JSON.stringify(header.data.version)} is not supported (this Lede reads versions ${readableTransferVersions.join(' and ')})`;
+  }
   return null;
 }
 
@@ -184,8 +203,29 @@ export async function importTransferFile(file: string): Promise<TransferReport> 
     }
   };
 
+  const context: WriteContext = { line: 0, pendingCards: [] };
+  // The cards that waited for their articles: each article's body gets them back in one write. A card
+  // whose article is in neither the file nor the database is left out, and said.
+  const writePendingCards = async () => {
+    for (const pending of context.pendingCards.splice(0)) {
+      try {
+        const cards: { index: number; articleId: number | null }[] = [];
+        for (const card of pending.cards) cards.push({ index: card.index, articleId: await idOf('article', card.slug) });
+        const current = await db.article.findUniqueOrThrow({ where: { id: pending.articleId }, select: { body: true } });
+        const body = bodyDocumentSchema.parse(withCards(storedBody(current.body), cards));
+        await db.article.update({ where: { id: pending.articleId }, data: bodyColumns(body) });
+        for (const card of pending.cards.filter((_, index) => cards[index]!.articleId === null)) {
+          refuse(pending.line, 'articles', `articles record saved without its card to article "${card.slug}", which is neither in the file nor in the database`);
+        }
+      } catch (error) {
+        refuse(pending.line, 'articles', `articles record saved without its article cards: ${firstLine(error)}`);
+      }
+    }
+  };
+
   let lastLine = 0;
   let header = false;
+  let schemas = recordSchemasOf(transferVersion);
   let ended = false;
   for await (const { number, text } of numberedLines(file)) {
     lastLine = number;
@@ -194,6 +234,7 @@ export async function importTransferFile(file: string): Promise<TransferReport> 
       const problem = readHeader(text);
       if (problem) throw new TransferFormatError(file, number, problem);
       header = true;
+      schemas = recordSchemasOf((JSON.parse(text) as { version: TransferVersion }).version);
       continue;
     }
     if (ended) throw new TransferFormatError(file, number, 'content after the end line ({"type":"end"})');
@@ -207,6 +248,7 @@ export async function importTransferFile(file: string): Promise<TransferReport> 
     const type = typeof value === 'object' && value !== null ? (value as { type?: unknown }).type : undefined;
     if (type === 'end') {
       await writePendingLinks();
+      await writePendingCards();
       ended = true;
       continue;
     }
@@ -217,7 +259,7 @@ export async function importTransferFile(file: string): Promise<TransferReport> 
     }
     // The current article's links are complete once a line of anything else comes.
     if (collection !== 'relatedLinks') await writePendingLinks();
-    const parsed = recordSchemas[collection].safeParse(value);
+    const parsed = schemas[collection].safeParse(value);
     if (!parsed.success) {
       refuse(number, collection, `${collection} record refused: ${parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`).join('; ')}`);
       continue;
@@ -230,7 +272,8 @@ export async function importTransferFile(file: string): Promise<TransferReport> 
         lookups.pendingLinks.lines.push(number);
         lookups.pendingLinks.rows.push(row);
       } else {
-        await (writers[collection] as (record: unknown) => Promise<void>)(parsed.data);
+        context.line = number;
+        await (writers[collection] as (record: unknown, context: WriteContext) => Promise<void>)(parsed.data, context);
         counts[collection] += 1;
       }
     } catch (error) {

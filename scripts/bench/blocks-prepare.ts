@@ -11,7 +11,7 @@ const { articlePath } = await import('@/lib/articles/urls');
 const { ensureGeneratedMedia } = await import('@/lib/seed/generated-media');
 const { generateStory } = await import('@/lib/seed/prose');
 const { seededRandom } = await import('@/lib/seed/random');
-const { bodyPlainText, bodyWordCount } = await import('@/lib/articles/body/text');
+const { bodyColumns } = await import('@/lib/articles/body/columns');
 const { blockTexts } = await import('@/lib/articles/body/schema');
 
 const [pairsArg, outFile] = process.argv.slice(2);
@@ -60,9 +60,7 @@ for (let index = 0; index < pairs; index += 1) {
         standfirst: story.standfirst,
         kicker: story.kicker,
         byline: story.byline,
-        body,
-        bodyText: bodyPlainText(body),
-        wordCount: bodyWordCount(body),
+        ...bodyColumns(body),
         status: 'published',
         publishedAt,
         modifiedAt: publishedAt,

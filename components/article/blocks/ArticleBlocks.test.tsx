@@ -132,6 +132,17 @@ describe('ArticleBlocks', () => {
     ]);
   });
 
+  it('a stored block the schema refuses (a row written around it) renders nothing, never a 500', () => {
+    const hostile = [
+      { type: 'paragraph', content: '<b>raw</b>' },
+      { type: 'heading', level: 1, content: [{ type: 'text', text: 'h1' }] },
+      { type: 'html', html: '<script>alert(1)</script>' },
+      { type: 'paragraph', content: [{ type: 'text', text: 'x', marks: [{ type: 'link', href: 'javascript:alert(1)' }] }] },
+    ] as unknown as Block[];
+    const html = renderToStaticMarkup(<ArticleBlocks body={{ version: 1, blocks: [...hostile, everyBlock.blocks[1]!] }} references={references} />);
+    expect(html).toBe(`${open}<h2 dir="auto">Two</h2></div>`);
+  });
+
   it('text is text: markup in runs, captions, cells and attributions is escaped', () => {
     const bait = '<img src=x onerror=alert(1)>"\'&';
     const escaped = '&lt;img src=x onerror=alert(1)&gt;&quot;&#x27;&amp;';

@@ -1,4 +1,4 @@
-import type { Block, BodyDocument } from '@/lib/articles/body/schema';
+import { blockSchema, type Block, type BodyDocument } from '@/lib/articles/body/schema';
 import type { BodyReferences } from '@/lib/articles/body/references';
 import { asideLabels } from '@/lib/articles/body/aside-labels';
 import { ParagraphBlock } from '@/components/article/blocks/ParagraphBlock';
@@ -46,10 +46,13 @@ function BlockView({ block, label, references }: { block: Block; label: string; 
 /** An article body: each block through its own component. `references` holds the media and
  * articles the blocks name, loaded with the page (lib/media/body-media.ts, lib/articles/body-cards.ts). */
 export function ArticleBlocks({ body, references }: { body: BodyDocument; references: BodyReferences }) {
-  const labels = asideLabels(body.blocks);
+  // Stored bodies are read without a full parse (lib/articles/stored-fields.ts); a block the schema
+  // refuses (a row written around it) is left out here rather than failing the page.
+  const blocks = body.blocks.filter((block) => blockSchema.safeParse(block).success);
+  const labels = asideLabels(blocks);
   return (
     <div className="prose prose-lg max-w-none font-serif prose-a:text-accent" data-testid="article-body">
-      {body.blocks.map((block, index) => (
+      {blocks.map((block, index) => (
         <BlockView key={index} block={block} label={labels.get(index) ?? ''} references={references} />
       ))}
     </div>

@@ -17,7 +17,8 @@ let editor2: Actor;
 let world: number;
 let sport: number;
 
-const base = () => ({ headline: 'Budget vote delayed', kicker: 'Politics', standfirst: 'MPs will vote next week.', body: '<p>Text</p>', sectionId: world, tags: 'Budget, Parliament' });
+const paragraph = (text: string) => JSON.stringify({ version: 1, blocks: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
+const base = () => ({ headline: 'Budget vote delayed', kicker: 'Politics', standfirst: 'MPs will vote next week.', body: paragraph('Text'), sectionId: world, tags: 'Budget, Parliament' });
 
 async function rejects(promise: Promise<unknown>, kind: ArticleCommandError['kind']) {
   const error = await promise.then(() => null, (caught: unknown) => caught);
@@ -37,13 +38,16 @@ beforeAll(async () => {
 });
 
 describe('create and edit', () => {
-  it('creates a sanitised draft with a slug from the headline, tags, a revision and an audit entry', async () => {
-    const { id, version, slug } = await createArticle(writer, { ...base(), body: '<p onclick="x()">Hi<script>alert(1)</script></p>' });
+  it('creates a draft with a slug from the headline, tags, a revision and an audit entry', async () => {
+    const { id, version, slug } = await createArticle(writer, { ...base(), body: paragraph('Hi <script>alert(1)</script> there'), language: 'FA' });
     expect(version).toBe(1);
     expect(slug).toBe('budget-vote-delayed');
     const row = await db.article.findUniqueOrThrow({ where: { id }, include: { tags: { include: { tag: true }, orderBy: { position: 'asc' } } } });
-    expect(row.body).toBe('<p>Hi</p>');
-    expect(row.bodyText).toBe('Hi');
+    // Markup in text is text: stored as typed, never read as HTML.
+    expect(row.body).toEqual({ version: 1, blocks: [{ type: 'paragraph', content: [{ type: 'text', text: 'Hi <script>alert(1)</script> there' }] }] });
+    expect(row.bodyText).toBe('Hi <script>alert(1)</script> there');
+    expect(row.wordCount).toBe(6); // Hi, script, alert, 1, script, there
+    expect(row.language).toBe('fa');
     expect(row.status).toBe('draft');
     expect(row.authorId).toBe(writer.id);
     expect(row.tags.map((t) => t.tag.name)).toEqual(['Budget', 'Parliament']);
@@ -60,6 +64,14 @@ describe('create and edit', () => {
     expect(missing.fields.sectionId).toBe('Choose a section.');
     const badSlug = await rejects(createArticle(writer, { ...base(), slug: 'older' }), 'invalid');
     expect(badSlug.fields.slug).toMatch(/reserved/);
+    const notJson = await rejects(createArticle(writer, { ...base(), body: '<p>HTML is not a body</p>' }), 'invalid');
+    expect(notJson.fields.body).toBe('The body could not be read (it is not a JSON document of blocks). Reload the page and try again.');
+    const noAlt = await rejects(createArticle(writer, { ...base(), body: { version: 1, blocks: [{ type: 'divider' }, { type: 'picture', mediaId: 1, alt: ' ' }] } }), 'invalid');
+    expect(noAlt.fields.body).toBe('Block 2: Describe the picture for readers who cannot see it (alt text is required).');
+    const unknown = await rejects(createArticle(writer, { ...base(), body: { version: 1, blocks: [{ type: 'html', html: '<b>x</b>' }] } }), 'invalid');
+    expect(unknown.fields.body).toBe('Block 1: This kind of block is not one Lede knows, or it is incomplete.');
+    const language = await rejects(createArticle(writer, { ...base(), language: 'not a language' }), 'invalid');
+    expect(language.fields.language).toMatch(/^Give a language code such as en, fa/);
   });
 
   it('lets writers edit only their own drafts', async () => {
@@ -231,8 +243,8 @@ describe('related links', () => {
 
 describe('revisions', () => {
   it('diffs two versions and restores an old one as a new version', async () => {
-    const { id } = await createArticle(editor, { ...base(), body: '<p>The minister said yes.</p>' });
-    await updateArticle(editor, id, { ...base(), headline: 'Budget vote delayed once more', body: '<p>The minister said no.</p>', version: 1 });
+    const { id } = await createArticle(editor, { ...base(), body: paragraph('The minister said yes.') });
+    await updateArticle(editor, id, { ...base(), headline: 'Budget vote delayed once more', body: paragraph('The minister said no.'), version: 1 });
     const [one, two] = await Promise.all([getRevision(id, 1, editor), getRevision(id, 2, editor)]);
     const diff = diffSnapshots(one!.snapshot, two!.snapshot);
     // A draft's slug follows its headline when the form leaves the slug empty.
@@ -243,7 +255,7 @@ describe('revisions', () => {
     expect(restored).toMatchObject({ ok: true, version: 3 });
     const row = await db.article.findUniqueOrThrow({ where: { id } });
     expect(row.headline).toBe('Budget vote delayed');
-    expect(row.body).toBe('<p>The minister said yes.</p>');
+    expect(row.bodyText).toBe('The minister said yes.');
     expect((await listRevisions(id, editor)).map((r) => r.note)).toEqual(['Restored version 1', 'Edited', 'Created']);
     // Restoring on a stale version is a conflict like any other save.
     expect((await restoreRevision(editor, id, 2, 2)).ok).toBe(false);

@@ -1,4 +1,4 @@
-// Creating and editing articles. Every save cleans the body (the schema's body field does), checks the section and lead media exist,
+// Creating and editing articles. Every save checks the body's blocks (the schema's body field does), checks the section and lead media exist,
 // settles the slug, sets the tags, bumps the version and stores a revision, in one transaction. An
 // edit names the version it was made on: if someone saved since, nothing is written and the caller
 // gets the other version to show beside what this editor typed (optimistic locking).
@@ -7,7 +7,7 @@ import { canEditArticle, canReadArticle, can } from '@/lib/auth/roles';
 import { audit } from '@/lib/audit/log';
 import { footprintBefore, recordFootprint } from '@/lib/articles/commands/change';
 import { ArticleCommandError, type Actor, type Changed } from '@/lib/articles/commands/result';
-import { bodyToText } from '@/lib/articles/sanitize';
+import { bodyColumns } from '@/lib/articles/body/columns';
 import { articleInputSchema, articleUpdateSchema, fieldErrors, type ArticleInput } from '@/lib/articles/schema';
 import { maxSlugLength, uniqueArticleSlug } from '@/lib/articles/slug';
 import { articleColumnNames, pick } from '@/lib/articles/stored-fields';
@@ -63,8 +63,8 @@ async function setTags(tx: Tx, articleId: number, names: readonly string[]): Pro
 
 /** The row's columns from the input (its slug is settled apart: callers write the settled one over it). */
 function fieldsOf(input: ArticleInput) {
-  // The body is sanitised by the schema's body field already; its plain text is made from it.
-  return { ...pick(input, articleColumnNames), bodyText: bodyToText(input.body) };
+  // The body was checked block by block by the schema's body field; its text and word count are made from it.
+  return { ...pick(input, articleColumnNames), ...bodyColumns(input.body) };
 }
 
 export async function createArticle(actor: Actor, raw: unknown): Promise<{ id: number; version: number; slug: string }> {

@@ -9,7 +9,8 @@ import { ArticleCommandError, type Actor, type Changed } from '@/lib/articles/co
 import { uniqueArticleSlug } from '@/lib/articles/slug';
 import { db } from '@/lib/db/client';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import { pick, storedArticleFieldsSchema } from '@/lib/articles/stored-fields';
+import { pick, storedArticleFieldsSchema, storedBody } from '@/lib/articles/stored-fields';
+import { bodyColumns } from '@/lib/articles/body/columns';
 import { recordRevision } from '@/lib/revisions/record';
 import { ensureTags } from '@/lib/tags/commands';
 
@@ -60,7 +61,7 @@ export async function deleteArticle(actor: Actor, articleId: number, ip = ''): P
   });
   if (!row) throw new ArticleCommandError('not-found', 'That article does not exist.');
   const archive: z.input<typeof archiveSchema> = {
-    article: z.encode(archivedArticleSchema, pick(row, archivedColumns)),
+    article: z.encode(archivedArticleSchema, pick({ ...row, body: storedBody(row.body) }, archivedColumns)),
     tags: row.tags.map((link) => link.tag.name),
     oldSlugs: row.oldSlugs.map((old) => old.slug),
     related: row.relatedLinks.map((link) => ({
@@ -123,7 +124,7 @@ export async function restoreArticle(actor: Actor, articleId: number, ip = ''): 
     // A restored article comes back as a draft: someone decides whether it goes public again.
     await tx.article.create({
       data: {
-        ...article, legacyId: legacyTaken ? null : article.legacyId, slug, sectionId: fallbackSection.id,
+        ...article, ...bodyColumns(article.body), legacyId: legacyTaken ? null : article.legacyId, slug, sectionId: fallbackSection.id,
         leadMediaId: media?.id ?? null, authorId: userOrNull(article.authorId), status: 'draft', version,
       },
     });

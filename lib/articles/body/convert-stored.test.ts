@@ -1,0 +1,97 @@
+// The conversion at start of bodies stored as HTML before the story model, on a database seeded the
+// way an old Lede left it: HTML written by raw SQL into the renamed column, and revisions whose
+// snapshot holds the body as a string. Runs on SQLite and on PostgreSQL (LEDE_TEST_DATABASE=postgres).
+import { beforeAll, describe, expect, it } from 'vitest';
+import { convertStoredBodies } from '@/lib/articles/body/convert-stored';
+import { bodyToText } from '@/lib/articles/body/html-text';
+import { bodyDocumentSchema } from '@/lib/articles/body/schema';
+import { bodyPlainText, countWords } from '@/lib/articles/body/text';
+import { sqliteDateTime } from '@/lib/articles/bulk';
+import { db } from '@/lib/db/client';
+import { parameters } from '@/lib/db/dialect';
+import { searchArticles } from '@/lib/search';
+
+let sectionId: number;
+const stamp = new Date('2020-05-01T10:00:00.000Z');
+
+async function oldArticle(slug: string, html: string, status: 'draft' | 'published' = 'published'): Promise<number> {
+  // As the old schema wrote it: the HTML in the body column (now "legacyBodyHtml") and its text.
+  await db.$executeRawUnsafe(
+    `INSERT INTO "Article" ("slug", "headline", "legacyBodyHtml", "bodyText", "status", "sectionId", "publishedAt", "createdAt", "updatedAt") VALUES (${parameters(9)})`,
+    slug, `Headline ${slug}`, html, bodyToText(html), status, sectionId, sqliteDateTime(stamp), sqliteDateTime(stamp), sqliteDateTime(stamp),
+  );
+  return (await db.article.findUniqueOrThrow({ where: { slug }, select: { id: true } })).id;
+}
+
+const html = {
+  plain: '<p>The harbour reopened on Tuesday.</p><p>Ships &amp; ferries returned at dawn.</p>',
+  rich: '<h2>Background</h2><p>The <strong>storm</strong> hit <a href="https://example.org/storm">the coast</a>.</p><ul><li>Roads closed</li><li>Schools shut<ul><li>Until Friday</li></ul></li></ul><blockquote><p>It was the worst in years.</p></blockquote><hr><figure><img src="https://example.org/storm.jpg" alt="Waves"><figcaption>Waves over the wall.</figcaption></figure>',
+  persian: '<p>گزارش ویژه از بندر</p>',
+};
+
+beforeAll(async () => {
+  sectionId = (await db.section.create({ data: { slug: 'convert-news', name: 'News' } })).id;
+});
+
+// Text before = text after, compared without white space: the old HTML reader ran a nested list into
+// its item's last word ("shut<ul><li>Until" → "shutUntil"), which the blocks rightly keep apart.
+const normalised = (text: string) => text.replace(/\s+/g, '');
+
+describe('convertStoredBodies', () => {
+  it('converts every HTML body to blocks with its text, word count and search, empties the HTML, keeps updatedAt, and reports', async () => {
+    const ids = {
+      plain: await oldArticle('old-plain', html.plain),
+      rich: await oldArticle('old-rich', html.rich, 'draft'),
+      persian: await oldArticle('old-persian', html.persian),
+    };
+    const empty = await oldArticle('old-empty', '');
+    await db.revision.create({ data: { articleId: ids.plain, version: 1, note: 'Created', snapshot: { headline: 'Headline old-plain', body: html.plain, tags: [] } } });
+    await db.revision.create({ data: { articleId: ids.rich, version: 1, note: 'Created', snapshot: { headline: 'Headline old-rich', body: html.rich, tags: [] } } });
+
+    const lines: string[] = [];
+    expect(await convertStoredBodies({ log: (line) => lines.push(line) })).toEqual({ articles: 3, revisions: 2, droppedPictures: 2 });
+    expect(lines[0]).toBe('converted 3 article bodies (2 revisions) to blocks');
+    expect(lines[1]).toMatch(/^2 pictures given only by a web address/);
+
+    for (const [name, id] of Object.entries(ids)) {
+      const row = await db.article.findUniqueOrThrow({ where: { id } });
+      const body = bodyDocumentSchema.parse(row.body);
+      expect(row.legacyBodyHtml, name).toBe('');
+      expect(row.bodyText, name).toBe(bodyPlainText(body));
+      expect(row.wordCount, name).toBe(countWords(row.bodyText));
+      // Text before = text after.
+      expect(normalised(row.bodyText), name).toBe(normalised(bodyToText(html[name as keyof typeof html])));
+      expect(row.updatedAt.toISOString(), name).toBe(stamp.toISOString());
+    }
+    const rich = bodyDocumentSchema.parse((await db.article.findUniqueOrThrow({ where: { id: ids.rich } })).body);
+    expect(rich.blocks.map((block) => block.type)).toEqual(['heading', 'paragraph', 'list', 'quote', 'divider', 'paragraph']);
+    expect((await db.article.findUniqueOrThrow({ where: { id: empty } })).body).toEqual({ version: 1, blocks: [] });
+
+    const revisions = await db.revision.findMany({ where: { articleId: { in: [ids.plain, ids.rich] } }, orderBy: { articleId: 'asc' } });
+    for (const revision of revisions) {
+      const snapshot = revision.snapshot as { body: unknown; headline: string; language: string };
+      expect(bodyDocumentSchema.safeParse(snapshot.body).success).toBe(true);
+      expect(snapshot.headline).toMatch(/^Headline old-/);
+      expect(snapshot.language).toBe('');
+    }
+
+    // The index followed the new text (FTS5 trigger / generated tsvector).
+    expect((await searchArticles('ferries')).hits.map((hit) => hit.id)).toEqual([ids.plain]);
+    expect((await searchArticles('ویژه')).hits.map((hit) => hit.id)).toEqual([ids.persian]);
+  });
+
+  it('is idempotent: a second run converts nothing and says nothing', async () => {
+    const lines: string[] = [];
+    expect(await convertStoredBodies({ log: (line) => lines.push(line) })).toEqual({ articles: 0, revisions: 0, droppedPictures: 0 });
+    expect(lines).toEqual([]);
+  });
+
+  it('converts in batches past the batch size', async () => {
+    const many = [];
+    for (let n = 0; n < 450; n += 1) many.push(await oldArticle(`batch-${n}`, `<p>Story number ${n}.</p>`));
+    expect((await convertStoredBodies()).articles).toBe(450);
+    const last = await db.article.findUniqueOrThrow({ where: { id: many.at(-1)! } });
+    expect(last.bodyText).toBe('Story number 449.');
+    expect(await db.article.count({ where: { legacyBodyHtml: { not: '' } } })).toBe(0);
+  });
+});
