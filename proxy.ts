@@ -8,6 +8,7 @@ import { respondToPath } from '@/lib/routing/respond';
 import { databaseLastAnswered, failedForWantOfDatabase } from '@/lib/db/availability';
 import { answerWithoutDatabase, passesThrough } from '@/lib/outage/answer';
 import { hasMalformedEscapes, malformedAddressResponse } from '@/lib/routing/malformed';
+import { foreignOriginActionResponse, isForeignOriginAction } from '@/lib/security/foreign-action';
 import { requestPolicy, type RequestPolicy } from '@/lib/security/request-policy';
 
 export async function proxy(request: NextRequest): Promise<NextResponse> {
@@ -15,6 +16,8 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   if (hasMalformedEscapes(request.nextUrl.pathname)) return malformedAddressResponse();
   // /media/ is here for that check alone: files need no due work, resolution or page policy.
   if (request.nextUrl.pathname.startsWith('/media/')) return NextResponse.next();
+  // Before Next's own origin check, which answers a foreign server action with a bare 500.
+  if (isForeignOriginAction(request, request.nextUrl.pathname)) return foreignOriginActionResponse();
   // Security headers: a nonce for whatever renders now, HSTS on https (lib/security/request-policy.ts).
   const policy = requestPolicy(request);
   if (passesThrough(request)) return policy.apply(NextResponse.next());
