@@ -15,7 +15,7 @@ import { TagList } from '@/components/article/TagList';
 /** An article exactly as readers see it: used by the public page and by the newsroom's preview.
  * Its language sets `lang` and `dir` on the article (issue 12, item 7): the headline, kicker,
  * standfirst and body follow; the site's own words on it (breadcrumb, dateline, reading time) keep
- * the site's language and direction. `references` are what the body names (lib/articles/body-cards.ts). */
+ * the site's language and direction. `references` are what the body names (lib/articles/page-references.ts). */
 export function ArticlePage({ article, references }: { article: ArticleView; references: BodyReferences }) {
   const site = article.language === config.SITE_LANGUAGE ? undefined : { lang: config.SITE_LANGUAGE, dir: textDirection(config.SITE_LANGUAGE) };
   return (

@@ -14,9 +14,9 @@ export const cacheTags = {
    * trigger looks again (lib/articles/scheduling/due-trigger.ts). */
   schedules: 'schedules',
   /** One article: its own page, every page that shows it as a related link, and every page whose body
-   * shows it as an article card (lib/articles/body-cards.ts). */
+   * shows it as an article card (lib/articles/page-references.ts). */
   article: (id: number) => `article:${id}`,
-  /** One media item: every page whose body shows it as a picture or video block (lib/media/body-media.ts).
+  /** One media item: every page whose body shows it as a picture or video block (lib/articles/page-references.ts).
    * Media is written once and deleted only while unused, so no write records it yet: it is there so
    * that a future edit of alt text or credit has one tag to refresh. */
   media: (id: number) => `media:${id}`,

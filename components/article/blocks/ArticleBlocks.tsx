@@ -44,7 +44,7 @@ function BlockView({ block, label, references }: { block: Block; label: string; 
 }
 
 /** An article body: each block through its own component. `references` holds the media and
- * articles the blocks name, loaded with the page (lib/media/body-media.ts, lib/articles/body-cards.ts). */
+ * articles the blocks name, loaded with the page (lib/articles/page-references.ts). */
 export function ArticleBlocks({ body, references }: { body: BodyDocument; references: BodyReferences }) {
   // Stored bodies are read without a full parse (lib/articles/stored-fields.ts); a block the schema
   // refuses (a row written around it) is left out here rather than failing the page.

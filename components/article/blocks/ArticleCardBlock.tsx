@@ -2,7 +2,7 @@ import type { ArticleCard } from '@/lib/articles/types';
 import { Picture } from '@/components/media/Picture';
 
 /** Another Lede article, inline: a link with its picture, kicker and headline. `article` is there
- * only when that article is public (lib/articles/body-cards.ts); otherwise nothing renders. */
+ * only when that article is public (lib/articles/body-cards.ts readBodyCards); otherwise nothing renders. */
 export function ArticleCardBlock({ article }: { article: ArticleCard | undefined }) {
   if (!article) return null;
   return (

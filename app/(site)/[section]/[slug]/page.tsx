@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getPublishedArticle } from '@/lib/articles/queries';
-import { loadBodyReferences } from '@/lib/articles/body-cards';
+import { loadBodyReferences } from '@/lib/articles/page-references';
 import { validSlug } from '@/lib/articles/params';
 import { ArticlePage } from '@/components/article/ArticlePage';
 import { JsonLd } from '@/components/seo/JsonLd';

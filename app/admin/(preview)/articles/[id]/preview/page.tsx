@@ -5,7 +5,7 @@ import { ArticlePage } from '@/components/article/ArticlePage';
 import { PreviewBar } from '@/components/admin/PreviewBar';
 import { SiteChrome } from '@/components/site/SiteChrome';
 import { getArticlePreview } from '@/lib/articles/admin-queries';
-import { loadBodyReferences } from '@/lib/articles/body-cards';
+import { loadBodyReferences } from '@/lib/articles/page-references';
 import { requirePageUser } from '@/lib/auth/current';
 import { validRecordId } from '@/lib/articles/params';
 

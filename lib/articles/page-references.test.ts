@@ -2,7 +2,7 @@
 // public articles, missing ids absent, and each reference's cache tag on what is loaded.
 import { queriesSentBy } from '@/testing/query-log';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { loadBodyReferences } from '@/lib/articles/body-cards';
+import { loadBodyReferences } from '@/lib/articles/page-references';
 import type { BodyDocument } from '@/lib/articles/body/schema';
 import { makeArticle, makeImage, makeSection, makeVideo } from '@/testing/rows';
 
