@@ -1,6 +1,7 @@
 // The ONE schema for what an editor sends about an article: the admin form, its server action and
 // the JSON API all parse with it. Form fields arrive as strings, JSON as numbers: both are accepted.
 import { z } from 'zod';
+import { headlineTooLong, maxHeadlineLength } from '@/lib/articles/headline';
 import { recordIdParam } from '@/lib/articles/params';
 import { bodyDocumentSchema, emptyBody } from '@/lib/articles/body/schema';
 import { articleContentTypes } from '@/lib/articles/stored-fields';
@@ -104,7 +105,7 @@ export const articleContentSchema = z.object({
   headline: z
     .string({ error: 'Write a headline.' })
     .min(1, 'Write a headline.')
-    .max(300, 'At most 300 characters.')
+    .max(maxHeadlineLength, { error: (issue) => headlineTooLong(typeof issue.input === 'string' ? issue.input.length : 0) })
     .refine((text) => !/[\u0000]/.test(text), 'A headline cannot hold a NUL character.'),
   kicker: line(100).default(''),
   standfirst: line(1000).default(''),
@@ -138,6 +139,9 @@ export const articleFieldNames = articleInputSchema.keyof().options;
 /** A save of an existing article names the version it was made on (optimistic locking). */
 export const articleUpdateSchema = articleInputSchema.extend({
   version: z.coerce.number().int().positive(),
+  // "Save mine over theirs" saves on their version and names the one the form was opened on: fields
+  // this editor did not change keep theirs (lib/revisions/merge.ts). Absent or empty: none.
+  baseVersion: z.preprocess((value) => (value === '' || value === null ? undefined : value), z.coerce.number().int().positive().optional()),
 });
 
 export type ArticleUpdate = z.output<typeof articleUpdateSchema>;

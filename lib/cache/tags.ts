@@ -22,6 +22,9 @@ export const cacheTags = {
   media: (id: number) => `media:${id}`,
   /** A section front and all its older/newer pages. */
   section: (slug: string) => `section:${slug}`,
+  /** On no page: every answer the path resolver remembers about a path under /{slug} (a front, its
+   * pages, an article there) is filed under it; a section's rename records it for the old and new slug. */
+  sectionAddresses: (slug: string) => `section-addresses:${slug}`,
   /** A tag page and all its older/newer pages. */
   tag: (slug: string) => `tag:${slug}`,
 } as const;

@@ -104,6 +104,23 @@ describe('optimistic locking', () => {
     expect(history.map((r) => r?.snapshot.headline)).toEqual(['Budget vote delayed', 'Editor one was here', 'Editor two was here']);
   });
 
+  it('saves mine over theirs keeping their change to a field I did not edit (three-way merge on the version I opened)', async () => {
+    const { id } = await createArticle(editor, base());
+    // B changes the standfirst and saves; A, on the same version 1, changes the headline.
+    expect(await updateArticle(editor2, id, { ...base(), standfirst: 'MPs will vote on Thursday, says the Speaker.', version: 1 })).toMatchObject({ ok: true, version: 2 });
+    const mine = { ...base(), headline: 'Budget vote delayed to Thursday' };
+    const refused = await updateArticle(editor, id, { ...mine, version: 1 });
+    expect(refused.ok).toBe(false);
+    // "Save mine over theirs": on their version, naming the version my form was opened on.
+    expect(await updateArticle(editor, id, { ...mine, version: 2, baseVersion: 1 })).toMatchObject({ ok: true, version: 3 });
+    const row = await db.article.findUniqueOrThrow({ where: { id } });
+    expect({ headline: row.headline, standfirst: row.standfirst }).toEqual({ headline: 'Budget vote delayed to Thursday', standfirst: 'MPs will vote on Thursday, says the Speaker.' });
+    // Where both of us changed a field, mine wins: that is what the button says.
+    await updateArticle(editor2, id, { ...base(), headline: 'Theirs', standfirst: 'MPs will vote on Thursday, says the Speaker.', version: 3 });
+    await updateArticle(editor, id, { ...mine, headline: 'Mine', version: 4, baseVersion: 3 });
+    expect((await db.article.findUniqueOrThrow({ where: { id } })).headline).toBe('Mine');
+  });
+
   it('lets exactly one of two simultaneous saves of the same version win', async () => {
     const { id } = await createArticle(editor, base());
     const results = await Promise.all([
