@@ -23,7 +23,7 @@ export async function listMediaForAdmin(page = 1, kind?: 'image' | 'video'): Pro
       take: mediaPageSize,
       select: {
         id: true, kind: true, path: true, mimeType: true, width: true, height: true, alt: true, caption: true, credit: true,
-        durationSeconds: true, bytes: true, createdAt: true, renditions: true, poster: { select: { path: true, width: true, height: true } },
+        durationSeconds: true, bytes: true, createdAt: true, renditions: true, poster: { select: { path: true, width: true, height: true, renditions: true } },
       },
     }),
     db.media.count({ where }),
