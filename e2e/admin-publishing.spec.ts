@@ -141,6 +141,7 @@ test('every admin page passes axe (WCAG 2.0 A/AA, 2.1 AA)', async ({ page }) => 
     '/admin/trash',
     '/admin/audit',
     '/admin/users',
+    '/admin/sections',
   ];
   for (const path of pages) {
     await page.goto(path);

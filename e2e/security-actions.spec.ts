@@ -236,7 +236,7 @@ test('admin pages show only known messages for ?error=, never the text of a link
   await signIn(page, admin);
   const { id } = await draftByWriter();
   const bait = '<script>alert(1)</script>Your account is suspended, call +1 555 0100';
-  for (const path of ['/admin/articles', `/admin/articles/${id}`, `/admin/articles/${id}/revisions`, '/admin/media', '/admin/trash', '/admin/users']) {
+  for (const path of ['/admin/articles', `/admin/articles/${id}`, `/admin/articles/${id}/revisions`, '/admin/media', '/admin/trash', '/admin/users', '/admin/sections']) {
     await page.goto(`${path}?error=${encodeURIComponent(bait)}`);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     const text = await page.locator('body').innerText();

@@ -50,7 +50,7 @@ async function main(): Promise<number> {
       await applyMigrations();
       const { listSections } = await import('@/lib/sections/queries');
       const sections = await listSections();
-      for (const section of sections) console.log(`${section.position}\t/${section.slug}\t${section.name}`);
+      for (const section of sections) console.log(`${section.position}\t/${section.slug}\t${section.name}${section.retired ? '\t(retired)' : ''}`);
       if (!sections.length) console.log('No sections yet: npm run sections -- add SLUG "Name"');
       await db.$disconnect();
       return 0;

@@ -18,6 +18,11 @@ const notices: Record<string, string> = {
   'media-deleted': 'Media deleted, with all its files.',
   'user-created': 'Account created.',
   'user-updated': 'Account updated.',
+  'section-created': 'Section created. It is last in the navigation.',
+  'section-renamed': 'Section saved. Its old address now leads to the new one.',
+  'section-moved': 'Navigation reordered.',
+  'section-retired': 'Section retired: it has left the navigation and the home page. Its articles stay online.',
+  'section-restored': 'Section restored to the navigation.',
 };
 
 /**

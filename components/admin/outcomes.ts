@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { minimumPasswordLength } from '@/lib/auth/password';
 import { passwordWarnings } from '@/lib/auth/password-strength';
+import { sectionMessages } from '@/lib/sections/messages';
 
 const errorMessages = {
   // Authorisation (lib/auth/current.ts).
@@ -71,6 +72,16 @@ const errorMessages = {
   'media-in-use': 'This media is in use and was not deleted. Remove it from the articles listed below first.',
   'media-not-found': 'That media does not exist (it may have been deleted already).',
   'media-forbidden': 'Only editors and admins can delete media.',
+  // Sections (lib/sections/commands.ts).
+  'section-slug': sectionMessages.slug,
+  'section-reserved': sectionMessages.reserved,
+  'section-name': sectionMessages.name,
+  'section-description': sectionMessages.description,
+  'section-taken': sectionMessages.taken,
+  'section-missing': sectionMessages.missing,
+  'section-edge': sectionMessages.edge,
+  'section-not-retired': sectionMessages.notRetired,
+  'section-retired': sectionMessages.retired,
   // Fallbacks by kind of refusal.
   invalid: 'That was refused: check the form and try again.',
   'not-found': 'That no longer exists (it may have been deleted).',

@@ -108,8 +108,9 @@ export type Option = { id: number; label: string };
 const editableColumns = selectColumns(articleColumnNames);
 
 export async function sectionOptions(): Promise<Option[]> {
-  const sections = await db.section.findMany({ orderBy: [{ position: 'asc' }, { name: 'asc' }], select: { id: true, name: true } });
-  return sections.map((section) => ({ id: section.id, label: section.name }));
+  const sections = await db.section.findMany({ orderBy: [{ position: 'asc' }, { name: 'asc' }], select: { id: true, name: true, retiredAt: true } });
+  // A retired section can still be chosen (its articles are still edited), but says what it is.
+  return sections.map((section) => ({ id: section.id, label: section.retiredAt ? `${section.name} (retired)` : section.name }));
 }
 
 export async function authorOptions(): Promise<Option[]> {

@@ -67,18 +67,21 @@ export async function loadArticlePage(
   };
 }
 
-export type SectionFront = { section: { id: number; slug: string; name: string; description: string }; page: ArticlePage };
+export type SectionFront = { section: { id: number; slug: string; name: string; description: string; retired: boolean }; page: ArticlePage };
 
 /** A section front or one of its older/newer pages; null when the section does not exist or the
- * cursor is malformed (the route answers 404). */
+ * cursor is malformed (the route answers 404). A slug the section had before a rename finds it too:
+ * the proxy answers such a path with a 301, but a request it let through a moment before the rename
+ * committed is rendered, not answered 404. */
 export function getSectionFront(slug: string, cursorValue: string | null, direction: PageDirection): Promise<SectionFront | null> {
   return unstable_cache(
     async (): Promise<SectionFront | null> => {
       const cursor = cursorValue === null ? null : parseCursor(cursorValue);
       if (cursorValue !== null && !cursor) return null;
-      const section = await db.section.findUnique({ where: { slug }, select: { id: true, slug: true, name: true, description: true } });
+      const section = await db.section.findFirst({ where: { OR: [{ slug }, { oldSlugs: { some: { slug } } }] }, select: { id: true, slug: true, name: true, description: true, retiredAt: true } });
       if (!section) return null;
-      return { section, page: await loadArticlePage({ sectionId: section.id }, cursor, direction) };
+      const { retiredAt, ...rest } = section;
+      return { section: { ...rest, retired: retiredAt !== null }, page: await loadArticlePage({ sectionId: section.id }, cursor, direction) };
     },
     ['section-front', slug, cursorValue ?? '', direction],
     { tags: [cacheTags.section(slug)] },
@@ -124,7 +127,8 @@ export function getHomeFront(): Promise<HomeFront> {
       const cards = newest.map(toArticleCard);
       // The lead story is the newest one with a picture: a front page opens on an image.
       const lead = cards.find((card) => card.media) ?? cards[0] ?? null;
-      const sections = await db.section.findMany({ orderBy: [{ position: 'asc' }, { name: 'asc' }], select: { id: true, slug: true, name: true } });
+      // Retired sections have no block (their articles still appear among the newest).
+      const sections = await db.section.findMany({ where: { retiredAt: null }, orderBy: [{ position: 'asc' }, { name: 'asc' }], select: { id: true, slug: true, name: true } });
       const blocks = await Promise.all(
         sections.map(async (section) => ({
           slug: section.slug,

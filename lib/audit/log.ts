@@ -22,6 +22,11 @@ export type AuditAction =
   | 'article.breaking'
   | 'media.uploaded'
   | 'media.deleted'
+  | 'section.created'
+  | 'section.renamed'
+  | 'section.moved'
+  | 'section.retired'
+  | 'section.restored'
   | 'user.created'
   | 'user.password-set'
   | 'user.disabled'
@@ -30,7 +35,7 @@ export type AuditAction =
 export type AuditInput = {
   action: AuditAction;
   actorId: number | null;
-  targetType?: 'article' | 'user' | 'media' | '';
+  targetType?: 'article' | 'user' | 'media' | 'section' | '';
   targetId?: string | number;
   detail?: string;
   ip?: string;

@@ -10,6 +10,7 @@ export type Permission =
   | 'media.upload'
   | 'media.manage'
   | 'audit.read'
+  | 'sections.manage'
   | 'users.manage';
 
 const rank: Record<Role, number> = { writer: 1, editor: 2, admin: 3 };
@@ -23,6 +24,7 @@ const needs: Record<Permission, Role> = {
   'media.upload': 'writer',
   'media.manage': 'editor',
   'audit.read': 'editor',
+  'sections.manage': 'editor',
   'users.manage': 'admin',
 };
 

@@ -14,7 +14,7 @@ export const mediaPageSize = 24;
 
 const adminMediaSelect = {
   id: true, kind: true, path: true, mimeType: true, width: true, height: true, alt: true, caption: true, credit: true,
-  durationSeconds: true, bytes: true, createdAt: true, renditions: true, poster: { select: { path: true, width: true, height: true } },
+  durationSeconds: true, bytes: true, createdAt: true, renditions: true, poster: { select: { path: true, width: true, height: true, renditions: true } },
 } satisfies Prisma.MediaSelect;
 
 function toAdminRow(row: Prisma.MediaGetPayload<{ select: typeof adminMediaSelect }>): MediaRowForAdmin {

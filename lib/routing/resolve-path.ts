@@ -1,7 +1,8 @@
 // The one answer to "what is this public path", asked once per request by the proxy (proxy.ts):
 //   page    — Next renders it (or a route the resolver leaves alone: the admin, the API, files...);
 //   moved   — one 301 straight to the canonical URL: a legacy URL, a non-canonical spelling (case,
-//             trailing or doubled slashes), an old slug, a current slug under another section path;
+//             trailing or doubled slashes), an old slug, a current slug under another section path,
+//             a section's old slug (its front, its pages, its articles: lib/sections);
 //             combined cases go to the article in one hop, never through a chain;
 //   missing — 404: no such section, tag or public article, or a page cursor that cannot be one.
 // The path is read without I/O (lib/routing/public-path.ts); the record it names is looked up
@@ -39,8 +40,13 @@ function keyOf(record: LookedUpRecord, path: string): string {
 async function lookUp(record: LookedUpRecord, path: string): Promise<Found> {
   switch (record.kind) {
     case 'section': {
-      const { sectionExists } = await import('@/lib/sections/queries');
-      return (await sectionExists(record.section)) ? { answer: { kind: 'page' }, governedBy: [cacheTags.section(record.section)] } : null;
+      const { findSectionAddress } = await import('@/lib/sections/queries');
+      const section = await findSectionAddress(record.section);
+      if (!section) return null;
+      if (section.slug === record.section) return { answer: { kind: 'page' }, governedBy: [cacheTags.section(record.section), cacheTags.sectionAddresses(record.section)] };
+      // An old slug: the front's current address (the rest of the path is kept by the caller). Filed
+      // under both slugs, so a later rename (A→B→C) forgets it and the next request makes one hop.
+      return { answer: { kind: 'moved', path: `/${section.slug}` }, governedBy: [cacheTags.section(section.slug), cacheTags.sectionAddresses(record.section), cacheTags.sectionAddresses(section.slug)] };
     }
     case 'tag': {
       const { tagExists } = await import('@/lib/tags/queries');
@@ -57,7 +63,10 @@ async function lookUp(record: LookedUpRecord, path: string): Promise<Found> {
       if (!article) return null;
       // An old slug, or the slug under another section path: the article's canonical path.
       const answer: KnownAnswer = article.path === path ? { kind: 'page' } : { kind: 'moved', path: article.path };
-      return { answer, governedBy: [cacheTags.article(article.id), slugTag(record.slug)] };
+      // A rename of the section in the path, or of the article's own section, changes the answer
+      // (a move from a section's old slug points at its current one: A→B→C must forget "→ B").
+      const current = article.path.split('/')[1] ?? record.section;
+      return { answer, governedBy: [cacheTags.article(article.id), slugTag(record.slug), ...new Set([record.section, current].map(cacheTags.sectionAddresses))] };
     }
   }
 }
@@ -85,7 +94,12 @@ export async function resolvePublicPath(method: string, pathname: string, search
     remember(key, found.answer, found.governedBy, generation);
     known = found.answer;
   }
-  // A legacy URL's query string belonged to the old site; any other keeps it.
-  if (known.kind === 'moved') return { kind: 'moved', location: record.kind === 'legacy' ? known.path : known.path + search };
+  // A legacy URL's query string belonged to the old site; any other keeps it. A section's old slug
+  // moves the front and each of its older/newer pages: the path after the slug is kept.
+  if (known.kind === 'moved') {
+    if (record.kind === 'legacy') return { kind: 'moved', location: known.path };
+    const rest = record.kind === 'section' ? read.path.slice(record.section.length + 1) : '';
+    return { kind: 'moved', location: known.path + rest + search };
+  }
   return read.respelled ? { kind: 'moved', location: read.path + search } : page;
 }

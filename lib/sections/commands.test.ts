@@ -16,15 +16,15 @@ describe('saveSection (npm run sections -- add)', () => {
     ]);
     await saveSection({ slug: 'world', name: 'World news', position: 5 });
     expect(await listSections()).toEqual([
-      { slug: 'business', name: 'Business', position: 1 },
-      { slug: 'world', name: 'World news', position: 5 },
+      { slug: 'business', name: 'Business', position: 1, retired: false },
+      { slug: 'world', name: 'World news', position: 5, retired: false },
     ]);
   });
 
   it('refuses a bad slug or name with the schema\'s message, and writes nothing', async () => {
     const before = [await db.section.count(), await db.pageRefresh.count()];
     await expect(saveSection({ slug: 'Not A Slug', name: 'X' })).rejects.toThrow(/lower-case letters, digits and single hyphens/);
-    await expect(saveSection({ slug: 'admin', name: 'Admin' })).rejects.toThrow(/reserved word/);
+    await expect(saveSection({ slug: 'admin', name: 'Admin' })).rejects.toThrow(/one of the site’s own/);
     await expect(saveSection({ slug: 'empty', name: '  ' })).rejects.toThrow();
     expect([await db.section.count(), await db.pageRefresh.count()]).toEqual(before);
   });

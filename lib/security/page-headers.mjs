@@ -10,6 +10,24 @@
 
 /** @typedef {'public' | 'newsroom'} PolicyKind */
 
+/**
+ * The only origins a public page may frame: where article embeds load from once a reader asks
+ * (components/article/blocks/EmbedFrame.tsx). The same list as `embedFrameOrigins` in
+ * lib/articles/body/embeds.ts, written out here because this file is plain JavaScript loaded outside
+ * the app's bundles; page-headers.test.ts fails when the two differ.
+ */
+export const frameSources = [
+  'https://www.youtube-nocookie.com',
+  'https://player.vimeo.com',
+  'https://platform.twitter.com',
+  'https://www.instagram.com',
+  'https://www.tiktok.com',
+  'https://w.soundcloud.com',
+  'https://open.spotify.com',
+  'https://datawrapper.dwcdn.net',
+  'https://flo.uri.sh',
+];
+
 const common = ["style-src 'self' 'unsafe-inline'", "img-src 'self' data: blob:"];
 
 /**
@@ -34,6 +52,7 @@ export function contentSecurityPolicy(kind, nonce) {
       "base-uri 'self'",
       "form-action 'self'",
       "frame-ancestors 'none'",
+      `frame-src ${frameSources.join(' ')}`,
     ].join('; ');
   }
   // The newsroom: blob: media for upload previews; nothing framed, no workers, no manifest, no <base>.

@@ -144,7 +144,8 @@ export async function* sectionSitemapEntries(now: Date = new Date()): AsyncGener
   const visible = publicArticleWhere(now);
   const latest = await db.article.aggregate({ where: visible, _max: { publishedAt: true, modifiedAt: true } });
   yield { loc: absoluteUrl('/'), lastmod: laterOf(latest._max.publishedAt, latest._max.modifiedAt)?.toISOString() ?? null };
-  const sections = await db.section.findMany({ orderBy: [{ position: 'asc' }, { id: 'asc' }], select: { id: true, slug: true } });
+  // A retired section's front still answers but is no longer updated: not offered to crawlers.
+  const sections = await db.section.findMany({ where: { retiredAt: null }, orderBy: [{ position: 'asc' }, { id: 'asc' }], select: { id: true, slug: true } });
   for (const section of sections) {
     const newest = await db.article.findFirst({
       where: { ...visible, sectionId: section.id },

@@ -53,6 +53,8 @@ export const headerLine = z.object({ type: z.literal('header'), format: z.string
 export const sectionRecord = sectionInputSchema.pick({ slug: true, name: true, description: true }).extend({
   position: z.number().int(),
   createdAt: isoDate,
+  // A retired section (docs/newsroom.md); files written before retiring existed have none.
+  retiredAt: nullableDate.default(null),
 });
 
 export const tagRecord = z.object({ slug: requiredSlugSchema, name: tagNameSchema.trim().min(1, 'A tag needs a name.'), createdAt: isoDate });

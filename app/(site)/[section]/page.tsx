@@ -23,5 +23,5 @@ export default async function SectionPage({ params }: Props) {
   const slug = validSlug((await params).section);
   const front = slug ? await getSectionFront(slug, null, 'older') : null;
   if (!front) notFound();
-  return <ArticleListPage title={front.section.name} description={front.section.description} basePath={sectionPath(front.section.slug)} page={front.page} isFirstPage />;
+  return <ArticleListPage title={front.section.name} description={front.section.description} basePath={sectionPath(front.section.slug)} page={front.page} isFirstPage retired={front.section.retired} />;
 }

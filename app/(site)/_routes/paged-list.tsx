@@ -11,7 +11,7 @@ import type { ArticlePage } from '@/lib/articles/types';
 import { ArticleListPage } from '@/components/front/ArticleListPage';
 
 type Params = Promise<{ section?: string; tag?: string; cursor: string }>;
-type ListPage = { title: string; basePath: string; page: ArticlePage; metadata: Metadata };
+type ListPage = { title: string; basePath: string; page: ArticlePage; metadata: Metadata; retired?: boolean };
 
 const pathFor = (direction: PageDirection) => (direction === 'older' ? olderPath : newerPath);
 
@@ -23,7 +23,7 @@ async function load(list: 'section' | 'tag', direction: PageDirection, params: P
     const front = await getSectionFront(slug, cursor, direction);
     if (!front || front.page.articles.length === 0) return null;
     const basePath = sectionPath(front.section.slug);
-    return { title: front.section.name, basePath, page: front.page, metadata: sectionMetadata(front.section, { path: pathFor(direction)(basePath, cursor) }) };
+    return { title: front.section.name, basePath, page: front.page, retired: front.section.retired, metadata: sectionMetadata(front.section, { path: pathFor(direction)(basePath, cursor) }) };
   }
   const front = await getTagFront(slug, cursor, direction);
   if (!front || front.page.articles.length === 0) return null;
@@ -39,7 +39,7 @@ export function pagedListRoute(list: 'section' | 'tag', direction: PageDirection
     async Page({ params }: { params: Params }) {
       const listed = await load(list, direction, params);
       if (!listed) notFound();
-      return <ArticleListPage title={listed.title} basePath={listed.basePath} page={listed.page} isFirstPage={false} />;
+      return <ArticleListPage title={listed.title} basePath={listed.basePath} page={listed.page} isFirstPage={false} retired={listed.retired} />;
     },
   };
 }

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getPublishedArticle } from '@/lib/articles/queries';
+import { loadBodyReferences } from '@/lib/articles/page-references';
+import { findSectionAddress } from '@/lib/sections/queries';
 import { validSlug } from '@/lib/articles/params';
 import { ArticlePage } from '@/components/article/ArticlePage';
 import { JsonLd } from '@/components/seo/JsonLd';
@@ -20,7 +22,10 @@ async function load(params: Props['params']) {
   const { section, slug } = await params;
   const articleSlug = validSlug(slug);
   const article = articleSlug && validSlug(section) ? await getPublishedArticle(articleSlug) : null;
-  return article?.section.slug === section ? article : null;
+  if (!article || article.section.slug === section) return article;
+  // The path's section renamed while this request was on its way (the proxy 301s it from now on):
+  // rendered, not a 404.
+  return (await findSectionAddress(section))?.slug === article.section.slug ? article : null;
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -33,10 +38,11 @@ export default async function ArticleRoute({ params }: Props) {
   // The second line, should the proxy not have run: a 404, never a page's own redirect (a 308 with,
   // on a first render, its Location header twice).
   if (!article) notFound();
+  const references = await loadBodyReferences(article.body);
   return (
     <>
-      <JsonLd data={[...articleJsonLd(article), breadcrumbJsonLd(articleCrumbs(article))]} />
-      <ArticlePage article={article} />
+      <JsonLd data={[...articleJsonLd(article, references), breadcrumbJsonLd(articleCrumbs(article))]} />
+      <ArticlePage article={article} references={references} />
     </>
   );
 }
