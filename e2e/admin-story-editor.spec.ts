@@ -10,6 +10,7 @@ import { newsroomAccount, signIn, someSection, uniqueWord, type Account } from '
 import { accessibilityViolations } from './support/fixtures';
 import type { BodyDocument } from '@/lib/articles/body/schema';
 import { createArticle } from '@/lib/articles/commands/save';
+import { publishArticle } from '@/lib/articles/commands/status';
 import { config } from '@/lib/config';
 import { db } from '@/lib/db/client';
 
@@ -275,6 +276,29 @@ test('an editor inserts every block type, moves blocks by keyboard, button and d
   await bodyEditor(page).waitFor();
   await expect(bodyEditor(page).getByTestId('block-picture')).toHaveCount(2);
   expect(await postedBody(page)).toEqual(moved);
+
+  // Published, every block shows on the public page (the card's article published too).
+  await publishArticle(editor, target.id);
+  await publishArticle(editor, id);
+  const published = await db.article.findUniqueOrThrow({ where: { id }, include: { section: true } });
+  const reader = await page.context().newPage();
+  await reader.goto(`/${published.section.slug}/${published.slug}`);
+  const article = reader.getByTestId('article-body');
+  await expect(article.getByRole('heading', { name: 'What happened' })).toBeVisible();
+  await expect(article.locator('sub')).toHaveText('2');
+  await expect(article.locator('sup')).toHaveText('2');
+  await expect(article.getByRole('link', { name: 'https://example.org/report' })).toHaveAttribute('href', 'https://example.org/report');
+  await expect(article.getByRole('listitem').filter({ hasText: 'Nested point' })).toHaveCount(2);
+  await expect(article.locator('blockquote').first()).toContainText('We will rebuild.');
+  await expect(article).toContainText('Nothing is lost.');
+  await expect(article.getByRole('img', { name: alt })).toHaveCount(2);
+  await expect(article.locator('video')).toHaveCount(1);
+  await expect(article.getByTestId('embed-placeholder')).toContainText('YouTube');
+  await expect(article).toContainText('Key facts');
+  await expect(article.getByRole('cell', { name: 'Greens' })).toBeVisible();
+  await expect(article.locator('hr')).toHaveCount(1);
+  await expect(article.getByTestId('article-card')).toContainText(`${word} card target about the harbour`);
+  await reader.close();
 
   // Nothing on the editor page, every block type in it, fails axe; nor with a dialog open.
   expect(await accessibilityViolations(page)).toEqual([]);
