@@ -8,25 +8,15 @@
 // policies for pages that are never cached. Settings come from the environment, which lib/config.ts
 // validates for the app (PUBLIC_CACHE_SECONDS, PUBLIC_STALE_SECONDS).
 
+import { embedFrameOrigins } from '../articles/body/embed-origins.mjs';
+
 /** @typedef {'public' | 'newsroom'} PolicyKind */
 
 /**
  * The only origins a public page may frame: where article embeds load from once a reader asks
- * (components/article/blocks/EmbedFrame.tsx). The same list as `embedFrameOrigins` in
- * lib/articles/body/embeds.ts, written out here because this file is plain JavaScript loaded outside
- * the app's bundles; page-headers.test.ts fails when the two differ.
+ * (components/article/blocks/EmbedFrame.tsx), listed once in lib/articles/body/embed-origins.mjs.
  */
-export const frameSources = [
-  'https://www.youtube-nocookie.com',
-  'https://player.vimeo.com',
-  'https://platform.twitter.com',
-  'https://www.instagram.com',
-  'https://www.tiktok.com',
-  'https://w.soundcloud.com',
-  'https://open.spotify.com',
-  'https://datawrapper.dwcdn.net',
-  'https://flo.uri.sh',
-];
+export const frameSources = embedFrameOrigins;
 
 const common = ["style-src 'self' 'unsafe-inline'", "img-src 'self' data: blob:"];
 
