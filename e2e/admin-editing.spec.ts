@@ -51,7 +51,9 @@ test('two editors save the same version: the second sees both, keeps what they t
 
   const conflict = pageB.getByTestId('conflict');
   await expect(conflict).toBeVisible();
-  await expect(conflict.getByTestId('conflict-headline').getByTestId('theirs')).toHaveText(headlineA);
+  // B did not touch the headline: saving B's keeps A's (a three-way merge per field), so it is no conflict.
+  await expect(conflict.getByTestId('conflict-kept')).toHaveText('You did not change Headline: saving yours keeps their version of it.');
+  await expect(conflict.getByTestId('conflict-headline')).toHaveCount(0);
   await expect(conflict.getByTestId('conflict-standfirst').getByTestId('yours')).toHaveText(standfirstB);
   // What B typed is still in the form, body included.
   await expect(pageB.getByRole('textbox', { name: 'Standfirst' })).toHaveValue(standfirstB);
@@ -63,6 +65,7 @@ test('two editors save the same version: the second sees both, keeps what they t
   await expect(pageB.getByRole('status')).toHaveText('Saved.');
   const row = await db.article.findUniqueOrThrow({ where: { id: article.id } });
   expect(row.standfirst).toBe(standfirstB);
+  expect(row.headline).toBe(headlineA);
   expect(row.bodyText).toContain('B added this sentence.');
   expect(row.version).toBe(3);
   // A's version is kept in the history.

@@ -17,7 +17,10 @@ const permissionsPolicy =
 const NONCE = "'nonce-([A-Za-z0-9+/]{22}==)'";
 const publicPolicy = new RegExp(
   `^default-src 'self'; script-src 'self' ${NONCE} 'strict-dynamic'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; ` +
-    "media-src 'self'; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'$",
+    "media-src 'self'; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'; " +
+    // Exactly the embed origins (lib/articles/body/embeds.ts embedFrameOrigins).
+    'frame-src https://www.youtube-nocookie.com https://player.vimeo.com https://platform.twitter.com https://www.instagram.com https://www.tiktok.com ' +
+    'https://w.soundcloud.com https://open.spotify.com https://datawrapper.dwcdn.net https://flo.uri.sh$',
 );
 const newsroomPolicy = new RegExp(
   `^default-src 'self'; script-src 'self' ${NONCE} 'strict-dynamic'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; ` +

@@ -6,7 +6,8 @@
 // with --scenario soak (npm run soak -- --minutes N) mixed traffic for N minutes (scripts/bench/soak.ts);
 // with --scenario sanitize, how long saving big bodies holds the event loop (scripts/bench/sanitize.ts);
 // with --scenario upload, the peak memory of one large upload, streamed and buffered (scripts/bench/upload.ts);
-// with --scenario csp, home and article req/s with and without the Content-Security-Policy (scripts/bench/csp.ts).
+// with --scenario csp, home and article req/s with and without the Content-Security-Policy (scripts/bench/csp.ts);
+// with --scenario blocks, the uncached render of block bodies and their page bytes (scripts/bench/blocks.ts).
 // A benchmark, not a test: it reports, it does not assert. docs/benchmarks.md explains the figures.
 import { execFileSync, spawn } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -95,6 +96,15 @@ await runChild(path.join('scripts', 'bench', 'prepare.ts'), [String(options.arti
 const targets = JSON.parse(fs.readFileSync(targetsFile, 'utf8')) as { articles: number; articlePath: string; sectionPath: string; missPaths: string[] };
 fs.rmSync(targetsFile, { force: true });
 
+let blockTargets: { blockPaths: string[]; plainPaths: string[] } | null = null;
+if (options.scenario === 'blocks') {
+  const file = path.join(benchDir, `blocks-${process.pid}.json`);
+  say(`Writing ${options.misses} articles of 20 blocks and ${options.misses} plain twins…`);
+  await runChild(path.join('scripts', 'bench', 'blocks-prepare.ts'), [String(options.misses), file], env);
+  blockTargets = JSON.parse(fs.readFileSync(file, 'utf8')) as { blockPaths: string[]; plainPaths: string[] };
+  fs.rmSync(file, { force: true });
+}
+
 const reason = staleBuildReason(distDir, buildStamp(env));
 if (reason) {
   say(`Building into ${distDir} (${reason})…`);
@@ -131,6 +141,14 @@ try {
     const { runCoherenceScenario } = await import('./bench/coherence');
     say(`Coherence: ${options.changes} changes, one every ${options.hold} ms after the previous answer, 8 reader loops…`);
     const figures = { articles_in_database: targets.articles, database: options.database, ...(await runCoherenceScenario(baseUrl, env, { changes: options.changes, holdMs: options.hold, loops: 8 })), server_rss_mb: round(treeRssMegabytes(server.pid!)) };
+    console.log('');
+    for (const [name, value] of Object.entries(figures)) console.log(`${name}: ${value}`);
+    stopServer();
+    process.exit(0);
+  }
+  if (blockTargets) {
+    const { runBlocksScenario } = await import('./bench/blocks');
+    const figures = { articles_in_database: targets.articles + blockTargets.blockPaths.length * 2, database: options.database, ...(await runBlocksScenario(baseUrl, blockTargets, targets.missPaths, say)) };
     console.log('');
     for (const [name, value] of Object.entries(figures)) console.log(`${name}: ${value}`);
     stopServer();

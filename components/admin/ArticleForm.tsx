@@ -3,10 +3,11 @@
 // editor typed across a refused save (validation, a conflict) and shows the conflict beside it.
 import { useActionState, type ReactNode } from 'react';
 import { BodyEditor } from '@/components/admin/BodyEditor';
-import { formBodyDocument } from '@/lib/articles/form-values';
 import { ConflictPanel } from '@/components/admin/ConflictPanel';
+import { HeadlineInput } from '@/components/admin/HeadlineInput';
+import { UnsavedChangesGuard } from '@/components/admin/UnsavedChangesGuard';
 import type { ArticleFormState, ArticleFormValues } from '@/components/admin/article-form-types';
-import { slugPatternSource } from '@/lib/forms/slug-pattern';
+import { articleSlugPatternSource } from '@/lib/forms/slug-pattern';
 
 type Option = { id: number; label: string };
 
@@ -19,6 +20,8 @@ type Props = {
   media: Option[];
   /** Shown under the slug field: where the article lives. */
   slugHint: string;
+  /** SITE_LANGUAGE: what an article with no language of its own is written in. */
+  siteLanguage: string;
 };
 
 const input = 'mt-1 block w-full rounded border border-gray-500 px-3 py-2';
@@ -36,32 +39,35 @@ function Field({ id, label, error, hint, children }: { id: string; label: string
 
 const describe = (id: string, error?: string, hint?: string) => [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
 
-export function ArticleForm({ action, articleId, version, initial, sections, media, slugHint }: Props) {
+export function ArticleForm({ action, articleId, version, initial, sections, media, slugHint, siteLanguage }: Props) {
   const [state, formAction, pending] = useActionState(action, { status: 'idle', message: '', fields: {}, values: null, conflict: null, attempt: 0 });
   const values = state.values ?? initial;
   const errors = state.fields;
   // Remount the fields after each answer so they show what was typed, not what the page first had.
   const key = state.attempt;
   return (
-    <form action={formAction} className="space-y-4" noValidate data-testid="article-form">
+    <form id="article-form" action={formAction} className="space-y-4" noValidate data-testid="article-form">
+      <UnsavedChangesGuard formId="article-form" attempt={state.attempt} unsavedAfterAnswer={state.status === 'error' || state.status === 'conflict'} />
       {state.conflict && articleId ? <ConflictPanel conflict={state.conflict} message={state.message} articleId={articleId} /> : null}
       {state.status === 'error' ? (
         <p role="alert" className="rounded border border-red-700 bg-red-50 p-3 text-sm text-red-900">{state.message}</p>
       ) : null}
       <input type="hidden" name="articleId" value={articleId ?? ''} />
+      {/* The version the form was opened on, for "Save mine over theirs" to merge against. */}
+      <input type="hidden" name="baseVersion" value={version ?? ''} />
       <div key={key} className="space-y-4">
         <Field id="kicker" label="Kicker" error={errors.kicker} hint="A word or two above the headline, such as ANALYSIS or VIDEO.">
-          <input id="kicker" name="kicker" defaultValue={values.kicker} maxLength={100} className={input} aria-describedby={describe('kicker', errors.kicker, 'x')} />
+          <input id="kicker" name="kicker" dir="auto" defaultValue={values.kicker} maxLength={100} className={input} aria-describedby={describe('kicker', errors.kicker, 'x')} />
         </Field>
         <Field id="headline" label="Headline (required)" error={errors.headline}>
-          <input id="headline" name="headline" defaultValue={values.headline} required maxLength={300} aria-invalid={errors.headline ? true : undefined} aria-describedby={describe('headline', errors.headline)} className={`${input} font-serif text-xl`} />
+          <HeadlineInput id="headline" name="headline" dir="auto" defaultValue={values.headline} required aria-invalid={errors.headline ? true : undefined} aria-describedby={describe('headline', errors.headline)} className={`${input} font-serif text-xl`} />
         </Field>
         <Field id="standfirst" label="Standfirst" error={errors.standfirst} hint="One or two sentences under the headline.">
-          <textarea id="standfirst" name="standfirst" defaultValue={values.standfirst} rows={3} maxLength={1000} className={input} aria-describedby={describe('standfirst', errors.standfirst, 'x')} />
+          <textarea id="standfirst" name="standfirst" dir="auto" defaultValue={values.standfirst} rows={3} maxLength={1000} className={input} aria-describedby={describe('standfirst', errors.standfirst, 'x')} />
         </Field>
         <div>
           <p id="body-label" className="mb-1 text-sm font-semibold">Body</p>
-          <BodyEditor name="body" initialBody={formBodyDocument(values)} labelId="body-label" describedBy={errors.body ? 'body-error' : undefined} />
+          <BodyEditor name="body" initialValue={values.body} labelId="body-label" describedBy={errors.body ? 'body-error' : undefined} articleId={articleId} />
           {errors.body ? <p id="body-error" className="mt-1 text-sm font-semibold text-red-800">{errors.body}</p> : null}
         </div>
         <div className="grid gap-4 sm:grid-cols-2">
@@ -78,7 +84,7 @@ export function ArticleForm({ action, articleId, version, initial, sections, med
             </select>
           </Field>
           <Field id="tags" label="Tags" error={errors.tags} hint="Separated by commas.">
-            <input id="tags" name="tags" defaultValue={values.tags} className={input} aria-describedby={describe('tags', errors.tags, 'x')} />
+            <input id="tags" name="tags" dir="auto" defaultValue={values.tags} className={input} aria-describedby={describe('tags', errors.tags, 'x')} />
           </Field>
           <Field id="leadMediaId" label="Lead media" error={errors.leadMediaId} hint="Upload pictures and videos under Media.">
             <select id="leadMediaId" name="leadMediaId" defaultValue={values.leadMediaId} className={input} aria-describedby={describe('leadMediaId', errors.leadMediaId, 'x')}>
@@ -87,14 +93,18 @@ export function ArticleForm({ action, articleId, version, initial, sections, med
             </select>
           </Field>
           <Field id="byline" label="Byline" error={errors.byline}>
-            <input id="byline" name="byline" defaultValue={values.byline} maxLength={200} className={input} />
+            <input id="byline" name="byline" dir="auto" defaultValue={values.byline} maxLength={200} className={input} />
           </Field>
           <Field id="sourceCredit" label="Source credit" error={errors.sourceCredit} hint="Such as: Reuters, or Press TV.">
-            <input id="sourceCredit" name="sourceCredit" defaultValue={values.sourceCredit} maxLength={200} className={input} aria-describedby={describe('sourceCredit', errors.sourceCredit, 'x')} />
+            <input id="sourceCredit" name="sourceCredit" dir="auto" defaultValue={values.sourceCredit} maxLength={200} className={input} aria-describedby={describe('sourceCredit', errors.sourceCredit, 'x')} />
+          </Field>
+          {/* Empty is the site's language (stored as ''), so an article follows SITE_LANGUAGE until given its own. */}
+          <Field id="language" label="Language" error={errors.language} hint={`A code such as fa, ar or en-GB. Empty: the site’s language (${siteLanguage}).`}>
+            <input id="language" name="language" dir="ltr" defaultValue={values.language} placeholder={siteLanguage} maxLength={35} autoComplete="off" spellCheck={false} aria-invalid={errors.language ? true : undefined} className={input} aria-describedby={describe('language', errors.language, 'x')} />
           </Field>
         </div>
         <Field id="slug" label="Slug" error={errors.slug} hint={slugHint}>
-          <input id="slug" name="slug" defaultValue={values.slug} maxLength={80} pattern={slugPatternSource} aria-invalid={errors.slug ? true : undefined} className={`${input} font-mono`} aria-describedby={describe('slug', errors.slug, 'x')} />
+          <input id="slug" name="slug" defaultValue={values.slug} maxLength={80} pattern={articleSlugPatternSource} aria-invalid={errors.slug ? true : undefined} className={`${input} font-mono`} aria-describedby={describe('slug', errors.slug, 'x')} />
         </Field>
       </div>
       <div className="flex flex-wrap gap-3">

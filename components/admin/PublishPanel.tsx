@@ -1,4 +1,5 @@
 import { AdminDate } from '@/components/admin/AdminDate';
+import { SavedOnlyForm } from '@/components/admin/SavedOnlyForm';
 import { StatusBadge } from '@/components/admin/StatusBadge';
 
 type Action = (form: FormData) => Promise<void>;
@@ -38,18 +39,18 @@ export function PublishPanel({ articleId, version, status, publishedAt, modified
       ) : (
         <div className="mt-3 space-y-3">
           {status !== 'published' ? (
-            <form action={actions.publish}>
+            <SavedOnlyForm action={actions.publish} id="publish-now">
               {hidden}
               <button type="submit" className="w-full rounded bg-green-800 px-4 py-2 font-semibold text-white">Publish now</button>
-            </form>
+            </SavedOnlyForm>
           ) : null}
           {status !== 'published' ? (
-            <form action={actions.schedule} className="space-y-1">
+            <SavedOnlyForm action={actions.schedule} className="space-y-1" id="schedule">
               {hidden}
               <label htmlFor="publishAt" className="block text-sm font-semibold">Publish at ({timeZone})</label>
               <input id="publishAt" name="publishAt" type="datetime-local" required defaultValue={scheduleDefault} className="block w-full rounded border border-gray-500 px-2 py-1" />
               <button type="submit" className="w-full rounded border border-gray-700 px-4 py-1.5 font-semibold">{status === 'scheduled' ? 'Reschedule' : 'Schedule'}</button>
-            </form>
+            </SavedOnlyForm>
           ) : null}
           {status === 'published' || status === 'scheduled' ? (
             <form action={actions.unpublish}>

@@ -1,4 +1,5 @@
 import { AdminDate } from '@/components/admin/AdminDate';
+import { BlockDiff } from '@/components/admin/BlockDiff';
 import { DiffParts } from '@/components/admin/DiffParts';
 import type { FieldDiff } from '@/lib/revisions/diff';
 import type { RevisionRow } from '@/lib/revisions/queries';
@@ -45,7 +46,7 @@ export function RevisionHistory({ articleId, currentVersion, revisions, from, to
               {diff.map((field) => (
                 <div key={field.field}>
                   <dt className="font-semibold">{field.label}</dt>
-                  <dd><DiffParts parts={field.parts} /></dd>
+                  <dd>{field.blocks ? <BlockDiff changes={field.blocks} /> : <DiffParts parts={field.parts} />}</dd>
                 </div>
               ))}
             </dl>

@@ -11,6 +11,7 @@ export type ArticleFormState = {
   fields: Record<string, string>;
   /** What the editor typed, given back so that nothing typed is lost after a refusal. */
   values: ArticleFormValues | null;
-  conflict: { version: number; savedBy: string | null; savedAt: string | null; rows: FieldDiff[] } | null;
+  /** `keptTheirs`: the fields (their labels) only the other editor changed, which "Save mine over theirs" keeps as theirs. */
+  conflict: { version: number; savedBy: string | null; savedAt: string | null; rows: FieldDiff[]; keptTheirs: string[] } | null;
   attempt: number;
 };

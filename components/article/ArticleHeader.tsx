@@ -1,9 +1,12 @@
 import type { ArticleView } from '@/lib/articles/types';
+import { readingMinutes } from '@/lib/articles/reading-time';
 import { Dateline } from '@/components/article/Dateline';
 
 /** Kicker, headline and standfirst. The kicker is a label of its own ("VIDEO"), never glued to the
- * headline text, so the headline reads and indexes as what it is. */
-export function ArticleHeader({ article }: { article: ArticleView }) {
+ * headline text, so the headline reads and indexes as what it is. They take the article's language
+ * and direction from the <article>; `site` puts the byline row, in the site's words, back in the
+ * site's language when the article's differs. */
+export function ArticleHeader({ article, site }: { article: ArticleView; site?: { lang: string; dir: 'ltr' | 'rtl' } }) {
   return (
     <header className="flex flex-col gap-3">
       {article.kicker ? (
@@ -15,9 +18,14 @@ export function ArticleHeader({ article }: { article: ArticleView }) {
         {article.headline}
       </h1>
       {article.standfirst ? <p className="font-serif text-xl text-muted" data-testid="standfirst">{article.standfirst}</p> : null}
-      <div className="flex flex-wrap items-baseline gap-x-4 gap-y-1 border-y border-rule py-2">
+      <div className="flex flex-wrap items-baseline gap-x-4 gap-y-1 border-y border-rule py-2" {...site}>
         {article.byline ? <p className="text-sm font-semibold">By {article.byline}</p> : null}
         <Dateline publishedAt={article.publishedAt} modifiedAt={article.modifiedAt} />
+        {article.wordCount > 0 ? (
+          <p className="text-sm text-muted" data-testid="reading-time">
+            {readingMinutes(article.wordCount)} min read
+          </p>
+        ) : null}
       </div>
     </header>
   );

@@ -9,11 +9,13 @@ type PictureProps = {
   className?: string;
   /** Decorative pictures (a card whose headline says it all) get empty alt text. */
   decorative?: boolean;
+  /** The alt text where it is used (a picture block's own), instead of the library's. */
+  alt?: string;
 };
 
 /** An image (or a video's poster) through next/image: responsive srcset, width and height given so
  * the page never shifts while it loads. */
-export function Picture({ media, sizes, priority = false, className, decorative = false }: PictureProps) {
+export function Picture({ media, sizes, priority = false, className, decorative = false, alt }: PictureProps) {
   const src = media.kind === 'video' ? media.posterUrl : media.url;
   const width = media.kind === 'video' ? media.posterWidth ?? media.width : media.width;
   const height = media.kind === 'video' ? media.posterHeight ?? media.height : media.height;
@@ -24,7 +26,7 @@ export function Picture({ media, sizes, priority = false, className, decorative 
       width={width}
       height={height}
       sizes={sizes}
-      alt={decorative ? '' : media.alt}
+      alt={decorative ? '' : alt ?? media.alt}
       priority={priority}
       className={className ?? 'h-auto w-full'}
     />

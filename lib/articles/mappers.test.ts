@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isWebUrl, toCrops, toRelatedLinkView } from '@/lib/articles/mappers';
+import { isWebUrl, toCrops, toMediaView, toRelatedLinkView } from '@/lib/articles/mappers';
 
 const link = (overrides: Record<string, unknown>) =>
   ({ id: 1, url: null, kicker: '', title: 'Title', contentType: 'text', media: null, targetArticle: null, ...overrides }) as Parameters<typeof toRelatedLinkView>[0];
@@ -44,5 +44,19 @@ describe('media crops', () => {
     expect(toCrops({ crops: {} })).toBeNull();
     expect(toCrops({ crops: { '16x9': { path: '', width: -1 } } })).toBeNull();
     expect(toCrops('nonsense')).toBeNull();
+  });
+
+  it("gives a video its poster's crops (uploads, the seed and imports make them for the poster image)", () => {
+    const crop = (name: string) => ({ path: `v/poster.${name}.webp`, width: 1200, height: 675, mimeType: 'image/webp' });
+    const video = {
+      id: 3, kind: 'video', path: 'v/clip.mp4', mimeType: 'video/mp4', width: 1280, height: 720, alt: 'Clip', caption: '', credit: '', durationSeconds: 4,
+      renditions: null,
+      poster: { path: 'v/poster.jpg', width: 1280, height: 720, renditions: { crops: { '16x9': crop('16x9'), '4x3': crop('4x3'), '1x1': crop('1x1') } } },
+    } as Parameters<typeof toMediaView>[0];
+    expect(toMediaView(video)!.crops).toEqual({
+      '16x9': { url: '/media/v/poster.16x9.webp', width: 1200, height: 675 },
+      '4x3': { url: '/media/v/poster.4x3.webp', width: 1200, height: 675 },
+      '1x1': { url: '/media/v/poster.1x1.webp', width: 1200, height: 675 },
+    });
   });
 });

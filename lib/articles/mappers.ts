@@ -37,7 +37,8 @@ export function toMediaView(media: MediaRow | null | undefined): MediaView | nul
     posterWidth: media.poster?.width ?? null,
     posterHeight: media.poster?.height ?? null,
     durationSeconds: media.durationSeconds,
-    crops: toCrops(media.renditions),
+    // A video's crops are its poster's: what stands for it in cards and NewsArticle images.
+    crops: toCrops(media.kind === 'video' ? media.poster?.renditions : media.renditions),
   };
 }
 

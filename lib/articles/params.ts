@@ -1,10 +1,24 @@
 // Route parameters readers send, checked before anything is looked up.
 import { z } from 'zod';
-import { slugPattern } from '@/lib/forms/slug-pattern';
+import { articleSlugPattern } from '@/lib/forms/slug-pattern';
 
-/** Lower-case ASCII words joined by hyphens: what lib/articles/slug.ts makes. Anything else is not
- * one of ours (the proxy already lower-cases paths), so it is a 404 without a database query. */
-export const slugParam = z.string().max(200).regex(slugPattern);
+/** Words joined by hyphens, lower-case ASCII or another script's letters: what lib/articles/slug.ts
+ * makes. Anything else is not one of ours (the proxy already lower-cases paths), so it is a 404
+ * without a database query. A percent-encoded value is read decoded, in NFC (how slugs are stored). */
+export const slugParam = z
+  .string()
+  .max(1000)
+  .transform((value) => decodedSegment(value) ?? '')
+  .pipe(z.string().max(200).regex(articleSlugPattern));
+
+/** A URL path segment decoded (percent-escapes of UTF-8), in NFC; null when it does not decode. */
+export function decodedSegment(segment: string): string | null {
+  try {
+    return (segment.includes('%') ? decodeURIComponent(segment) : segment).normalize('NFC');
+  } catch {
+    return null;
+  }
+}
 
 export function validSlug(value: string): string | null {
   const parsed = slugParam.safeParse(value);

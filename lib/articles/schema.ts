@@ -1,12 +1,13 @@
 // The ONE schema for what an editor sends about an article: the admin form, its server action and
 // the JSON API all parse with it. Form fields arrive as strings, JSON as numbers: both are accepted.
 import { z } from 'zod';
+import { headlineTooLong, maxHeadlineLength } from '@/lib/articles/headline';
 import { recordIdParam } from '@/lib/articles/params';
 import { bodyDocumentSchema, emptyBody } from '@/lib/articles/body/schema';
 import { articleContentTypes } from '@/lib/articles/stored-fields';
 import { reservedArticleSlugs } from '@/lib/articles/urls';
 import { postedRecordId } from '@/lib/forms/form-data';
-import { slugPattern, slugRuleMessage } from '@/lib/forms/slug-pattern';
+import { articleSlugPattern, articleSlugRuleMessage, slugPattern, slugRuleMessage } from '@/lib/forms/slug-pattern';
 
 export type { ArticleSnapshot } from '@/lib/revisions/snapshot';
 export { articleSnapshotSchema } from '@/lib/revisions/snapshot';
@@ -22,12 +23,13 @@ const line = (max: number) => z.string().max(max, `At most ${max} characters.`).
 
 export { slugPattern };
 
+/** An article's slug as an editor types it: any script (lib/forms/slug-pattern.ts), kept in NFC. */
 export const slugSchema = z
   .string()
   .trim()
-  .toLowerCase()
-  .max(80, 'At most 80 characters.')
-  .refine((slug) => slug === '' || slugPattern.test(slug), slugRuleMessage)
+  .transform((slug) => slug.normalize('NFC').toLowerCase())
+  .refine((slug) => [...slug].length <= 80, 'At most 80 characters.')
+  .refine((slug) => slug === '' || articleSlugPattern.test(slug), articleSlugRuleMessage)
   .refine((slug) => !reservedArticleSlugs.has(slug), 'That word is reserved for the site’s own pages.');
 
 /** A slug that must be there and be one already (a tag's, read back from an export): nothing is tidied. */
@@ -91,7 +93,8 @@ export const languageSchema = z
   .transform((tag, context) => {
     if (tag === '') return '';
     try {
-      if (!/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/.test(tag)) throw new RangeError(tag);
+      // A two- or three-letter language (ISO 639), then any subtags (script, region, variant).
+      if (!/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(tag)) throw new RangeError(tag);
       return Intl.getCanonicalLocales(tag)[0]!;
     } catch {
       context.addIssue({ code: 'custom', message: 'Give a language code such as en, fa, ar or en-GB (or leave it empty for the site’s language).' });
@@ -104,7 +107,7 @@ export const articleContentSchema = z.object({
   headline: z
     .string({ error: 'Write a headline.' })
     .min(1, 'Write a headline.')
-    .max(300, 'At most 300 characters.')
+    .max(maxHeadlineLength, { error: (issue) => headlineTooLong(typeof issue.input === 'string' ? issue.input.length : 0) })
     .refine((text) => !/[\u0000]/.test(text), 'A headline cannot hold a NUL character.'),
   kicker: line(100).default(''),
   standfirst: line(1000).default(''),
@@ -138,6 +141,9 @@ export const articleFieldNames = articleInputSchema.keyof().options;
 /** A save of an existing article names the version it was made on (optimistic locking). */
 export const articleUpdateSchema = articleInputSchema.extend({
   version: z.coerce.number().int().positive(),
+  // "Save mine over theirs" saves on their version and names the one the form was opened on: fields
+  // this editor did not change keep theirs (lib/revisions/merge.ts). Absent or empty: none.
+  baseVersion: z.preprocess((value) => (value === '' || value === null ? undefined : value), z.coerce.number().int().positive().optional()),
 });
 
 export type ArticleUpdate = z.output<typeof articleUpdateSchema>;

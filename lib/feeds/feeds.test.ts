@@ -3,7 +3,8 @@ import Parser from 'rss-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
 import { buildFeed } from '@/lib/feeds/build';
-import { absolutiseHtml, articleTagUri } from '@/lib/feeds/entry';
+import { articleTagUri } from '@/lib/feeds/entry';
+import { bodyColumns } from '@/lib/articles/body/columns';
 import { feedCacheTags } from '@/lib/feeds/cached';
 import { loadFeed } from '@/lib/feeds/queries';
 import { feedFormatFromFileName, feedPath, type FeedScope } from '@/lib/feeds/urls';
@@ -32,6 +33,22 @@ beforeAll(async () => {
   const a = await makeArticle({ sectionId: world.id, slug: 'oldest', publishedAt: new Date('2024-01-01T08:00:00Z'), tagIds: [syria.id], leadMediaId: image.id, body: '<p>See <a href="https://example.org/other">this</a> and more.</p>' });
   const b = await makeArticle({ sectionId: sport.id, slug: 'middle', headline: hostile, publishedAt: new Date('2024-01-02T08:00:00Z'), modifiedAt: new Date('2024-01-05T08:00:00Z'), contentType: 'video', leadMediaId: video.id, byline: 'Sam Writer' });
   const c = await makeArticle({ sectionId: world.id, slug: 'newest', publishedAt: new Date('2024-01-03T08:00:00Z'), tagIds: [syria.id] });
+  // The oldest story's body names a picture, a video, an embed and a card to the newest story.
+  const oldestBody = (await db.article.findUniqueOrThrow({ where: { id: a.id }, select: { body: true } })).body as { version: 1; blocks: never[] };
+  await db.article.update({
+    where: { id: a.id },
+    data: bodyColumns({
+      version: 1,
+      blocks: [
+        ...oldestBody.blocks,
+        { type: 'picture', mediaId: image.id, alt: 'Boats & "nets"', caption: 'At dawn', credit: '' },
+        { type: 'video', mediaId: video.id, caption: '', credit: '' },
+        { type: 'embed', provider: 'youtube', url: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ', caption: '' },
+        { type: 'articleCard', articleId: c.id },
+        { type: 'picture', mediaId: 999_999, alt: 'Gone', caption: '', credit: '' },
+      ],
+    }),
+  });
   await makeArticle({ sectionId: world.id, slug: 'unpublished', status: 'unpublished', publishedAt: new Date('2024-01-04T08:00:00Z'), tagIds: [syria.id] });
   await makeArticle({ sectionId: world.id, slug: 'draft', status: 'draft', publishedAt: null });
   await makeArticle({ sectionId: world.id, slug: 'tomorrow', publishedAt: new Date(Date.now() + 86_400_000) });
@@ -60,8 +77,17 @@ describe('RSS 2.0', () => {
     const oldest = feed.items.find((entry) => entry.link === `${site}/world/oldest`)!;
     expect(oldest.isoDate).toBe('2024-01-01T08:00:00.000Z');
     expect(oldest.guid).toBe(articleTagUri(Number(oldest.guid!.split(':').at(-1))));
-    // (Interim: the feed gives each block's text until it renders the blocks.)
-    expect(oldest['content:encoded']).toContain('<p>See this and more.</p>');
+    // The blocks as feed HTML (lib/feeds/body-html.ts), absolute URLs, the missing picture left out.
+    const poster = await db.media.findFirstOrThrow({ where: { posterOf: { some: {} } }, select: { path: true } });
+    const clip = await db.media.findFirstOrThrow({ where: { kind: 'video' }, select: { path: true } });
+    const picture = await db.media.findFirstOrThrow({ where: { kind: 'image', posterOf: { none: {} } }, select: { path: true } });
+    expect(oldest['content:encoded']).toBe(
+      '<p>See <a href="https://example.org/other" rel="noopener noreferrer">this</a> and more.</p>' +
+        `<figure><img src="${site}/media/${picture.path}" alt="Boats &amp; &quot;nets&quot;" width="1600" height="900"><figcaption>At dawn</figcaption></figure>` +
+        `<figure><a href="${site}/media/${clip.path}"><img src="${site}/media/${poster.path}" alt="Video" width="1280" height="720"></a></figure>` +
+        '<p><a href="https://www.youtube.com/watch?v=dQw4w9WgXcQ" rel="noopener noreferrer">View on YouTube</a></p>' +
+        `<p><a href="${site}/world/newest">${(await db.article.findUniqueOrThrow({ where: { slug: 'newest' } })).headline}</a></p>`,
+    );
     expect(oldest.categories!.map((category: string | { _: string }) => (typeof category === 'string' ? category : category._))).toEqual(['World', 'Syria']);
     expect(oldest.enclosure).toMatchObject({ type: 'image/jpeg', length: '123456' });
     expect(oldest.enclosure!.url).toMatch(/^http:\/\/localhost:3000\/media\/test\/.+\.jpg$/);
@@ -135,11 +161,5 @@ describe('feed plumbing', () => {
     expect(feedPath({ kind: 'tag', slug: 'syria' }, 'rss')).toBe('/feeds/tag/syria/rss.xml');
     expect(feedCacheTags({ kind: 'section', slug: 'world' })).toEqual(['feeds', 'section:world']);
     expect(feedCacheTags({ kind: 'tag', slug: 'syria' })).toEqual(['feeds', 'tag:syria']);
-  });
-
-  it('makes root-relative links absolute and leaves others alone', () => {
-    expect(absolutiseHtml('<a href="/a">x</a><a href="//cdn.example/b">y</a><a href="https://x.example/">z</a>')).toBe(
-      `<a href="${site}/a">x</a><a href="//cdn.example/b">y</a><a href="https://x.example/">z</a>`,
-    );
   });
 });

@@ -8,6 +8,8 @@ import { publicArticleWhere } from '@/lib/articles/public';
 import type { FeedScope } from '@/lib/feeds/urls';
 import type { BodyDocument } from '@/lib/articles/body/schema';
 import { storedBody } from '@/lib/articles/stored-fields';
+import type { BodyReferences } from '@/lib/articles/body/references';
+import { readBodyReferences } from '@/lib/articles/body-cards';
 
 /** Items per feed: a day or two of a busy newsroom; readers poll often. */
 export const feedSize = 50;
@@ -18,7 +20,7 @@ export type FeedItem = {
   path: string;
   headline: string;
   standfirst: string;
-  /** The article's body (typed blocks). */
+  /** The body's blocks (lib/feeds/body-html.ts writes them as HTML). */
   body: BodyDocument;
   byline: string;
   publishedAt: string;
@@ -28,7 +30,14 @@ export type FeedItem = {
   image: FeedEnclosure | null;
   video: (FeedEnclosure & { durationSeconds: number | null }) | null;
 };
-export type FeedData = { title: string; description: string; pagePath: string; items: FeedItem[] };
+export type FeedData = {
+  title: string;
+  description: string;
+  pagePath: string;
+  items: FeedItem[];
+  /** What the items' bodies name (pictures, videos, article cards), loaded for all items at once. */
+  references: BodyReferences;
+};
 
 const feedSelect = {
   id: true,
@@ -80,14 +89,16 @@ function feedItem(row: FeedRow): FeedItem {
   };
 }
 
-async function newestArticles(where: Prisma.ArticleWhereInput): Promise<FeedItem[]> {
+async function newestArticles(where: Prisma.ArticleWhereInput): Promise<{ items: FeedItem[]; references: BodyReferences }> {
   const rows = await db.article.findMany({
     where,
     orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
     take: feedSize,
     select: feedSelect,
   });
-  return rows.map(feedItem);
+  const items = rows.map(feedItem);
+  // One media query and one article query for every body of the feed.
+  return { items, references: await readBodyReferences(items.map((item) => item.body)) };
 }
 
 /** The feed's title, page and items; null when the section or tag does not exist (the route 404s). */
@@ -95,7 +106,7 @@ export async function loadFeed(scope: FeedScope, now: Date = new Date()): Promis
   const visible = publicArticleWhere(now);
   switch (scope.kind) {
     case 'site':
-      return { title: config.SITE_NAME, description: config.SITE_DESCRIPTION, pagePath: '/', items: await newestArticles(visible) };
+      return { title: config.SITE_NAME, description: config.SITE_DESCRIPTION, pagePath: '/', ...(await newestArticles(visible)) };
     case 'section': {
       const section = await db.section.findUnique({ where: { slug: scope.slug }, select: { id: true, name: true, description: true } });
       if (!section) return null;
@@ -103,7 +114,7 @@ export async function loadFeed(scope: FeedScope, now: Date = new Date()): Promis
         title: `${config.SITE_NAME}: ${section.name}`,
         description: section.description || `The latest ${section.name} news from ${config.SITE_NAME}.`,
         pagePath: sectionPath(scope.slug),
-        items: await newestArticles({ ...visible, sectionId: section.id }),
+        ...(await newestArticles({ ...visible, sectionId: section.id })),
       };
     }
     case 'tag': {
@@ -113,7 +124,7 @@ export async function loadFeed(scope: FeedScope, now: Date = new Date()): Promis
         title: `${config.SITE_NAME}: ${tag.name}`,
         description: `News about ${tag.name} from ${config.SITE_NAME}.`,
         pagePath: tagPath(scope.slug),
-        items: await newestArticles({ ...visible, tags: { some: { tagId: tag.id } } }),
+        ...(await newestArticles({ ...visible, tags: { some: { tagId: tag.id } } })),
       };
     }
   }

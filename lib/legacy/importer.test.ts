@@ -282,7 +282,7 @@ describe('importLegacyPaths', () => {
     }
     expect(summary.failures.map((failure) => [path.basename(failure.source), failure.line, failure.reason])).toEqual([
       ['910001.txt', 1, 'headline: A headline cannot hold a NUL character.'],
-      ['910002.txt', 1, 'headline: At most 300 characters.'],
+      ['910002.txt', 1, 'headline: At most 300 characters: this headline has 305.'],
     ]);
     expect(summary.imported).toBe(xssVectors.length);
   });

@@ -12,6 +12,16 @@ export type MediaRowForAdmin = MediaView & { createdAt: string; bytes: number | 
 
 export const mediaPageSize = 24;
 
+const adminMediaSelect = {
+  id: true, kind: true, path: true, mimeType: true, width: true, height: true, alt: true, caption: true, credit: true,
+  durationSeconds: true, bytes: true, createdAt: true, renditions: true, poster: { select: { path: true, width: true, height: true, renditions: true } },
+} satisfies Prisma.MediaSelect;
+
+function toAdminRow(row: Prisma.MediaGetPayload<{ select: typeof adminMediaSelect }>): MediaRowForAdmin {
+  const view = toMediaView(row)!;
+  return { ...view, createdAt: row.createdAt.toISOString(), bytes: row.bytes, thumbUrl: view.kind === 'image' ? view.url : view.posterUrl };
+}
+
 export async function listMediaForAdmin(page = 1, kind?: 'image' | 'video'): Promise<{ rows: MediaRowForAdmin[]; total: number; pageCount: number }> {
   // Posters are media of their own but belong to their video: the library lists them with it.
   const where: Prisma.MediaWhereInput = { posterOf: { none: {} }, ...(kind ? { kind } : {}) };
@@ -21,22 +31,24 @@ export async function listMediaForAdmin(page = 1, kind?: 'image' | 'video'): Pro
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       skip: (Math.max(1, page) - 1) * mediaPageSize,
       take: mediaPageSize,
-      select: {
-        id: true, kind: true, path: true, mimeType: true, width: true, height: true, alt: true, caption: true, credit: true,
-        durationSeconds: true, bytes: true, createdAt: true, renditions: true, poster: { select: { path: true, width: true, height: true } },
-      },
+      select: adminMediaSelect,
     }),
     db.media.count({ where }),
   ]);
-  return {
-    total,
-    pageCount: Math.max(1, Math.ceil(total / mediaPageSize)),
-    rows: rows.map((row) => {
-      const view = toMediaView(row)!;
-      return { ...view, createdAt: row.createdAt.toISOString(), bytes: row.bytes, thumbUrl: view.kind === 'image' ? view.url : view.posterUrl };
-    }),
-  };
+  return { total, pageCount: Math.max(1, Math.ceil(total / mediaPageSize)), rows: rows.map(toAdminRow) };
 }
+
+/** One media item as the library shows it (the body editor's picture and video blocks preview it). */
+export async function getMediaForAdmin(id: number): Promise<MediaRowForAdmin | null> {
+  const row = await db.media.findUnique({ where: { id }, select: adminMediaSelect });
+  return row ? toAdminRow(row) : null;
+}
+
+/** The query of the library's JSON list (the body editor's picture and video dialogs). */
+export const mediaListQuery = z.object({
+  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+  kind: z.enum(['image', 'video']).optional().catch(undefined),
+});
 
 /** The library page's query: its page, the media to confirm deleting, the one just uploaded. */
 export const mediaLibraryParams = z.object({

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { diffText, maxChangedTokens, type DiffPart } from '@/lib/revisions/diff';
+import type { Block } from '@/lib/articles/body/schema';
+import { diffSnapshots, diffText, maxChangedTokens, type DiffPart } from '@/lib/revisions/diff';
+import type { ArticleSnapshot } from '@/lib/revisions/snapshot';
 
 /** The text a side reads: the same parts and that side's own. */
 const side = (parts: DiffPart[], kind: 'removed' | 'added') => parts.filter((part) => part.kind === 'same' || part.kind === kind).map((part) => part.text).join('');
@@ -70,5 +72,32 @@ describe('word diff', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('snapshot diff of a body of blocks', () => {
+  const p = (text: string): Block => ({ type: 'paragraph', content: [{ type: 'text', text }] });
+  const snapshot = (blocks: Block[], headline = 'Ferry timetable'): ArticleSnapshot =>
+    ({
+      headline, kicker: '', standfirst: '', byline: '', sourceCredit: '', slug: 'ferry', status: 'draft', contentType: 'text', sectionId: 1,
+      leadMediaId: null, publishedAt: null, breakingUntil: null, tags: [], body: { version: 1, blocks },
+    }) as unknown as ArticleSnapshot;
+
+  it('shows the body block by block, its text as words (never as markup or [object Object])', () => {
+    const before = snapshot([p('The minister said yes.'), p('Ferries run hourly.')]);
+    const after = snapshot([p('Ferries run hourly.'), p('The minister said no.')]);
+    const [body, ...rest] = diffSnapshots(before, after);
+    expect(rest).toEqual([]);
+    expect(body?.field).toBe('body');
+    expect(body?.before).toBe('The minister said yes.\n\nFerries run hourly.');
+    expect(body?.blocks?.map((change) => change.kind)).toEqual(['same', 'changed']);
+    expect(body?.blocks?.[1]).toMatchObject({ kind: 'changed', parts: [{ kind: 'same', text: 'The minister said ' }, { kind: 'removed', text: 'yes.' }, { kind: 'added', text: 'no.' }] });
+  });
+
+  it('sees a body whose blocks are the same as no difference, and a picture swapped with no words as one', () => {
+    expect(diffSnapshots(snapshot([p('Same.')]), snapshot([p('Same.')]))).toEqual([]);
+    const picture = (mediaId: number): Block => ({ type: 'picture', mediaId, alt: 'A ferry', caption: '', credit: '' });
+    const [body] = diffSnapshots(snapshot([picture(1)]), snapshot([picture(2)]));
+    expect(body?.blocks?.map((change) => change.kind)).toEqual(['removed', 'added']);
   });
 });

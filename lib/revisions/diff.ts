@@ -1,15 +1,25 @@
 // The difference between two versions of an article, field by field; long text (the body) word by
 // word, so an editor sees exactly what changed. Pure: no database, tested alone.
 import { diffArrays } from 'diff';
+import type { BodyDocument } from '@/lib/articles/body/schema';
 import { bodyPlainText } from '@/lib/articles/body/text';
+import { blocksDiffer, diffBlocks, type BlockChange } from '@/lib/revisions/block-diff';
 import { snapshotFieldLabels, type ArticleSnapshot } from '@/lib/revisions/snapshot';
 
 export type DiffPart = { kind: 'same' | 'added' | 'removed'; text: string };
-export type FieldDiff = { field: keyof ArticleSnapshot; label: string; before: string; after: string; parts: DiffPart[] };
+/** One field's difference; the body's is block by block as well (`blocks`), which is how it is shown. */
+export type FieldDiff = { field: keyof ArticleSnapshot; label: string; before: string; after: string; parts: DiffPart[]; blocks?: BlockChange[] };
 
-// The body is compared as its plain text (its blocks' words) until the diff shows blocks.
-const asText = (value: ArticleSnapshot[keyof ArticleSnapshot]): string =>
-  Array.isArray(value) ? value.join(', ') : value === null ? '—' : typeof value === 'object' ? bodyPlainText(value) : String(value);
+/** A body as blocks, if the value is one (a snapshot's body is a BodyDocument). */
+function asBody(value: unknown): BodyDocument | null {
+  return value !== null && typeof value === 'object' && Array.isArray((value as { blocks?: unknown }).blocks) ? (value as BodyDocument) : null;
+}
+
+const asText = (value: unknown): string => {
+  const body = asBody(value);
+  if (body) return bodyPlainText(body);
+  return Array.isArray(value) ? value.join(', ') : value === null ? '—' : String(value);
+};
 
 /** Words and the spaces and tags between them, so that joining the tokens gives the text back. */
 function tokens(text: string): string[] {
@@ -39,6 +49,13 @@ export function diffSnapshots(before: ArticleSnapshot, after: ArticleSnapshot, n
     if (field === 'sectionId' && names.section) {
       left = names.section(before.sectionId);
       right = names.section(after.sectionId);
+    }
+    const bodies = [asBody(before[field]), asBody(after[field])] as const;
+    if (bodies[0] && bodies[1]) {
+      // A body differs when its blocks do, even where its words do not (a picture swapped, a link changed).
+      const blocks = diffBlocks(bodies[0], bodies[1]);
+      if (blocksDiffer(blocks)) out.push({ field, label, before: left, after: right, parts: diffText(left, right), blocks });
+      continue;
     }
     if (left === right) continue;
     out.push({ field, label, before: left, after: right, parts: diffText(left, right) });

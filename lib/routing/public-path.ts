@@ -4,6 +4,8 @@
 import { reservedSectionSlugs } from '@/lib/articles/urls';
 import { parseCursor } from '@/lib/articles/cursor';
 import { slugPattern } from '@/lib/articles/schema';
+import { decodedSegment } from '@/lib/articles/params';
+import { articleSlugPattern } from '@/lib/forms/slug-pattern';
 import { legacyIdFromPath } from '@/lib/routing/legacy';
 import { isExempt, normalisePath } from '@/lib/routing/normalise';
 
@@ -27,6 +29,11 @@ export type PublicPath = {
 
 const pageWord = (word: string | undefined) => word === 'older' || word === 'newer';
 const isSlug = (value: string | undefined): value is string => value !== undefined && slugPattern.test(value);
+/** An article's slug from its path segment (percent-encoded UTF-8 when in another script), or null. */
+const articleSlugOf = (segment: string | undefined): string | null => {
+  const decoded = segment === undefined ? null : decodedSegment(segment);
+  return decoded !== null && articleSlugPattern.test(decoded) ? decoded : null;
+};
 
 /** The record a canonical (lower-case) path needs to exist, or null for paths left to Next (home,
  * search, feeds, files, the admin...). */
@@ -43,7 +50,10 @@ export function publicPathRecord(pathname: string): PathRecord | null {
   if (reservedSectionSlugs.has(first) || first.startsWith('_') || segments.length > 3) return null;
   if (!isSlug(first)) return null;
   if (segments.length === 1) return { kind: 'section', section: first };
-  if (segments.length === 2 && !pageWord(second)) return isSlug(second) ? { kind: 'article', section: first, slug: second } : { kind: 'impossible' };
+  if (segments.length === 2 && !pageWord(second)) {
+    const slug = articleSlugOf(second);
+    return slug ? { kind: 'article', section: first, slug } : { kind: 'impossible' };
+  }
   if (segments.length === 3 && pageWord(second)) return parseCursor(third ?? '') ? { kind: 'section', section: first } : { kind: 'impossible' };
   return null;
 }
@@ -54,6 +64,17 @@ export function readPublicPath(pathname: string): PublicPath | null {
   const legacyId = legacyIdFromPath(pathname);
   if (legacyId) return { path: pathname, respelled: false, record: { kind: 'legacy', legacyId } };
   if (isExempt(pathname)) return null;
-  const path = normalisePath(pathname);
+  const path = canonicalSlugSpelling(normalisePath(pathname));
   return { path, respelled: path !== pathname, record: publicPathRecord(path) };
+}
+
+/** An article slug in another script is spelled one way: NFC, percent-encoded as encodeURIComponent
+ * does it (an NFD spelling, or raw escapes of another form, answers one 301 to it). */
+function canonicalSlugSpelling(path: string): string {
+  const segments = path.split('/');
+  if (segments.length !== 3 || !segments[2]!.includes('%')) return path;
+  const slug = articleSlugOf(segments[2]);
+  if (!slug) return path;
+  segments[2] = encodeURIComponent(slug);
+  return segments.join('/');
 }

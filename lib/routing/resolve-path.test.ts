@@ -2,6 +2,8 @@
 // being expired by the same outbox refresh that expires pages.
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
+import { headlineSlug } from '@/lib/articles/slug';
+import { articlePath } from '@/lib/articles/urls';
 import { resolvePublicPath, type PathAnswer } from '@/lib/routing/resolve-path';
 import { forgetAllAnswers, resolverStats } from '@/lib/routing/known-answers';
 import { describeArticleChange, mergeArticleChanges } from '@/lib/articles/changes';
@@ -92,6 +94,41 @@ describe('resolvePublicPath: one 301, straight to the canonical URL', () => {
     expect(await resolve(path)).toEqual(moved(location));
     // One hop: the target is a page.
     expect(await resolve(location)).toEqual(page);
+  });
+});
+
+// Issue 12: a Persian headline's slug stays in its script, percent-encoded in the URL; an older
+// transliterated slug of the same article still answers, with one 301.
+describe('resolvePublicPath: a slug in another script', () => {
+  const persian = headlineSlug('گزارش ویژه از آبادان', 'fa');
+  const encoded = `/world/${encodeURIComponent(persian)}`;
+  let persianId = 0;
+  beforeAll(async () => {
+    persianId = (await article(persian, 'published', new Date('2026-01-02T00:00:00Z'), { oldSlugs: ['gzarsh-wyzhh-az-abadan'] })).id;
+    await carryOutPageRefreshes();
+  });
+
+  it('is the page at its percent-encoded path, which is the path the site links to', async () => {
+    expect(persian).toBe('گزارش-ویژه-از-آبادان');
+    const path = (await db.article.findUniqueOrThrow({ where: { id: persianId }, select: { slug: true, section: { select: { slug: true } } } }));
+    expect(articlePath(path)).toBe(encoded);
+    expect(encoded).toBe('/world/%DA%AF%D8%B2%D8%A7%D8%B1%D8%B4-%D9%88%DB%8C%DA%98%D9%87-%D8%A7%D8%B2-%D8%A2%D8%A8%D8%A7%D8%AF%D8%A7%D9%86');
+    expect(await resolve(encoded)).toEqual(page);
+  });
+
+  it.each([
+    ['lower-case escapes', () => encoded.toLowerCase().replace('/world/', '/World/')],
+    // (آ decomposes: NFD spells it alef + madda.)
+    ['the decomposed (NFD) spelling', () => `/world/${encodeURIComponent(persian.normalize('NFD'))}`],
+    ['the old transliterated slug', () => '/world/gzarsh-wyzhh-az-abadan'],
+    ['another section path', () => `/middle-east/${encodeURIComponent(persian)}`],
+  ])('%s → one 301 to the canonical path', async (_name, path) => {
+    expect(await resolve(path())).toEqual(moved(encoded));
+  });
+
+  it('is a 404 when no article has that slug, and for a segment that does not decode', async () => {
+    expect(await resolve(`/world/${encodeURIComponent('گزارش-دیگر')}`)).toEqual(missing);
+    expect(await resolve('/world/%D8')).toEqual(missing);
   });
 });
 

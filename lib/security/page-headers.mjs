@@ -8,7 +8,15 @@
 // policies for pages that are never cached. Settings come from the environment, which lib/config.ts
 // validates for the app (PUBLIC_CACHE_SECONDS, PUBLIC_STALE_SECONDS).
 
+import { embedFrameOrigins } from '../articles/body/embed-origins.mjs';
+
 /** @typedef {'public' | 'newsroom'} PolicyKind */
+
+/**
+ * The only origins a public page may frame: where article embeds load from once a reader asks
+ * (components/article/blocks/EmbedFrame.tsx), listed once in lib/articles/body/embed-origins.mjs.
+ */
+export const frameSources = embedFrameOrigins;
 
 const common = ["style-src 'self' 'unsafe-inline'", "img-src 'self' data: blob:"];
 
@@ -34,6 +42,7 @@ export function contentSecurityPolicy(kind, nonce) {
       "base-uri 'self'",
       "form-action 'self'",
       "frame-ancestors 'none'",
+      `frame-src ${frameSources.join(' ')}`,
     ].join('; ');
   }
   // The newsroom: blob: media for upload previews; nothing framed, no workers, no manifest, no <base>.

@@ -3,7 +3,8 @@
 // the wire and in Chromium.
 import { NextRequest, NextResponse } from 'next/server';
 import { describe, expect, it } from 'vitest';
-import { addRenderHeaders, contentSecurityPolicy, newNonce, nonceOfPage, publicCacheControl } from '@/lib/security/page-headers.mjs';
+import { addRenderHeaders, contentSecurityPolicy, frameSources, newNonce, nonceOfPage, publicCacheControl } from '@/lib/security/page-headers.mjs';
+import { embedFrameOrigins } from '@/lib/articles/body/embeds';
 import { requestPolicy, strictTransportSecurity } from '@/lib/security/request-policy';
 
 describe('publicCacheControl', () => {
@@ -13,6 +14,17 @@ describe('publicCacheControl', () => {
   it('takes PUBLIC_CACHE_SECONDS and PUBLIC_STALE_SECONDS; 0 drops stale-while-revalidate', () => {
     expect(publicCacheControl({ PUBLIC_CACHE_SECONDS: '5', PUBLIC_STALE_SECONDS: '0' })).toBe('public, max-age=0, s-maxage=5');
     expect(publicCacheControl({ PUBLIC_CACHE_SECONDS: '120', PUBLIC_STALE_SECONDS: '600' })).toBe('public, max-age=0, s-maxage=120, stale-while-revalidate=600');
+  });
+});
+
+describe('frame-src', () => {
+  it('public pages may frame exactly the embed origins, the newsroom nothing', () => {
+    expect(frameSources).toEqual([...embedFrameOrigins]);
+    const directives = contentSecurityPolicy('public', 'abc').split('; ');
+    expect(directives.filter((directive) => directive.startsWith('frame-src'))).toEqual([
+      'frame-src https://www.youtube-nocookie.com https://player.vimeo.com https://platform.twitter.com https://www.instagram.com https://www.tiktok.com https://w.soundcloud.com https://open.spotify.com https://datawrapper.dwcdn.net https://flo.uri.sh',
+    ]);
+    expect(contentSecurityPolicy('newsroom', 'abc').split('; ')).toContain("frame-src 'none'");
   });
 });
 

@@ -44,7 +44,8 @@ export function shareImage(media: MediaView | null, alt: string): SeoImage {
 export function articleImageSet(media: MediaWithCrops | null, alt: string): SeoImage[] {
   const still = stillOf(media);
   if (!still) return fallbackShareImages.map((image) => ({ url: absoluteUrl(image.path), width: image.width, height: image.height, alt }));
-  const crops = media?.kind === 'image' ? media.crops ?? {} : {};
+  // A video's crops are its poster's (lib/articles/mappers.ts), so a video article lists all three too.
+  const crops = media?.crops ?? {};
   const images: SeoImage[] = [];
   for (const ratio of aspectRatios) {
     const crop = crops[ratio];

@@ -3,7 +3,7 @@ import { createElement } from 'react';
 import { describe, expect, it } from 'vitest';
 import { JsonLd } from '@/components/seo/JsonLd';
 import { articleCrumbs, articleJsonLd, breadcrumbJsonLd, homeJsonLd, isoDuration, serializeJsonLd } from '@/lib/seo/jsonld';
-import { sampleArticle, sampleVideo } from '@/testing/seo-fixtures';
+import { sampleArticle, sampleImage, sampleVideo } from '@/testing/seo-fixtures';
 import { googlePreset } from '@/testing/sdtt';
 
 const page = (data: Parameters<typeof JsonLd>[0]['data']): string =>
@@ -42,6 +42,60 @@ describe('articleJsonLd', () => {
     const [news] = articleJsonLd(sampleArticle({ media: { ...sampleArticle().media!, crops } as never })) as Record<string, unknown>[];
     const images = news!.image as { url: string; width: string; height: string }[];
     expect(images.map((image) => Number(image.width) / Number(image.height))).toEqual([16 / 9, 4 / 3, 1]);
+  });
+
+  it('lists the 16:9, 4:3 and 1:1 crops of a video\'s poster for a video article (it listed only the poster)', () => {
+    const crops = {
+      '16x9': { url: '/media/p/poster.16x9.webp', width: 1200, height: 675 },
+      '4x3': { url: '/media/p/poster.4x3.webp', width: 1200, height: 900 },
+      '1x1': { url: '/media/p/poster.1x1.webp', width: 720, height: 720 },
+    };
+    const [news] = articleJsonLd(sampleArticle({ contentType: 'video', media: { ...sampleVideo, crops } })) as Record<string, unknown>[];
+    expect(news!.image).toEqual([
+      { '@type': 'ImageObject', url: 'http://localhost:3000/media/p/poster.16x9.webp', width: '1200', height: '675' },
+      { '@type': 'ImageObject', url: 'http://localhost:3000/media/p/poster.4x3.webp', width: '1200', height: '900' },
+      { '@type': 'ImageObject', url: 'http://localhost:3000/media/p/poster.1x1.webp', width: '720', height: '720' },
+    ]);
+  });
+
+  it('states the word count and the language, and adds the body\'s pictures (each once, after the lead\'s crops)', () => {
+    const crops = {
+      '16x9': { url: '/media/c/169.jpg', width: 1600, height: 900 },
+      '4x3': { url: '/media/c/43.jpg', width: 1600, height: 1200 },
+      '1x1': { url: '/media/c/11.jpg', width: 1200, height: 1200 },
+    };
+    const inBody = { ...sampleImage, id: 30, url: '/media/b/harbour.jpg', width: 1200, height: 800 };
+    const article = sampleArticle({
+      media: { ...sampleImage, crops },
+      wordCount: 812,
+      language: 'fa',
+      body: {
+        version: 1,
+        blocks: [
+          { type: 'picture', mediaId: 30, alt: 'Harbour', caption: '', credit: '' },
+          { type: 'picture', mediaId: 30, alt: 'Again', caption: '', credit: '' },
+          { type: 'picture', mediaId: sampleImage.id, alt: 'The lead again', caption: '', credit: '' },
+          { type: 'picture', mediaId: 31, alt: 'Missing', caption: '', credit: '' },
+          { type: 'video', mediaId: 2, caption: '', credit: '' },
+        ],
+      },
+    });
+    const [news] = articleJsonLd(article, { media: { 30: inBody, [sampleImage.id]: sampleImage, 2: sampleVideo }, articles: {} }) as Record<string, unknown>[];
+    expect(news!.wordCount).toBe(812);
+    expect(news!.inLanguage).toBe('fa');
+    expect((news!.image as { url: string }[]).map((image) => image.url)).toEqual([
+      'http://localhost:3000/media/c/169.jpg',
+      'http://localhost:3000/media/c/43.jpg',
+      'http://localhost:3000/media/c/11.jpg',
+      'http://localhost:3000/media/b/harbour.jpg',
+    ]);
+  });
+
+  it('without lead media, the first body picture leads instead of the site\'s images', () => {
+    const inBody = { ...sampleImage, id: 30, url: '/media/b/harbour.jpg', width: 1200, height: 800 };
+    const article = sampleArticle({ media: null, body: { version: 1, blocks: [{ type: 'picture', mediaId: 30, alt: 'Harbour', caption: '', credit: '' }] } });
+    const [news] = articleJsonLd(article, { media: { 30: inBody }, articles: {} }) as Record<string, unknown>[];
+    expect(news!.image).toEqual([{ '@type': 'ImageObject', url: 'http://localhost:3000/media/b/harbour.jpg', width: '1200', height: '800' }]);
   });
 
   it('falls back to the site share images in three ratios when the article has no picture', () => {

@@ -15,7 +15,8 @@ import type {
   WithContext,
 } from 'schema-dts';
 import { config } from '@/lib/config';
-import type { ArticleView } from '@/lib/articles/types';
+import type { ArticleView, MediaView } from '@/lib/articles/types';
+import type { BodyReferences } from '@/lib/articles/body/references';
 import { absoluteUrl, articlePath, sectionPath } from '@/lib/articles/urls';
 import { articleImageSet, shareImage, stillOf } from '@/lib/seo/images';
 import { articleDescription } from '@/lib/seo/metadata';
@@ -74,11 +75,33 @@ function videoJsonLd(article: ArticleView, url: string): WithContext<VideoObject
   };
 }
 
-/** NewsArticle (+ VideoObject for video articles) for an article page. */
-export function articleJsonLd(article: ArticleView): JsonLdThing[] {
+/** The pictures of the body's picture blocks that loaded, in body order, each once. */
+function bodyPictures(article: ArticleView, references: BodyReferences): MediaView[] {
+  const seen = new Set<number>([article.media?.id ?? 0]);
+  const pictures: MediaView[] = [];
+  for (const block of article.body.blocks) {
+    const media = block.type === 'picture' ? references.media[block.mediaId] : undefined;
+    if (media?.kind === 'image' && !seen.has(media.id)) {
+      seen.add(media.id);
+      pictures.push(media);
+    }
+  }
+  return pictures;
+}
+
+/** NewsArticle (+ VideoObject for video articles) for an article page: the lead media's pictures in
+ * three ratios, then the body's pictures; the word count of the body. */
+export function articleJsonLd(article: ArticleView, references: BodyReferences = { media: {}, articles: {} }): JsonLdThing[] {
   const url = absoluteUrl(articlePath(article));
   const video = videoJsonLd(article, url);
-  const images = articleImageSet(article.media, article.headline).map(
+  // Without lead media the first body picture leads (in its crops), rather than the site's images.
+  const pictures = bodyPictures(article, references);
+  const lead = article.media ?? pictures[0] ?? null;
+  const rest = (article.media ? pictures : pictures.slice(1)).flatMap((media) => {
+    const still = stillOf(media);
+    return still ? [still] : [];
+  });
+  const images = [...articleImageSet(lead, article.headline), ...rest].map(
     (image): ImageObject => ({ '@type': 'ImageObject', url: image.url, width: `${image.width}`, height: `${image.height}` }),
   );
   const news: WithContext<NewsArticle> = {
@@ -96,7 +119,8 @@ export function articleJsonLd(article: ArticleView): JsonLdThing[] {
     publisher: publisherJsonLd(),
     articleSection: article.section.name,
     keywords: article.tags.map((tag) => tag.name).join(', ') || undefined,
-    inLanguage: config.SITE_LANGUAGE,
+    inLanguage: article.language,
+    wordCount: article.wordCount,
     isAccessibleForFree: true,
     ...(video ? { video: { '@id': `${url}#video` } } : {}),
   };

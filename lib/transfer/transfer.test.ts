@@ -258,7 +258,7 @@ describe('import of a hostile export', () => {
     kind: 'image', path, legacyPath: null, mimeType: 'image/jpeg', width: 10, height: 10, durationSeconds: null, bytes: 10,
     alt: 'x', caption: '', credit: '', renditions: null, poster: null, createdAt: when,
   });
-  const article = (slug: string, body: string, extra: Record<string, unknown> = {}) => ({
+  const article = (slug: string, body: unknown, extra: Record<string, unknown> = {}) => ({
     slug, legacyId: null, kicker: '', headline: `Headline of ${slug}`, standfirst: '', body, bodyText: 'whatever the file says', byline: '',
     sourceCredit: '', status: 'published', contentType: 'text', section: 'imports', leadMedia: null, authorEmail: null,
     publishedAt: when, modifiedAt: when, breakingUntil: null, version: 1, createdAt: when, updatedAt: when, tags: ['imported'], oldSlugs: [], ...extra,
@@ -266,8 +266,8 @@ describe('import of a hostile export', () => {
   const link = (url: string) => ({ article: 'after-the-bad-ones', position: 0, target: null, targetLegacyId: null, url, kicker: '', title: 'A link', contentType: 'text', media: null, createdAt: when });
 
   /** An export file, a record a line; returns its path and the line each record sits on. */
-  function writeExport(name: string, collections: Record<TransferCollection, unknown[]>): { file: string; lineOf: Map<unknown, number> } {
-    const lines = [JSON.stringify({ type: 'header', format: 'lede-export', version: 2, exportedAt: when })];
+  function writeExport(name: string, collections: Record<TransferCollection, unknown[]>, version = 2): { file: string; lineOf: Map<unknown, number> } {
+    const lines = [JSON.stringify({ type: 'header', format: 'lede-export', version, exportedAt: when })];
     const lineOf = new Map<unknown, number>();
     for (const collection of transferCollections) {
       for (const record of collections[collection]) {
@@ -347,10 +347,56 @@ describe('import of a hostile export', () => {
     const reasons = new Map(report.refused.map((record) => [record.line, record.message]));
     expect(reasons.get(lineOf.get(traversal)!)).toBe(`${file}:${lineOf.get(traversal)}: media record refused: path not a media path: "../../../../etc/passwd" has an empty, "." or ".." folder (it must stay inside MEDIA_ROOT)`);
     expect(reasons.get(lineOf.get(absolute)!)).toMatch(/media record refused: path not a media path: "\/etc\/passwd" is absolute/);
-    expect(reasons.get(lineOf.get(weirdSlug)!)).toBe(`${file}:${lineOf.get(weirdSlug)}: articles record refused: slug Lower-case letters, digits and single hyphens only (such as "budget-vote-delayed").`);
+    expect(reasons.get(lineOf.get(weirdSlug)!)).toBe(`${file}:${lineOf.get(weirdSlug)}: articles record refused: slug Lower-case letters (of any script), digits and single hyphens only (such as "budget-vote-delayed" or "گزارش-ویژه").`);
     expect(reasons.get(lineOf.get(leadOutside)!)).toMatch(/articles record refused: leadMedia not a media path/);
     expect(reasons.get(lineOf.get(tooDeep)!)).toMatch(new RegExp(`articles record refused: body The body nests tags more than ${bodyNestingLimit} deep`));
     expect(reasons.get(lineOf.get(scriptLink)!)).toMatch(/relatedLinks record refused: url Enter a web address starting with https:\/\/ or http:\/\//);
     expect(report.counts).toEqual({ sections: 1, tags: 1, media: 1, articles: 1, relatedLinks: 1, corrections: 0 });
+  });
+
+  // Version 3: bodies are blocks that name media by path and articles by slug.
+  const text = (words: string) => ({ type: 'paragraph', content: [{ type: 'text', text: words }] });
+  const v3 = (...blocks: unknown[]) => ({ version: 1, blocks });
+
+  it('reads version-3 bodies: media by path, article cards by slug, even to an article later in the file', async () => {
+    const picture = media('imports/v3-picture.jpg');
+    const first = article('v3-first', v3(text('First.'), { type: 'picture', media: 'imports/v3-picture.jpg', alt: 'A picture', caption: 'Caption', credit: '' }, { type: 'articleCard', article: 'v3-second' }, text('After the card.')));
+    const second = article('v3-second', v3({ type: 'articleCard', article: 'v3-first' }, text('Second.')));
+    const orphan = article('v3-orphan', v3(text('Before.'), { type: 'articleCard', article: 'no-such-article' }, text('After.')));
+    const { file, lineOf } = writeExport('v3.ndjson', { sections: [section('imports')], tags: [{ slug: 'imported', name: 'Imported', createdAt: when }], media: [picture], articles: [first, second, orphan], relatedLinks: [], corrections: [] }, 3);
+    const report = await importTransferFile(file);
+    expect(report.counts.articles).toBe(3);
+    // A card to an article that is nowhere is left out and said, the rest of the article kept.
+    expect(report.refused.map((record) => record.message)).toEqual([`${file}:${lineOf.get(orphan)}: articles record saved without its card to article "no-such-article", which is neither in the file nor in the database`]);
+    const rows = new Map((await db.article.findMany({ where: { slug: { startsWith: 'v3-' } }, select: { id: true, slug: true, body: true, bodyText: true, wordCount: true } })).map((row) => [row.slug, row]));
+    const mediaId = (await db.media.findUniqueOrThrow({ where: { path: 'imports/v3-picture.jpg' } })).id;
+    expect(rows.get('v3-first')!.body).toEqual(v3(text('First.'), { type: 'picture', mediaId, alt: 'A picture', caption: 'Caption', credit: '' }, { type: 'articleCard', articleId: rows.get('v3-second')!.id }, text('After the card.')));
+    expect(rows.get('v3-second')!.body).toEqual(v3({ type: 'articleCard', articleId: rows.get('v3-first')!.id }, text('Second.')));
+    expect(rows.get('v3-orphan')!.body).toEqual(v3(text('Before.'), text('After.')));
+    // The plain text and word count are the blocks', never the file's.
+    expect(rows.get('v3-first')!.bodyText).toBe('First.\n\nCaption\n\nAfter the card.');
+    expect(rows.get('v3-first')!.wordCount).toBe(5);
+  });
+
+  it('refuses hostile version-3 bodies, naming the record and the problem', async () => {
+    const scriptLink = article('v3-script-link', v3({ type: 'paragraph', content: [{ type: 'text', text: 'x', marks: [{ type: 'link', href: 'javascript:alert(1)' }] }] }));
+    const html = article('v3-html', v3({ type: 'html', html: '<script>alert(1)</script>' }));
+    const mediaId = article('v3-media-id', v3({ type: 'picture', mediaId: 1, alt: 'x' }));
+    const unknownMedia = article('v3-unknown-media', v3({ type: 'picture', media: 'imports/nowhere.jpg', alt: 'x' }));
+    const traversal = article('v3-traversal', v3({ type: 'video', media: '../../etc/passwd' }));
+    const htmlBody = article('v3-html-string', '<p>HTML in a version-3 file</p>');
+    const good = article('v3-good', v3(text('Kept: <script>alert(1)</script> is text.')));
+    const { file, lineOf } = writeExport('v3-hostile.ndjson', { sections: [section('imports')], tags: [{ slug: 'imported', name: 'Imported', createdAt: when }], media: [], articles: [scriptLink, html, mediaId, unknownMedia, traversal, htmlBody, good], relatedLinks: [], corrections: [] }, 3);
+    const report = await importTransferFile(file);
+    const reasons = new Map(report.refused.map((record) => [record.line, record.message.replace(`${file}:${record.line}: `, '')]));
+    expect(reasons.get(lineOf.get(scriptLink)!)).toBe('articles record not saved: body blocks.0.content.0.marks.0.href A link goes to an https://, http:// or mailto: address.');
+    expect(reasons.get(lineOf.get(html)!)).toMatch(/^articles record not saved: body blocks\.0/);
+    expect(reasons.get(lineOf.get(mediaId)!)).toBe('articles record not saved: body block 1 (picture) names no media path');
+    expect(reasons.get(lineOf.get(unknownMedia)!)).toBe('articles record not saved: body block 1 (picture) refers to media "imports/nowhere.jpg", which is neither in the file before it nor in the database');
+    expect(reasons.get(lineOf.get(traversal)!)).toBe('articles record not saved: body block 1 (video) names no media path');
+    expect(reasons.get(lineOf.get(htmlBody)!)).toMatch(/^articles record refused: body/);
+    expect(report.counts.articles).toBe(1);
+    expect(await db.article.count({ where: { slug: { in: ['v3-script-link', 'v3-html', 'v3-media-id', 'v3-unknown-media', 'v3-traversal', 'v3-html-string'] } } })).toBe(0);
+    expect((await db.article.findUniqueOrThrow({ where: { slug: 'v3-good' } })).bodyText).toBe('Kept: <script>alert(1)</script> is text.');
   });
 });

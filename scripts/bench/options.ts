@@ -9,7 +9,7 @@ const schema = z.object({
   database: z.enum(['sqlite', 'postgres']),
   port: z.coerce.number().int().min(1024).max(65535),
   misses: z.coerce.number().int().min(1).max(100_000),
-  scenario: z.enum(['pages', 'coherence', 'soak', 'sanitize', 'upload', 'csp']),
+  scenario: z.enum(['pages', 'coherence', 'soak', 'sanitize', 'upload', 'csp', 'blocks']),
   rounds: z.coerce.number().int().min(1).max(20),
   changes: z.coerce.number().int().min(2).max(100_000),
   hold: z.coerce.number().int().min(0).max(60_000),
@@ -32,7 +32,9 @@ export const usage = `npm run bench -- [--articles N] [--duration S] [--connecti
                  saving bodies of 100 KB to 1 MB holds the event loop, in process, no server build), upload
                  (peak memory of one video upload just under MEDIA_MAX_VIDEO_BYTES, streamed vs buffered),
                  csp (home and article req/s with and without the Content-Security-Policy, the same build,
-                 alternating) or soak (npm run soak: mixed traffic for --minutes)
+                 alternating), blocks (uncached render of articles of 20 blocks with 3 pictures and an
+                 embed, and their page bytes against the same text as plain paragraphs; --misses pairs)
+                 or soak (npm run soak: mixed traffic for --minutes)
   --rounds       csp: how many times each mode is measured (default 2)
   --changes      coherence: how many publishes and unpublishes (default 300)
   --hold         coherence: ms between one change's answer and the next change (default 1200)

@@ -19,7 +19,10 @@ import { config } from '@/lib/config';
 import { DATABASE_UNAVAILABLE_MESSAGE, failedForWantOfDatabase } from '@/lib/db/availability';
 import { formValues, parseFormData, textFields } from '@/lib/forms/form-data';
 import { diffSnapshots } from '@/lib/revisions/diff';
-import type { ArticleSnapshot } from '@/lib/revisions/snapshot';
+import { mergeOverTheirs } from '@/lib/revisions/merge';
+import { getRevision } from '@/lib/revisions/queries';
+import { snapshotFieldLabels, type ArticleSnapshot } from '@/lib/revisions/snapshot';
+import { articleFieldNames } from '@/lib/articles/schema';
 import type { ArticleFormState, ArticleFormValues } from '@/components/admin/article-form-types';
 
 /** What this editor typed, as a snapshot, to compare with the version someone else saved. */
@@ -31,11 +34,15 @@ function typedSnapshot(values: ArticleFormValues, theirs: ArticleSnapshot): Arti
   return { ...theirs, ...parsed.data, slug: parsed.data.slug || theirs.slug };
 }
 
+const labelOf = new Map<string, string>(snapshotFieldLabels);
+
 export async function saveArticleAction(previous: ArticleFormState, form: FormData): Promise<ArticleFormState> {
   const { version, ...values } = parseFormData(articleFormPostSchema, form);
   const attempt = previous.attempt + 1;
   const { articleId } = parseFormData(articleButtonSchema, form);
-  const payload = { ...values, version };
+  // The version the form was opened on: "Save mine over theirs" keeps theirs where this editor changed nothing.
+  const { baseVersion } = parseFormData(textFields('baseVersion'), form);
+  const payload = { ...values, version, baseVersion };
   let destination: string;
   try {
     const auth = await authorise('article.create');
@@ -48,13 +55,18 @@ export async function saveArticleAction(previous: ArticleFormState, form: FormDa
       if (!result.ok) {
         const { conflict } = result;
         const names = new Map((await sectionOptions()).map((option) => [option.id, option.label]));
-        const rows = diffSnapshots(conflict.snapshot, typedSnapshot(values, conflict.snapshot), { section: (id) => names.get(id) ?? `#${id}` });
+        // What "Save mine over theirs" would save: what this editor typed, and theirs in every field
+        // this editor left as the form first showed it.
+        const base = /^\d{1,9}$/.test(baseVersion) ? await getRevision(articleId, Number(baseVersion), auth.user) : null;
+        const typed = typedSnapshot(values, conflict.snapshot);
+        const { merged, keptTheirs } = base ? mergeOverTheirs(base.snapshot, typed, conflict.snapshot, articleFieldNames) : { merged: typed, keptTheirs: [] };
+        const rows = diffSnapshots(conflict.snapshot, merged, { section: (id) => names.get(id) ?? `#${id}` });
         return {
           status: 'conflict',
           message: 'Someone else saved this article while you were editing. Nothing of yours or theirs is lost: compare below, then save yours on top of theirs or load theirs.',
           fields: {},
           values,
-          conflict: { version: conflict.version, savedBy: conflict.savedBy, savedAt: conflict.savedAt, rows },
+          conflict: { version: conflict.version, savedBy: conflict.savedBy, savedAt: conflict.savedAt, rows, keptTheirs: keptTheirs.map((field) => labelOf.get(field) ?? field) },
           attempt,
         };
       }

@@ -1,7 +1,11 @@
 // The conversion at start of bodies stored as HTML before the story model, on a database seeded the
 // way an old Lede left it: HTML written by raw SQL into the renamed column, and revisions whose
 // snapshot holds the body as a string. Runs on SQLite and on PostgreSQL (LEDE_TEST_DATABASE=postgres).
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { config } from '@/lib/config';
+import { diedOfSigkill } from '@/testing/killed';
 import { convertStoredBodies } from '@/lib/articles/body/convert-stored';
 import { bodyToText } from '@/lib/articles/body/html-text';
 import { bodyDocumentSchema } from '@/lib/articles/body/schema';
@@ -11,6 +15,7 @@ import { db } from '@/lib/db/client';
 import { parameters } from '@/lib/db/dialect';
 import { searchArticles } from '@/lib/search';
 
+const tsx = path.join(config.projectRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 let sectionId: number;
 const stamp = new Date('2020-05-01T10:00:00.000Z');
 
@@ -93,5 +98,23 @@ describe('convertStoredBodies', () => {
     const last = await db.article.findUniqueOrThrow({ where: { id: many.at(-1)! } });
     expect(last.bodyText).toBe('Story number 449.');
     expect(await db.article.count({ where: { legacyBodyHtml: { not: '' } } })).toBe(0);
+  });
+
+  it('survives kill -9 inside a batch: what committed stays converted, the rest stays HTML, and the next start finishes', async () => {
+    const ids: number[] = [];
+    for (let n = 0; n < 450; n += 1) ids.push(await oldArticle(`crash-${n}`, `<p>Crash story ${n}.</p>`));
+    // Killed at the 250th row: inside the second batch of 200, before its commit.
+    const run = spawnSync(process.execPath, [tsx, 'testing/convert-child.ts'], { cwd: config.projectRoot, env: { ...process.env, LEDE_FAULT_KILL_AT: 'bodies.converted:250' }, encoding: 'utf8', timeout: 120_000 });
+    expect(diedOfSigkill(run), run.stderr).toBe(true);
+    const rows = await db.article.findMany({ where: { id: { in: ids } }, select: { legacyBodyHtml: true, bodyText: true, wordCount: true }, orderBy: { id: 'asc' } });
+    const converted = rows.filter((row) => row.legacyBodyHtml === '');
+    expect(converted).toHaveLength(200);
+    // Each row is whole: converted with its text and words, or untouched HTML with its old text.
+    for (const [n, row] of rows.entries()) {
+      expect(row.bodyText).toBe(`Crash story ${n}.`);
+      expect(row.wordCount).toBe(row.legacyBodyHtml === '' ? 3 : 0);
+    }
+    expect((await convertStoredBodies()).articles).toBe(250);
+    expect(await db.article.count({ where: { id: { in: ids }, legacyBodyHtml: { not: '' } } })).toBe(0);
   });
 });

@@ -11,6 +11,7 @@ import { BodyNestingError, convertHtml, paragraphsToBlocks, type HtmlConversion 
 import { bodyToText } from '@/lib/articles/body/html-text';
 import { bodyFormatVersion, type BodyDocument } from '@/lib/articles/body/schema';
 import { db } from '@/lib/db/client';
+import { faultPoint } from '@/lib/faults/kill';
 import { onPostgres } from '@/lib/db/dialect';
 import type { Prisma } from '@/lib/generated/prisma/client';
 
@@ -56,6 +57,7 @@ async function convertArticles(): Promise<{ articles: number; droppedPictures: n
         });
         articles += count;
         if (count) droppedPictures += dropped;
+        faultPoint('bodies.converted');
       }
     });
   }

@@ -124,17 +124,7 @@ const readers: Record<EmbedProvider, Reader> = {
 };
 
 /** Every origin an embed's frame may load from: the CSP's frame-src, and nothing else. */
-export const embedFrameOrigins = [
-  'https://www.youtube-nocookie.com',
-  'https://player.vimeo.com',
-  'https://platform.twitter.com',
-  'https://www.instagram.com',
-  'https://www.tiktok.com',
-  'https://w.soundcloud.com',
-  'https://open.spotify.com',
-  'https://datawrapper.dwcdn.net',
-  'https://flo.uri.sh',
-] as const;
+export { embedFrameOrigins } from '@/lib/articles/body/embed-origins.mjs';
 
 function asUrl(text: string): URL | null {
   if (text.length > 2000) return null;

@@ -55,6 +55,9 @@ describe('create and edit', () => {
     expect(await db.auditEntry.count({ where: { action: 'article.created', targetId: String(id) } })).toBe(1);
     // A second article with the same headline gets the next free slug.
     expect((await createArticle(writer, base())).slug).toBe('budget-vote-delayed-2');
+    // A Persian headline keeps its script (issue 12), the next one with the same headline gets -2.
+    expect((await createArticle(writer, { ...base(), headline: 'گزارش ویژه', language: 'fa' })).slug).toBe('گزارش-ویژه');
+    expect((await createArticle(writer, { ...base(), headline: 'گزارش ویژه' })).slug).toBe('گزارش-ویژه-2');
   });
 
   it('refuses invalid input with messages per field', async () => {
@@ -102,6 +105,23 @@ describe('optimistic locking', () => {
     expect(resolved).toMatchObject({ ok: true, version: 3 });
     const history = await Promise.all([1, 2, 3].map((v) => getRevision(id, v, editor)));
     expect(history.map((r) => r?.snapshot.headline)).toEqual(['Budget vote delayed', 'Editor one was here', 'Editor two was here']);
+  });
+
+  it('saves mine over theirs keeping their change to a field I did not edit (three-way merge on the version I opened)', async () => {
+    const { id } = await createArticle(editor, base());
+    // B changes the standfirst and saves; A, on the same version 1, changes the headline.
+    expect(await updateArticle(editor2, id, { ...base(), standfirst: 'MPs will vote on Thursday, says the Speaker.', version: 1 })).toMatchObject({ ok: true, version: 2 });
+    const mine = { ...base(), headline: 'Budget vote delayed to Thursday' };
+    const refused = await updateArticle(editor, id, { ...mine, version: 1 });
+    expect(refused.ok).toBe(false);
+    // "Save mine over theirs": on their version, naming the version my form was opened on.
+    expect(await updateArticle(editor, id, { ...mine, version: 2, baseVersion: 1 })).toMatchObject({ ok: true, version: 3 });
+    const row = await db.article.findUniqueOrThrow({ where: { id } });
+    expect({ headline: row.headline, standfirst: row.standfirst }).toEqual({ headline: 'Budget vote delayed to Thursday', standfirst: 'MPs will vote on Thursday, says the Speaker.' });
+    // Where both of us changed a field, mine wins: that is what the button says.
+    await updateArticle(editor2, id, { ...base(), headline: 'Theirs', standfirst: 'MPs will vote on Thursday, says the Speaker.', version: 3 });
+    await updateArticle(editor, id, { ...mine, headline: 'Mine', version: 4, baseVersion: 3 });
+    expect((await db.article.findUniqueOrThrow({ where: { id } })).headline).toBe('Mine');
   });
 
   it('lets exactly one of two simultaneous saves of the same version win', async () => {

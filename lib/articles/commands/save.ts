@@ -8,13 +8,14 @@ import { audit } from '@/lib/audit/log';
 import { footprintBefore, recordFootprint } from '@/lib/articles/commands/change';
 import { ArticleCommandError, type Actor, type Changed } from '@/lib/articles/commands/result';
 import { bodyColumns } from '@/lib/articles/body/columns';
-import { articleInputSchema, articleUpdateSchema, fieldErrors, type ArticleInput } from '@/lib/articles/schema';
+import { articleFieldNames, articleInputSchema, articleUpdateSchema, fieldErrors, type ArticleInput, type ArticleUpdate } from '@/lib/articles/schema';
 import { maxSlugLength, uniqueArticleSlug } from '@/lib/articles/slug';
 import { articleColumnNames, pick } from '@/lib/articles/stored-fields';
 import { db } from '@/lib/db/client';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { readSnapshot, recordRevision } from '@/lib/revisions/record';
-import type { ArticleSnapshot } from '@/lib/revisions/snapshot';
+import { mergeOverTheirs } from '@/lib/revisions/merge';
+import { articleSnapshotSchema, type ArticleSnapshot } from '@/lib/revisions/snapshot';
 import { ensureTags } from '@/lib/tags/commands';
 
 type Tx = Prisma.TransactionClient;
@@ -48,7 +49,7 @@ async function slugIsFree(tx: Tx, slug: string, articleId: number | null): Promi
 async function settleSlug(tx: Tx, input: ArticleInput, current: { id: number; slug: string; everPublic: boolean } | null): Promise<string> {
   const articleId = current?.id ?? null;
   if (!input.slug && current?.everPublic) return current.slug;
-  if (!input.slug) return uniqueArticleSlug(input.headline, { articleId: articleId ?? undefined, client: tx });
+  if (!input.slug) return uniqueArticleSlug(input.headline, { articleId: articleId ?? undefined, client: tx, language: input.language });
   if (!(await slugIsFree(tx, input.slug, articleId))) {
     throw new ArticleCommandError('invalid', 'Some fields need attention.', { slug: 'Another article uses (or used) this slug. Choose another, or leave it empty to make one from the headline.' });
   }
@@ -107,15 +108,30 @@ export async function loadConflictingVersion(articleId: number): Promise<Conflic
   };
 }
 
+/**
+ * A save on top of another editor's version (its `version` is theirs, `baseVersion` the one the form
+ * was opened on): every field this editor left as it was on the base keeps theirs. Without the base's
+ * revision there is nothing to merge against, and what was posted is saved as it is.
+ */
+async function mergeOnTheirs(tx: Tx, articleId: number, input: ArticleUpdate): Promise<ArticleUpdate> {
+  if (input.baseVersion === undefined || input.baseVersion === input.version) return input;
+  const revision = await tx.revision.findUnique({ where: { articleId_version: { articleId, version: input.baseVersion } }, select: { snapshot: true } });
+  const base = articleSnapshotSchema.safeParse(revision?.snapshot);
+  if (!base.success) return input;
+  const { snapshot: theirs } = await readSnapshot(tx, articleId);
+  return mergeOverTheirs(base.data, input, theirs, articleFieldNames).merged;
+}
+
 export async function updateArticle(actor: Actor, articleId: number, raw: unknown, note = 'Edited'): Promise<UpdateResult> {
-  const input = parse(articleUpdateSchema, raw);
+  const posted = parse(articleUpdateSchema, raw);
   const current = await db.article.findUnique({ where: { id: articleId }, select: { status: true, authorId: true, version: true } });
   // What the actor may not even read answers as if it did not exist (docs/decisions/0010).
   if (!current || !canReadArticle(actor, current)) throw new ArticleCommandError('not-found', 'That article does not exist (it may have been deleted).');
   if (!canEditArticle(actor, current)) throw new ArticleCommandError('forbidden', 'Your role cannot edit this article.');
-  if (current.version !== input.version) return { ok: false, conflict: await loadConflictingVersion(articleId) };
+  if (current.version !== posted.version) return { ok: false, conflict: await loadConflictingVersion(articleId) };
 
   const saved = await db.$transaction(async (tx) => {
+    const input = await mergeOnTheirs(tx, articleId, posted);
     const footprint = await footprintBefore(articleId, tx);
     await checkReferences(tx, input);
     const before = await tx.article.findUniqueOrThrow({ where: { id: articleId }, select: { slug: true, status: true, publishedAt: true } });

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getPublishedArticle } from '@/lib/articles/queries';
+import { loadBodyReferences } from '@/lib/articles/page-references';
 import { findSectionAddress } from '@/lib/sections/queries';
 import { validSlug } from '@/lib/articles/params';
 import { ArticlePage } from '@/components/article/ArticlePage';
@@ -37,10 +38,11 @@ export default async function ArticleRoute({ params }: Props) {
   // The second line, should the proxy not have run: a 404, never a page's own redirect (a 308 with,
   // on a first render, its Location header twice).
   if (!article) notFound();
+  const references = await loadBodyReferences(article.body);
   return (
     <>
-      <JsonLd data={[...articleJsonLd(article), breadcrumbJsonLd(articleCrumbs(article))]} />
-      <ArticlePage article={article} />
+      <JsonLd data={[...articleJsonLd(article, references), breadcrumbJsonLd(articleCrumbs(article))]} />
+      <ArticlePage article={article} references={references} />
     </>
   );
 }

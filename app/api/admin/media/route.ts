@@ -3,8 +3,9 @@
 // form gets a 303 back to the media page; a script asking for JSON gets JSON and a real status.
 import { NextResponse, type NextRequest } from 'next/server';
 import { errorCodeFor } from '@/components/admin/outcomes';
-import { authorise } from '@/lib/auth/current';
+import { authorise, currentUser } from '@/lib/auth/current';
 import { diskError, receiveUpload } from '@/lib/media/receive';
+import { listMediaForAdmin, mediaListQuery } from '@/lib/media/library';
 import { withMediaJournal } from '@/lib/media/staging';
 import { uploadMedia, UploadError } from '@/lib/media/upload';
 import { answeringDatabaseOutage } from '@/lib/outage/api';
@@ -41,4 +42,18 @@ export const POST = answeringDatabaseOutage(async (request: NextRequest): Promis
     if (error instanceof Error && error.name === 'ZodError') return answer(422, { error: 'Some fields are too long.' });
     throw error;
   }
+});
+
+/**
+ * The library as JSON for the body editor's picture and video dialogs: GET /api/admin/media?kind=image
+ * &page=1 with the session cookie. Anyone in the newsroom sees the library page; so does this. A read
+ * changes nothing and JSON cannot be read by another site's page, so no proof of origin is asked for.
+ */
+export const GET = answeringDatabaseOutage(async (request: NextRequest): Promise<Response> => {
+  const user = await currentUser();
+  if (!user) return NextResponse.json({ error: 'Sign in first.' }, { status: 401, headers: { 'Cache-Control': 'private, no-store' } });
+  const query = mediaListQuery.parse(Object.fromEntries(request.nextUrl.searchParams));
+  const { rows, total, pageCount } = await listMediaForAdmin(query.page, query.kind);
+  const items = rows.map(({ id, kind, alt, caption, credit, thumbUrl, width, height }) => ({ id, kind, alt, caption, credit, thumbUrl, width, height }));
+  return NextResponse.json({ items, total, pageCount, page: query.page }, { headers: { 'Cache-Control': 'private, no-store' } });
 });

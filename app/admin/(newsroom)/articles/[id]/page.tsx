@@ -60,6 +60,7 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
               initial={toArticleFormValues(article.values)}
               sections={sections}
               media={media}
+              siteLanguage={config.SITE_LANGUAGE}
               slugHint={article.status === 'published' ? `Lives at ${article.path}. A new slug keeps the old address working (301).` : 'Leave empty to make one from the headline.'}
             />
           ) : (

@@ -5,6 +5,7 @@ import { sectionOptions } from '@/lib/articles/admin-queries';
 import { emptyArticleFormValues } from '@/lib/articles/form-values';
 import { mediaOptions } from '@/lib/media/library';
 import { requirePageUser } from '@/lib/auth/current';
+import { config } from '@/lib/config';
 
 export const metadata: Metadata = { title: 'New article' };
 
@@ -21,6 +22,7 @@ export default async function NewArticlePage() {
         sections={sections}
         media={media}
         slugHint="Leave empty to make one from the headline."
+        siteLanguage={config.SITE_LANGUAGE}
         initial={{ ...emptyArticleFormValues, byline: user.name }}
       />
     </>

@@ -5,6 +5,7 @@ import { ArticlePage } from '@/components/article/ArticlePage';
 import { PreviewBar } from '@/components/admin/PreviewBar';
 import { SiteChrome } from '@/components/site/SiteChrome';
 import { getArticlePreview } from '@/lib/articles/admin-queries';
+import { loadBodyReferences } from '@/lib/articles/page-references';
 import { requirePageUser } from '@/lib/auth/current';
 import { validRecordId } from '@/lib/articles/params';
 
@@ -21,13 +22,14 @@ export default async function PreviewPage({ params }: Props) {
   if (!id) notFound();
   const article = await getArticlePreview(id, user);
   if (!article) notFound();
+  const references = await loadBodyReferences(article.body);
   return (
     <>
       <PreviewBar>
         <Link href={`/admin/articles/${id}`} className="underline">Back to the editor</Link>
       </PreviewBar>
       <SiteChrome>
-        <ArticlePage article={article} />
+        <ArticlePage article={article} references={references} />
       </SiteChrome>
     </>
   );

@@ -1,0 +1,4 @@
+/** A break between parts of the story. */
+export function DividerBlock() {
+  return <hr />;
+}
