@@ -142,6 +142,9 @@ test('every admin page passes axe (WCAG 2.0 A/AA, 2.1 AA)', async ({ page }) => 
     '/admin/audit',
     '/admin/users',
     '/admin/sections',
+    '/admin/fronts',
+    '/admin/fronts/home',
+    `/admin/fronts/${section.slug}`,
   ];
   for (const path of pages) {
     await page.goto(path);

@@ -165,11 +165,13 @@ test('a Persian kicker lays out right to left in the admin form (its ! on the le
   const kicker = form.getByLabel('Kicker');
   await kicker.fill('تحلیل!');
   expect(await kicker.evaluate((element) => getComputedStyle(element).direction)).toBe('rtl');
-  // The same text in a field without dir="auto" (the related link's kicker, outside this item) stays
-  // left to right, its ! on the right: what every admin field did before.
+  // The same field without dir="auto" lays the same text out left to right, its ! on the right: what
+  // every admin field did before (so the assertions above can fail).
+  expect(await kicker.evaluate((element) => { element.removeAttribute('dir'); return getComputedStyle(element).direction; })).toBe('ltr');
+  await kicker.evaluate((element) => element.setAttribute('dir', 'auto'));
   const related = page.getByRole('region', { name: 'Related links' }).getByLabel('Kicker');
   await related.fill('تحلیل!');
-  expect(await related.evaluate((element) => getComputedStyle(element).direction)).toBe('ltr');
+  expect(await related.evaluate((element) => getComputedStyle(element).direction)).toBe('rtl');
   // English text in the same kind of field stays left to right.
   const byline = form.getByLabel('Byline');
   await byline.fill('Sara Ahmadi');
@@ -179,7 +181,17 @@ test('a Persian kicker lays out right to left in the admin form (its ! on the le
     await field.fill('گزارش ویژه');
     expect(await field.evaluate((element) => getComputedStyle(element).direction), label).toBe('rtl');
   }
-  await page.getByTestId('body-editor').waitFor();
+  // In the body, each block follows its own text: a Persian paragraph beside an English one.
+  const body = page.getByTestId('body-editor');
+  await body.click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('گزارش ویژه!');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('An English line.');
+  const persian = body.locator('p', { hasText: 'گزارش ویژه!' });
+  expect(await persian.evaluate((element) => getComputedStyle(element).direction)).toBe('rtl');
+  expect(await body.locator('p', { hasText: 'An English line.' }).evaluate((element) => getComputedStyle(element).direction)).toBe('ltr');
   expect(await accessibilityViolations(page)).toEqual([]);
 });
 

@@ -4,6 +4,7 @@
 // message on the form and nothing saved; axe finds nothing on the editor page.
 import fs from 'node:fs';
 import path from 'node:path';
+import Parser from 'rss-parser';
 import sharp from 'sharp';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { newsroomAccount, signIn, someSection, uniqueWord, type Account } from './admin-support';
@@ -12,6 +13,7 @@ import type { BodyDocument } from '@/lib/articles/body/schema';
 import { createArticle } from '@/lib/articles/commands/save';
 import { publishArticle } from '@/lib/articles/commands/status';
 import { config } from '@/lib/config';
+import { feedPath } from '@/lib/feeds/urls';
 import { db } from '@/lib/db/client';
 
 let editor: Account;
@@ -299,6 +301,23 @@ test('an editor inserts every block type, moves blocks by keyboard, button and d
   await expect(article.locator('hr')).toHaveCount(1);
   await expect(article.getByTestId('article-card')).toContainText(`${word} card target about the harbour`);
   await reader.close();
+
+  // The same blocks reach the section's feed (full content, the embed as a plain link) and search.
+  const feedItems = (await new Parser().parseString(await (await page.request.get(feedPath({ kind: 'section', slug: published.section.slug }, 'rss'))).text())).items;
+  const item = feedItems.find((entry) => entry.link === `${config.SITE_URL}/${published.section.slug}/${published.slug}`);
+  expect(item, 'the published article is in its section feed').toBeTruthy();
+  const content = (item as unknown as Record<string, string>)['content:encoded']!;
+  for (const part of ['What happened', '<sub>2</sub>', '<sup>2</sup>', 'href="https://example.org/report"', 'Nested point', 'We will rebuild.', 'Nothing is lost.', `alt="${alt}"`, 'Key facts', 'Founded in 1901.', 'Greens', '<hr', `${word} card target about the harbour`]) {
+    expect(content, part).toContain(part);
+  }
+  expect(content).toMatch(/<a href="https:\/\/www\.youtube\.com\/watch\?v=[A-Za-z0-9_-]{11}"/);
+  expect(content).not.toMatch(/<iframe|<script/);
+  const searcher = await page.context().newPage();
+  for (const words of ['Founded 1901', 'Greens Seats', 'rebuild']) {
+    await searcher.goto(`/search?q=${encodeURIComponent(`${word} ${words}`)}`);
+    await expect(searcher.getByTestId('search-results').getByRole('link', { name: headline, exact: true }), words).toBeVisible();
+  }
+  await searcher.close();
 
   // Nothing on the editor page, every block type in it, fails axe; nor with a dialog open.
   expect(await accessibilityViolations(page)).toEqual([]);

@@ -62,7 +62,7 @@ export function RelatedLinksEditor({ articleId, links, query, results, pictures,
           <h3 className="mb-1 font-semibold">Add an article</h3>
           <form method="get" action={`/admin/articles/${articleId}`} role="search" aria-label="Find articles to relate" className="flex gap-2">
             <label htmlFor="related-query" className="sr-only">Words of the headline, or an id</label>
-            <input id="related-query" name="relatedQuery" type="search" defaultValue={query} placeholder="Words of the headline, or an id" className="w-full rounded border border-gray-500 px-2 py-1" />
+            <input id="related-query" name="relatedQuery" type="search" dir="auto" defaultValue={query} placeholder="Words of the headline, or an id" className="w-full rounded border border-gray-500 px-2 py-1" />
             <button type="submit" className={button}>Find</button>
           </form>
           {query ? (
@@ -91,11 +91,11 @@ export function RelatedLinksEditor({ articleId, links, query, results, pictures,
           </div>
           <div>
             <label htmlFor="related-title" className="block font-semibold">Title</label>
-            <input id="related-title" name="title" required maxLength={300} className="w-full rounded border border-gray-500 px-2 py-1" />
+            <input id="related-title" name="title" dir="auto" required maxLength={300} className="w-full rounded border border-gray-500 px-2 py-1" />
           </div>
           <div>
             <label htmlFor="related-kicker" className="block font-semibold">Kicker</label>
-            <input id="related-kicker" name="kicker" maxLength={100} className="w-full rounded border border-gray-500 px-2 py-1" />
+            <input id="related-kicker" name="kicker" dir="auto" maxLength={100} className="w-full rounded border border-gray-500 px-2 py-1" />
           </div>
           <div className="grid grid-cols-2 gap-2">
             <div>

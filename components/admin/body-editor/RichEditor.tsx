@@ -213,6 +213,9 @@ export default function RichEditor({ initialValue, onChange, labelId, describedB
     extensions: [...bodyExtensions(), ...atoms],
     content: initialContent(initialValue),
     immediatelyRender: false,
+    // Every block's direction follows its own text (dir="auto"): a Persian paragraph lays out right to
+    // left beside an English one. The attribute lives in the editor only; blocks store no direction.
+    textDirection: 'auto',
     editorProps: {
       attributes: {
         role: 'textbox',
