@@ -17,9 +17,9 @@ async function weigh(url: string): Promise<{ bytes: number; gzip: number; cache:
 }
 
 /** Bytes of the page's RSC payload (the self.__next_f.push scripts Next inlines) and of its srcset attributes. */
-function anatomy(html: string): { rsc: number; srcset: number } {
+export function anatomy(html: string): { rsc: number; srcset: number } {
   let rsc = 0;
-  for (const match of html.matchAll(/<script>self\.__next_f\.push\(([\s\S]*?)\)<\/script>/g)) rsc += Buffer.byteLength(match[0]);
+  for (const match of html.matchAll(/<script[^>]*>self\.__next_f\.push\(([\s\S]*?)\)<\/script>/g)) rsc += Buffer.byteLength(match[0]);
   let srcset = 0;
   for (const match of html.matchAll(/ (?:srcSet|srcset|imageSrcSet|imagesrcset)="[^"]*"/g)) srcset += Buffer.byteLength(match[0]);
   return { rsc, srcset };
@@ -32,12 +32,14 @@ function anatomy(html: string): { rsc: number; srcset: number } {
  * block page's pictures as the old editor wrote them (<figure><img src alt loading><figcaption>), in
  * the HTML before the twin's paragraph that follows the picture, and in the payload JSON-escaped.
  */
-function withOldPictures(plainHtml: string, blockHtml: string): string {
+export function withOldPictures(plainHtml: string, blockHtml: string): string {
   const figures = [...blockHtml.matchAll(/<figure><img [^>]*?alt="([^"]*)"[^>]*?src="\/_next\/image\?url=([^&"]+)[^>]*>(?:<figcaption[^>]*>([\s\S]*?)<\/figcaption>)?<\/figure>/g)].map(
     ([, alt, url, caption]) => `<figure><img src="${decodeURIComponent(url!)}" alt="${alt}" loading="lazy"><figcaption>${(caption ?? '').replace(/<[^>]+>/g, ' ').trim()}</figcaption></figure>`,
   );
   if (!figures.length) throw new Error('No picture found in the block page: the bench cannot build the old page with pictures.');
-  const rscAt = plainHtml.indexOf('<script>self.__next_f.push');
+  // The payload's scripts carry the CSP nonce: <script nonce="…">self.__next_f.push(…).
+  const rscAt = plainHtml.search(/<script[^>]*>self\.__next_f\.push/);
+  if (rscAt < 0) throw new Error('No RSC payload found in the plain page.');
   const htmlPart = plainHtml.slice(0, rscAt);
   const rest = plainHtml.slice(rscAt);
   // Spread the figures over the body's paragraphs, as the block body has them.
@@ -49,7 +51,7 @@ function withOldPictures(plainHtml: string, blockHtml: string): string {
     out = out.slice(0, at + shift) + figure + out.slice(at + shift);
   });
   const escaped = figures.map((figure) => JSON.stringify(JSON.stringify(figure)).slice(3, -3)).join('');
-  return `${out}${rest.replace('")</script>', `${escaped}")</script>`)}`;
+  return `${out}${rest.replace('"])</script>', `${escaped}"])</script>`)}`;
 }
 
 export async function runBlocksScenario(
