@@ -91,12 +91,17 @@ describe('convertStoredBodies', () => {
     expect(lines).toEqual([]);
   });
 
-  it('converts in batches past the batch size', async () => {
+  it('converts in batches past the batch size, in chunks of 500 rows an UPDATE', async () => {
     const many = [];
-    for (let n = 0; n < 450; n += 1) many.push(await oldArticle(`batch-${n}`, `<p>Story number ${n}.</p>`));
-    expect((await convertStoredBodies()).articles).toBe(450);
+    for (let n = 0; n < 1_250; n += 1) many.push(await oldArticle(`batch-${n}`, `<p>Story number ${n}.</p>`));
+    const lines: string[] = [];
+    expect((await convertStoredBodies({ batchSize: 1_250, log: (line) => lines.push(line) })).articles).toBe(1_250);
+    expect(lines).toEqual(['converted 1250 article bodies (0 revisions) to blocks']);
+    expect((await db.article.findUniqueOrThrow({ where: { id: many[0]! } })).bodyText).toBe('Story number 0.');
+    expect((await db.article.findUniqueOrThrow({ where: { id: many[600]! } })).bodyText).toBe('Story number 600.');
     const last = await db.article.findUniqueOrThrow({ where: { id: many.at(-1)! } });
-    expect(last.bodyText).toBe('Story number 449.');
+    expect(last.bodyText).toBe('Story number 1249.');
+    expect(last.wordCount).toBe(3);
     expect(await db.article.count({ where: { legacyBodyHtml: { not: '' } } })).toBe(0);
   });
 

@@ -12,12 +12,17 @@ import { bodyToText } from '@/lib/articles/body/html-text';
 import { bodyFormatVersion, type BodyDocument } from '@/lib/articles/body/schema';
 import { db } from '@/lib/db/client';
 import { faultPoint } from '@/lib/faults/kill';
-import { onPostgres } from '@/lib/db/dialect';
+import { onPostgres, parameter, parameters } from '@/lib/db/dialect';
 import type { Prisma } from '@/lib/generated/prisma/client';
 
 export type StoredBodyConversion = { articles: number; revisions: number; droppedPictures: number };
 
-const batchSize = 200;
+// Rows read and converted per transaction (a crash loses at most one batch's work, never a row's
+// text), written back in chunks of writeChunk rows per UPDATE (4 parameters a row stays far under
+// SQLite's 32,766 and PostgreSQL's 65,535). Progress is printed every progressEvery rows.
+const defaultBatchSize = 1_000;
+const writeChunk = 500;
+const progressEvery = 10_000;
 
 /** HTML as stored before blocks → a BodyDocument. Never throws, never loses text. */
 export function storedHtmlToDocument(html: string): { document: BodyDocument; droppedPictures: number } {
@@ -33,38 +38,92 @@ export function storedHtmlToDocument(html: string): { document: BodyDocument; dr
   return { document: { version: bodyFormatVersion, blocks: converted.blocks }, droppedPictures: converted.droppedPictures.length };
 }
 
-async function convertArticles(): Promise<{ articles: number; droppedPictures: number }> {
+type ConvertedRow = { id: number; body: BodyDocument; bodyText: string; wordCount: number };
+
+/** Writes converted rows with one UPDATE per chunk; `withText` also writes bodyText (and so re-indexes). */
+async function updateBodies(tx: Prisma.TransactionClient, rows: ConvertedRow[], withText: boolean): Promise<number> {
+  let written = 0;
+  for (let from = 0; from < rows.length; from += writeChunk) {
+    const chunk = rows.slice(from, from + writeChunk);
+    const width = withText ? 4 : 3;
+    const values: unknown[] = [];
+    const tuples = chunk.map((row, index) => {
+      values.push(row.id, JSON.stringify(row.body), row.wordCount);
+      if (withText) values.push(row.bodyText);
+      const first = index * width + 1;
+      return onPostgres()
+        ? `($${first}::integer, $${first + 1}::jsonb, $${first + 2}::integer${withText ? `, $${first + 3}::text` : ''})`
+        : `(${parameters(width, first)})`;
+    });
+    // SQLite names the columns of a VALUES list column1, column2…; PostgreSQL takes names after the alias.
+    const [id, body, words, text] = onPostgres() ? ['"v"."id"', '"v"."body"', '"v"."words"', '"v"."text"'] : ['"v"."column1"', '"v"."column2"', '"v"."column3"', '"v"."column4"'];
+    const alias = onPostgres() ? `"v"("id", "body", "words"${withText ? ', "text"' : ''})` : '"v"';
+    written += await tx.$executeRawUnsafe(
+      `UPDATE "Article" SET "body" = ${body}, "wordCount" = ${words}${withText ? `, "bodyText" = ${text}` : ''}, "legacyBodyHtml" = '' ` +
+        `FROM (VALUES ${tuples.join(', ')}) AS ${alias} WHERE "Article"."id" = ${id} AND "Article"."legacyBodyHtml" <> ''`,
+      ...values,
+    );
+  }
+  return written;
+}
+
+async function highestArticleId(): Promise<number> {
+  return (await db.article.aggregate({ _max: { id: true } }))._max.id ?? 0;
+}
+
+function formatSeconds(seconds: number): string {
+  return seconds < 90 ? `${Math.round(seconds)} s` : `${Math.round(seconds / 60)} min`;
+}
+
+// One batch: read in the write transaction, convert in memory, write with one UPDATE per chunk.
+async function convertArticles(batchSize: number, log: (line: string) => void): Promise<{ articles: number; droppedPictures: number }> {
   let articles = 0;
   let droppedPictures = 0;
   let after = 0;
+  let lastReport = 0;
+  let highest: number | null = null;
+  const started = performance.now();
   for (;;) {
-    const rows = await db.article.findMany({
-      where: { id: { gt: after }, legacyBodyHtml: { not: '' } },
-      select: { id: true, legacyBodyHtml: true, updatedAt: true },
-      orderBy: { id: 'asc' },
-      take: batchSize,
-    });
-    if (!rows.length) break;
-    after = rows.at(-1)!.id;
-    await db.$transaction(async (tx) => {
+    const batch = await db.$transaction(async (tx) => {
+      const rows = await tx.$queryRawUnsafe<{ id: number | bigint; html: string; text: string }[]>(
+        `SELECT "id", "legacyBodyHtml" AS "html", "bodyText" AS "text" FROM "Article" WHERE "id" > ${parameter(1)} AND "legacyBodyHtml" <> '' ORDER BY "id" LIMIT ${batchSize}`,
+        after,
+      );
+      if (!rows.length) return null;
+      const changed: ConvertedRow[] = [];
+      const sameText: ConvertedRow[] = [];
+      let dropped = 0;
       for (const row of rows) {
-        const { document, droppedPictures: dropped } = storedHtmlToDocument(row.legacyBodyHtml);
-        // Only the HTML read above is replaced (an edit since wrote blocks and emptied it), and the
-        // row's updatedAt stays: a conversion is not an edit.
-        const { count } = await tx.article.updateMany({
-          where: { id: row.id, legacyBodyHtml: row.legacyBodyHtml },
-          data: { ...bodyColumns(document), legacyBodyHtml: '', updatedAt: row.updatedAt },
-        });
-        articles += count;
-        if (count) droppedPictures += dropped;
+        const { document, droppedPictures: pictures } = storedHtmlToDocument(row.html);
+        const columns = bodyColumns(document);
+        // The search index (FTS5 trigger on bodyText, the generated tsvector) is only touched when
+        // the text really changed: most stored bodies read the same as blocks.
+        (columns.bodyText === row.text ? sameText : changed).push({ id: Number(row.id), ...columns });
+        dropped += pictures;
         faultPoint('bodies.converted');
       }
-    });
+      // Both writes re-check "legacyBodyHtml" <> '': a row an edit converted since is left alone.
+      // updatedAt is not written: a conversion is not an edit.
+      const written = (await updateBodies(tx, changed, true)) + (await updateBodies(tx, sameText, false));
+      return { last: Number(rows.at(-1)!.id), written, dropped };
+    }, { timeout: 120_000 });
+    if (!batch) break;
+    after = batch.last;
+    articles += batch.written;
+    droppedPictures += batch.dropped;
+    if (articles - lastReport >= progressEvery) {
+      lastReport = articles;
+      highest ??= await highestArticleId();
+      const seconds = (performance.now() - started) / 1000;
+      const idsPerSecond = after / seconds;
+      const eta = Math.max(0, (highest - after) / Math.max(idsPerSecond, 1));
+      log(`converting bodies to blocks: ${articles} done (${Math.round(articles / seconds)}/s, about ${formatSeconds(eta)} left)`);
+    }
   }
   return { articles, droppedPictures };
 }
 
-async function revisionsWithHtmlBodies(after: number): Promise<{ id: number; snapshot: unknown }[]> {
+async function revisionsWithHtmlBodies(after: number, batchSize: number): Promise<{ id: number; snapshot: unknown }[]> {
   // Which snapshots hold the body as text: the JSON functions differ between the two databases.
   const rows = onPostgres()
     ? await db.$queryRawUnsafe<{ id: number | bigint; snapshot: unknown }[]>(
@@ -78,12 +137,12 @@ async function revisionsWithHtmlBodies(after: number): Promise<{ id: number; sna
   return rows.map((row) => ({ id: Number(row.id), snapshot: typeof row.snapshot === 'string' ? JSON.parse(row.snapshot) : row.snapshot }));
 }
 
-async function convertRevisions(): Promise<{ revisions: number; droppedPictures: number }> {
+async function convertRevisions(batchSize: number): Promise<{ revisions: number; droppedPictures: number }> {
   let revisions = 0;
   let droppedPictures = 0;
   let after = 0;
   for (;;) {
-    const rows = await revisionsWithHtmlBodies(after);
+    const rows = await revisionsWithHtmlBodies(after, batchSize);
     if (!rows.length) break;
     after = rows.at(-1)!.id;
     await db.$transaction(async (tx) => {
@@ -101,10 +160,11 @@ async function convertRevisions(): Promise<{ revisions: number; droppedPictures:
 }
 
 /** Converts every body and revision snapshot still in HTML; says what it did through `log`. */
-export async function convertStoredBodies(options: { log?: (line: string) => void } = {}): Promise<StoredBodyConversion> {
+export async function convertStoredBodies(options: { log?: (line: string) => void; batchSize?: number } = {}): Promise<StoredBodyConversion> {
   const log = options.log ?? (() => {});
-  const articles = await convertArticles();
-  const revisions = await convertRevisions();
+  const batchSize = options.batchSize ?? defaultBatchSize;
+  const articles = await convertArticles(batchSize, log);
+  const revisions = await convertRevisions(batchSize);
   const result = { articles: articles.articles, revisions: revisions.revisions, droppedPictures: articles.droppedPictures + revisions.droppedPictures };
   if (result.articles || result.revisions) {
     log(`converted ${result.articles} article bodies (${result.revisions} revisions) to blocks`);
