@@ -114,7 +114,8 @@ describe('seedDemoContent', () => {
 
   it('publishes the showcase of every block type in World, with real media and a card to the legacy article', async () => {
     const article = await db.article.findUniqueOrThrow({ where: { slug: everyBlockSlug }, include: { section: true } });
-    expect(article).toMatchObject({ status: 'published', section: { slug: 'world' }, legacyBodyHtml: '' });
+    expect(article).toMatchObject({ status: 'published', section: { slug: 'world' } });
+    expect(await db.articleBodyHtml.count({ where: { articleId: article.id } })).toBe(0);
     const body = bodyDocumentSchema.parse(article.body);
     expect([...new Set(body.blocks.map((block) => block.type))].sort()).toEqual([...blockTypes].sort());
     const picture = body.blocks.find((block) => block.type === 'picture')!;

@@ -89,8 +89,8 @@ const sources: { [K in TransferCollection]: () => AsyncGenerator<TransferLines[K
         mediaPath: new Map((mediaIds.length ? await db.media.findMany({ where: { id: { in: mediaIds } }, select: { id: true, path: true } }) : []).map((media) => [media.id, media.path])),
         articleSlug: new Map((articleIds.length ? await db.article.findMany({ where: { id: { in: articleIds } }, select: { id: true, slug: true } }) : []).map((article) => [article.id, article.slug])),
       };
-      // wordCount is made again from the blocks; legacyBodyHtml is empty once converted (never exported).
-      return rows.map(({ id, sectionId: _sectionId, leadMediaId: _leadMediaId, authorId: _authorId, wordCount: _derived, legacyBodyHtml: _converted, body: _body, section, leadMedia, author, tags, oldSlugs, ...columns }) => ({
+      // wordCount is made again from the blocks.
+      return rows.map(({ id, sectionId: _sectionId, leadMediaId: _leadMediaId, authorId: _authorId, wordCount: _derived, body: _body, section, leadMedia, author, tags, oldSlugs, ...columns }) => ({
         id,
         records: [
           {

@@ -1,6 +1,8 @@
 // The conversion at start of bodies stored as HTML before the story model, on a database seeded the
-// way an old Lede left it: HTML written by raw SQL into the renamed column, and revisions whose
-// snapshot holds the body as a string. Runs on SQLite and on PostgreSQL (LEDE_TEST_DATABASE=postgres).
+// way the migration leaves an old Lede's: each HTML body waiting in "ArticleBodyHtml" (with the old
+// plain text still in bodyText), and revisions whose snapshot holds the body as a string listed in
+// "RevisionBodyHtml". The migration itself, on an old database, is tested in story-blocks-upgrade.test.ts.
+// Runs on SQLite and on PostgreSQL (LEDE_TEST_DATABASE=postgres).
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -20,13 +22,24 @@ let sectionId: number;
 const stamp = new Date('2020-05-01T10:00:00.000Z');
 
 async function oldArticle(slug: string, html: string, status: 'draft' | 'published' = 'published'): Promise<number> {
-  // As the old schema wrote it: the HTML in the body column (now "legacyBodyHtml") and its text.
+  // As the migration leaves an old row: the old plain text in bodyText, the HTML waiting beside it.
   await db.$executeRawUnsafe(
-    `INSERT INTO "Article" ("slug", "headline", "legacyBodyHtml", "bodyText", "status", "sectionId", "publishedAt", "createdAt", "updatedAt") VALUES (${parameters(9)})`,
-    slug, `Headline ${slug}`, html, bodyToText(html), status, sectionId, sqliteDateTime(stamp), sqliteDateTime(stamp), sqliteDateTime(stamp),
+    `INSERT INTO "Article" ("slug", "headline", "bodyText", "status", "sectionId", "publishedAt", "createdAt", "updatedAt") VALUES (${parameters(8)})`,
+    slug, `Headline ${slug}`, bodyToText(html), status, sectionId, sqliteDateTime(stamp), sqliteDateTime(stamp), sqliteDateTime(stamp),
   );
-  return (await db.article.findUniqueOrThrow({ where: { slug }, select: { id: true } })).id;
+  const { id } = await db.article.findUniqueOrThrow({ where: { slug }, select: { id: true } });
+  // The migration moves only bodies that were not empty.
+  if (html) await db.articleBodyHtml.create({ data: { articleId: id, html } });
+  return id;
 }
+
+/** A revision as the old schema kept it (its body a string), listed as waiting the way the migration lists it. */
+async function oldRevision(articleId: number, headline: string, body: string): Promise<void> {
+  const { id } = await db.revision.create({ data: { articleId, version: 1, note: 'Created', snapshot: { headline, body, tags: [] } } });
+  await db.revisionBodyHtml.create({ data: { revisionId: id } });
+}
+
+const waiting = async (ids: readonly number[]) => db.articleBodyHtml.count({ where: { articleId: { gte: Math.min(...ids), lte: Math.max(...ids) } } });
 
 const html = {
   plain: '<p>The harbour reopened on Tuesday.</p><p>Ships &amp; ferries returned at dawn.</p>',
@@ -50,8 +63,8 @@ describe('convertStoredBodies', () => {
       persian: await oldArticle('old-persian', html.persian),
     };
     const empty = await oldArticle('old-empty', '');
-    await db.revision.create({ data: { articleId: ids.plain, version: 1, note: 'Created', snapshot: { headline: 'Headline old-plain', body: html.plain, tags: [] } } });
-    await db.revision.create({ data: { articleId: ids.rich, version: 1, note: 'Created', snapshot: { headline: 'Headline old-rich', body: html.rich, tags: [] } } });
+    await oldRevision(ids.plain, 'Headline old-plain', html.plain);
+    await oldRevision(ids.rich, 'Headline old-rich', html.rich);
 
     const lines: string[] = [];
     expect(await convertStoredBodies({ log: (line) => lines.push(line) })).toEqual({ articles: 3, revisions: 2, droppedPictures: 2 });
@@ -61,13 +74,14 @@ describe('convertStoredBodies', () => {
     for (const [name, id] of Object.entries(ids)) {
       const row = await db.article.findUniqueOrThrow({ where: { id } });
       const body = bodyDocumentSchema.parse(row.body);
-      expect(row.legacyBodyHtml, name).toBe('');
       expect(row.bodyText, name).toBe(bodyPlainText(body));
       expect(row.wordCount, name).toBe(countWords(row.bodyText));
       // Text before = text after.
       expect(normalised(row.bodyText), name).toBe(normalised(bodyToText(html[name as keyof typeof html])));
       expect(row.updatedAt.toISOString(), name).toBe(stamp.toISOString());
     }
+    // Nothing waits any more: the next start's check reads two empty tables.
+    expect([await db.articleBodyHtml.count(), await db.revisionBodyHtml.count()]).toEqual([0, 0]);
     const rich = bodyDocumentSchema.parse((await db.article.findUniqueOrThrow({ where: { id: ids.rich } })).body);
     expect(rich.blocks.map((block) => block.type)).toEqual(['heading', 'paragraph', 'list', 'quote', 'divider', 'paragraph']);
     expect((await db.article.findUniqueOrThrow({ where: { id: empty } })).body).toEqual({ version: 1, blocks: [] });
@@ -102,7 +116,7 @@ describe('convertStoredBodies', () => {
     const last = await db.article.findUniqueOrThrow({ where: { id: many.at(-1)! } });
     expect(last.bodyText).toBe('Story number 1249.');
     expect(last.wordCount).toBe(3);
-    expect(await db.article.count({ where: { legacyBodyHtml: { not: '' } } })).toBe(0);
+    expect(await waiting(many)).toBe(0);
   });
 
   it('survives kill -9 inside a batch: what committed stays converted, the rest stays HTML, and the next start finishes', async () => {
@@ -111,15 +125,17 @@ describe('convertStoredBodies', () => {
     // Killed at the 250th row: inside the second batch of 200, before its commit.
     const run = spawnSync(process.execPath, [tsx, 'testing/convert-child.ts'], { cwd: config.projectRoot, env: { ...process.env, LEDE_FAULT_KILL_AT: 'bodies.converted:250' }, encoding: 'utf8', timeout: 120_000 });
     expect(diedOfSigkill(run), run.stderr).toBe(true);
-    const rows = await db.article.findMany({ where: { id: { in: ids } }, select: { legacyBodyHtml: true, bodyText: true, wordCount: true }, orderBy: { id: 'asc' } });
-    const converted = rows.filter((row) => row.legacyBodyHtml === '');
+    const rows = await db.article.findMany({ where: { id: { in: ids } }, select: { bodyText: true, wordCount: true, bodyHtml: { select: { html: true } } }, orderBy: { id: 'asc' } });
+    const converted = rows.filter((row) => row.bodyHtml === null);
     expect(converted).toHaveLength(200);
-    // Each row is whole: converted with its text and words, or untouched HTML with its old text.
+    // Each row is whole: converted with its text and words and no longer waiting, or still waiting
+    // with its HTML and its old text.
     for (const [n, row] of rows.entries()) {
       expect(row.bodyText).toBe(`Crash story ${n}.`);
-      expect(row.wordCount).toBe(row.legacyBodyHtml === '' ? 3 : 0);
+      expect(row.wordCount).toBe(row.bodyHtml === null ? 3 : 0);
+      if (row.bodyHtml) expect(row.bodyHtml.html).toBe(`<p>Crash story ${n}.</p>`);
     }
     expect((await convertStoredBodies()).articles).toBe(250);
-    expect(await db.article.count({ where: { id: { in: ids }, legacyBodyHtml: { not: '' } } })).toBe(0);
+    expect(await waiting(ids)).toBe(0);
   });
 });

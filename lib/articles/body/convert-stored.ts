@@ -1,9 +1,10 @@
 // Bodies stored before blocks → blocks, once, at start (after the migrations: scripts/support/
-// prepare-site.ts, npm run db:migrate). The migration 20261128100000_story_blocks renamed the HTML
-// column to "legacyBodyHtml"; this reads every row where it is not empty, writes the blocks, their
-// plain text and word count AND empties it in the same UPDATE, so a crash between batches leaves
-// every row either converted or untouched: running it again goes on where it stopped (idempotent).
-// Revisions whose snapshot holds the body as a string (HTML) get their snapshot's body converted too.
+// prepare-site.ts, npm run db:migrate). The migration 20261128100000_story_blocks moved every HTML body
+// to "ArticleBodyHtml" and listed every revision whose snapshot holds one in "RevisionBodyHtml"; this
+// converts a batch, writes the blocks, their plain text and word count, and deletes the waiting rows,
+// in one transaction, so a crash leaves each row converted or waiting: running it again goes on where
+// it stopped (idempotent). Once done both tables are empty, so the check at every later start costs
+// two reads of empty tables, whatever the size of the site.
 // What has no block keeps its text as paragraphs (lib/articles/body/from-html.ts); pictures given by
 // a remote address only (which a picture block cannot name) are counted and reported.
 import { bodyColumns } from '@/lib/articles/body/columns';
@@ -59,16 +60,25 @@ async function updateBodies(tx: Prisma.TransactionClient, rows: ConvertedRow[], 
     const [id, body, words, text] = onPostgres() ? ['"v"."id"', '"v"."body"', '"v"."words"', '"v"."text"'] : ['"v"."column1"', '"v"."column2"', '"v"."column3"', '"v"."column4"'];
     const alias = onPostgres() ? `"v"("id", "body", "words"${withText ? ', "text"' : ''})` : '"v"';
     written += await tx.$executeRawUnsafe(
-      `UPDATE "Article" SET "body" = ${body}, "wordCount" = ${words}${withText ? `, "bodyText" = ${text}` : ''}, "legacyBodyHtml" = '' ` +
-        `FROM (VALUES ${tuples.join(', ')}) AS ${alias} WHERE "Article"."id" = ${id} AND "Article"."legacyBodyHtml" <> ''`,
+      `UPDATE "Article" SET "body" = ${body}, "wordCount" = ${words}${withText ? `, "bodyText" = ${text}` : ''} ` +
+        `FROM (VALUES ${tuples.join(', ')}) AS ${alias} WHERE "Article"."id" = ${id}`,
       ...values,
     );
   }
   return written;
 }
 
-async function highestArticleId(): Promise<number> {
-  return (await db.article.aggregate({ _max: { id: true } }))._max.id ?? 0;
+async function highestWaitingId(): Promise<number> {
+  return (await db.articleBodyHtml.aggregate({ _max: { articleId: true } }))._max.articleId ?? 0;
+}
+
+/** Deletes the waiting rows of what a batch converted (ids a chunk at a time, under both databases' parameter limits). */
+async function forgetWaiting(tx: Prisma.TransactionClient, table: 'ArticleBodyHtml' | 'RevisionBodyHtml', ids: readonly number[]): Promise<void> {
+  const column = table === 'ArticleBodyHtml' ? 'articleId' : 'revisionId';
+  for (let from = 0; from < ids.length; from += writeChunk) {
+    const chunk = ids.slice(from, from + writeChunk);
+    await tx.$executeRawUnsafe(`DELETE FROM "${table}" WHERE "${column}" IN (${parameters(chunk.length)})`, ...chunk);
+  }
 }
 
 function formatSeconds(seconds: number): string {
@@ -86,7 +96,8 @@ async function convertArticles(batchSize: number, log: (line: string) => void): 
   for (;;) {
     const batch = await db.$transaction(async (tx) => {
       const rows = await tx.$queryRawUnsafe<{ id: number | bigint; html: string; text: string }[]>(
-        `SELECT "id", "legacyBodyHtml" AS "html", "bodyText" AS "text" FROM "Article" WHERE "id" > ${parameter(1)} AND "legacyBodyHtml" <> '' ORDER BY "id" LIMIT ${batchSize}`,
+        `SELECT "w"."articleId" AS "id", "w"."html" AS "html", "a"."bodyText" AS "text" FROM "ArticleBodyHtml" AS "w" ` +
+          `JOIN "Article" AS "a" ON "a"."id" = "w"."articleId" WHERE "w"."articleId" > ${parameter(1)} ORDER BY "w"."articleId" LIMIT ${batchSize}`,
         after,
       );
       if (!rows.length) return null;
@@ -102,9 +113,10 @@ async function convertArticles(batchSize: number, log: (line: string) => void): 
         dropped += pictures;
         faultPoint('bodies.converted');
       }
-      // Both writes re-check "legacyBodyHtml" <> '': a row an edit converted since is left alone.
-      // updatedAt is not written: a conversion is not an edit.
+      // updatedAt is not written: a conversion is not an edit. The waiting rows go in the same
+      // transaction as the blocks that replace them.
       const written = (await updateBodies(tx, changed, true)) + (await updateBodies(tx, sameText, false));
+      await forgetWaiting(tx, 'ArticleBodyHtml', rows.map((row) => Number(row.id)));
       return { last: Number(rows.at(-1)!.id), written, dropped };
     }, { timeout: 120_000 });
     if (!batch) break;
@@ -113,7 +125,7 @@ async function convertArticles(batchSize: number, log: (line: string) => void): 
     droppedPictures += batch.dropped;
     if (articles - lastReport >= progressEvery) {
       lastReport = articles;
-      highest ??= await highestArticleId();
+      highest ??= await highestWaitingId();
       const seconds = (performance.now() - started) / 1000;
       const idsPerSecond = after / seconds;
       const eta = Math.max(0, (highest - after) / Math.max(idsPerSecond, 1));
@@ -123,17 +135,12 @@ async function convertArticles(batchSize: number, log: (line: string) => void): 
   return { articles, droppedPictures };
 }
 
-async function revisionsWithHtmlBodies(after: number, batchSize: number): Promise<{ id: number; snapshot: unknown }[]> {
-  // Which snapshots hold the body as text: the JSON functions differ between the two databases.
-  const rows = onPostgres()
-    ? await db.$queryRawUnsafe<{ id: number | bigint; snapshot: unknown }[]>(
-        `SELECT "id", "snapshot" FROM "Revision" WHERE "id" > $1 AND jsonb_typeof("snapshot"->'body') = 'string' ORDER BY "id" LIMIT ${batchSize}`,
-        after,
-      )
-    : await db.$queryRawUnsafe<{ id: number | bigint; snapshot: unknown }[]>(
-        `SELECT "id", "snapshot" FROM "Revision" WHERE "id" > ? AND json_type("snapshot", '$.body') = 'text' ORDER BY "id" LIMIT ${batchSize}`,
-        after,
-      );
+async function waitingRevisions(tx: Prisma.TransactionClient, after: number, batchSize: number): Promise<{ id: number; snapshot: unknown }[]> {
+  const rows = await tx.$queryRawUnsafe<{ id: number | bigint; snapshot: unknown }[]>(
+    `SELECT "r"."id", "r"."snapshot" FROM "RevisionBodyHtml" AS "w" JOIN "Revision" AS "r" ON "r"."id" = "w"."revisionId" ` +
+      `WHERE "w"."revisionId" > ${parameter(1)} ORDER BY "w"."revisionId" LIMIT ${batchSize}`,
+    after,
+  );
   return rows.map((row) => ({ id: Number(row.id), snapshot: typeof row.snapshot === 'string' ? JSON.parse(row.snapshot) : row.snapshot }));
 }
 
@@ -142,19 +149,26 @@ async function convertRevisions(batchSize: number): Promise<{ revisions: number;
   let droppedPictures = 0;
   let after = 0;
   for (;;) {
-    const rows = await revisionsWithHtmlBodies(after, batchSize);
-    if (!rows.length) break;
-    after = rows.at(-1)!.id;
-    await db.$transaction(async (tx) => {
+    const batch = await db.$transaction(async (tx) => {
+      const rows = await waitingRevisions(tx, after, batchSize);
+      if (!rows.length) return null;
+      let converted = 0;
+      let dropped = 0;
       for (const row of rows) {
         const snapshot = row.snapshot as Record<string, unknown>;
         if (typeof snapshot?.body !== 'string') continue;
-        const { document, droppedPictures: dropped } = storedHtmlToDocument(snapshot.body);
+        const { document, droppedPictures: pictures } = storedHtmlToDocument(snapshot.body);
         await tx.revision.update({ where: { id: row.id }, data: { snapshot: { ...snapshot, body: document, language: snapshot.language ?? '' } as Prisma.InputJsonValue } });
-        revisions += 1;
-        droppedPictures += dropped;
+        converted += 1;
+        dropped += pictures;
       }
-    });
+      await forgetWaiting(tx, 'RevisionBodyHtml', rows.map((row) => row.id));
+      return { last: rows.at(-1)!.id, converted, dropped };
+    }, { timeout: 120_000 });
+    if (!batch) break;
+    after = batch.last;
+    revisions += batch.converted;
+    droppedPictures += batch.dropped;
   }
   return { revisions, droppedPictures };
 }
