@@ -71,6 +71,7 @@ async function goodValues(): Promise<Values> {
     cursor: encodeCursor({ publishedAt: article.publishedAt!.toISOString(), id: article.id }),
     id: String(article.id),
     command: 'publish',
+    front: 'home',
     '/feeds/[section]/[file]#file': 'rss.xml',
     '/feeds/tag/[tag]/[file]#file': 'atom.xml',
     '/sitemaps/[file]#file': 'sections.xml',

@@ -11,7 +11,7 @@
 import { diffArrays } from 'diff';
 import type { Block, BodyDocument } from '@/lib/articles/body/schema';
 import { blockPlainText } from '@/lib/articles/body/text';
-import { diffText, type DiffPart } from '@/lib/revisions/diff';
+import { diffText, type DiffPart } from '@/lib/revisions/word-diff';
 
 export type BlockChange =
   | { kind: 'same'; before: number; after: number; block: Block }

@@ -1,12 +1,13 @@
 // The difference between two versions of an article, field by field; long text (the body) word by
 // word, so an editor sees exactly what changed. Pure: no database, tested alone.
-import { diffArrays } from 'diff';
 import type { BodyDocument } from '@/lib/articles/body/schema';
 import { bodyPlainText } from '@/lib/articles/body/text';
 import { blocksDiffer, diffBlocks, type BlockChange } from '@/lib/revisions/block-diff';
 import { snapshotFieldLabels, type ArticleSnapshot } from '@/lib/revisions/snapshot';
+import { diffText, type DiffPart } from '@/lib/revisions/word-diff';
 
-export type DiffPart = { kind: 'same' | 'added' | 'removed'; text: string };
+export { diffText, maxChangedTokens, type DiffPart } from '@/lib/revisions/word-diff';
+
 /** One field's difference; the body's is block by block as well (`blocks`), which is how it is shown. */
 export type FieldDiff = { field: keyof ArticleSnapshot; label: string; before: string; after: string; parts: DiffPart[]; blocks?: BlockChange[] };
 
@@ -20,25 +21,6 @@ const asText = (value: unknown): string => {
   if (body) return bodyPlainText(body);
   return Array.isArray(value) ? value.join(', ') : value === null ? '—' : String(value);
 };
-
-/** Words and the spaces and tags between them, so that joining the tokens gives the text back. */
-function tokens(text: string): string[] {
-  return text.match(/<[^>]*>|\s+|[^\s<]+/g) ?? [];
-}
-
-// jsdiff's Myers diff costs time by the number of tokens changed, hardly by the length: an edit
-// anywhere in the longest body is shown word by word. Its cost grows with the square of the changes,
-// so past this many tokens added and removed (about 500 words replaced: a rewrite, not an edit) it
-// stops and the field is shown as replaced, which keeps the revisions page quick however different
-// two versions are (docs/benchmarks.md, "The revisions' word diff").
-export const maxChangedTokens = 1_000;
-
-export function diffText(before: string, after: string): DiffPart[] {
-  if (before === after) return before ? [{ kind: 'same', text: before }] : [];
-  const changes = diffArrays(tokens(before), tokens(after), { maxEditLength: maxChangedTokens });
-  if (!changes) return [...(before ? [{ kind: 'removed' as const, text: before }] : []), ...(after ? [{ kind: 'added' as const, text: after }] : [])];
-  return changes.map((change) => ({ kind: change.added ? 'added' : change.removed ? 'removed' : 'same', text: change.value.join('') }));
-}
 
 /** Every field that differs between two snapshots (`labels` may name sections and media for people). */
 export function diffSnapshots(before: ArticleSnapshot, after: ArticleSnapshot, names: { section?: (id: number) => string } = {}): FieldDiff[] {

@@ -56,6 +56,9 @@ function Tool({ label, active, onClick, disabled }: { label: string; active?: bo
   return (
     <button
       type="button"
+      // A click keeps the focus (and the selection) in the body, so typing goes on at once where it
+      // was; a keyboard user who tabbed here gets it back through the command's focus().
+      onMouseDown={(event) => event.preventDefault()}
       onClick={onClick}
       disabled={disabled}
       aria-pressed={active === undefined ? undefined : active}

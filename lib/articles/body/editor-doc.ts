@@ -7,7 +7,8 @@
 // BodyDocument names, and text is never dropped: an unknown node gives its text, an unknown mark or a
 // link to a javascript: address leaves its text unmarked. The server still parses the result with
 // bodyDocumentSchema; nothing here is trusted. docs/decisions/0005-body-editor.md.
-import { bodyFormatVersion, type Block, type BlockOf, type BodyDocument, type Inline, type ListItem, type Mark } from '@/lib/articles/body/schema';
+import type { Block, BlockOf, BodyDocument, Inline, ListItem, Mark } from '@/lib/articles/body/schema';
+import { bodyFormatVersion } from '@/lib/articles/body/version';
 import type { EmbedProvider } from '@/lib/articles/body/embeds';
 
 /** A node of Tiptap's JSON (JSONContent), read loosely: it comes from the browser. */

@@ -6,9 +6,9 @@
 // the edge (lib/articles/body/from-html.ts) and never stored. docs/decisions/0017-story-blocks.md.
 import { z } from 'zod';
 import { embedProviders, parseProviderUrl } from '@/lib/articles/body/embeds';
+import { bodyFormatVersion } from '@/lib/articles/body/version';
 
-/** The format's version, stored in every document: a reader of an older version converts it first. */
-export const bodyFormatVersion = 1;
+export { bodyFormatVersion };
 
 // Bounds that keep one save's parse and render linear and small (decision 0009's reasoning holds:
 // a save holds the event loop). The text limit is the old body limit counted in characters of text.
