@@ -207,7 +207,9 @@ export type PickerResult = { id: number; headline: string; status: ArticleStatus
 
 /** Articles for the related-links picker: by words of the headline (or an id), published first. */
 export async function findArticlesToRelate(query: string, excludeId: number, viewer: Viewer, limit = 10): Promise<PickerResult[]> {
-  const q = query.trim().slice(0, 200);
+  // Control characters are never part of a headline, and PostgreSQL refuses a NUL in text outright
+  // (a 500 on /admin/fronts/home?q=%00 and /api/admin/articles/find?q=%00 before): they become spaces.
+  const q = query.replace(/[\u0000-\u001f\u007f]/g, ' ').trim().slice(0, 200);
   if (!q) return [];
   const words = q.split(/\s+/).filter(Boolean).slice(0, 6);
   const rows = await db.article.findMany({

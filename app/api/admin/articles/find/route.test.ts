@@ -52,4 +52,10 @@ describe('GET /api/admin/articles/find', () => {
     session.user = editor;
     expect(await find(`q=${'x'.repeat(300)}&exclude=-1`)).toEqual({ status: 200, body: { results: [] } });
   });
+
+  it('reads control characters as spaces: a NUL is no query, and one among words still finds them (PostgreSQL refused a NUL with a 500)', async () => {
+    session.user = editor;
+    expect(await find('q=%00')).toEqual({ status: 200, body: { results: [] } });
+    expect((await find(`q=Harbour%00${tag}`)).body.results?.map((result) => result.id).sort()).toEqual([ownDraft, othersDraft].sort());
+  });
 });
