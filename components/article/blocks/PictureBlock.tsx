@@ -1,5 +1,6 @@
 import type { BlockOf } from '@/lib/articles/body/schema';
 import type { MediaView } from '@/lib/articles/types';
+import { MediaCaption } from '@/components/article/blocks/MediaCaption';
 import { Picture } from '@/components/media/Picture';
 
 /** A picture in the story: the lead media's component and renditions (srcset, width and height,
@@ -7,16 +8,10 @@ import { Picture } from '@/components/media/Picture';
  * block has none). Media that is gone renders nothing. */
 export function PictureBlock({ block, media }: { block: BlockOf<'picture'>; media: MediaView | undefined }) {
   if (!media || media.kind !== 'image') return null;
-  const credit = block.credit || media.credit;
   return (
     <figure>
       <Picture media={media} alt={block.alt} sizes="(min-width: 768px) 720px, 100vw" className="h-auto w-full" />
-      {block.caption || credit ? (
-        <figcaption dir="auto">
-          {block.caption}
-          {credit ? <span className="ml-1 text-muted">{credit}</span> : null}
-        </figcaption>
-      ) : null}
+      <MediaCaption caption={block.caption} credit={block.credit || media.credit} />
     </figure>
   );
 }
