@@ -140,6 +140,8 @@ test.describe('instances sharing PostgreSQL and Redis', () => {
   let b = '';
 
   test.beforeAll(async () => {
+    // Migrating, seeding and starting two servers: minutes when the machine is busy.
+    test.setTimeout(240_000);
     const postgres = new URL(postgresAdminUrl);
     test.skip(!(await answers(postgres.hostname, Number(postgres.port || 5432))), `no PostgreSQL at ${postgres.host}`);
     test.skip(!fs.existsSync(path.join(projectRoot, distDir, 'BUILD_ID')), `no build in ${distDir} (the e2e harness builds it)`);
@@ -248,6 +250,69 @@ test.describe('instances sharing PostgreSQL and Redis', () => {
     console.log(`[scale-out] ${observations.length} answers; ${figures.map((f) => `${f.kind}: worst ${f.worstMs} ms`).join('; ')}`);
     for (const figure of figures) expect(figure.samples, `${figure.kind} answers judged`).toBeGreaterThanOrEqual(changes.length);
     expect(describeVerdicts(verdicts), 'pages that showed an old state after the 1 s allowed').toBe('');
+  });
+
+  test('a section renamed while readers ask both instances: old addresses turn into one 301 within 1 s, never a 404', async () => {
+    const word = `Rename${run}`;
+    const section = (await data(['section', word])) as { id: number; slug: string; story: string };
+    const renamed = `${section.slug}-moved`;
+    const paths = { oldFront: `/${section.slug}`, oldStory: `/${section.slug}/${section.story}`, newFront: `/${renamed}`, newStory: `/${renamed}/${section.story}` };
+    // Both instances have the section's pages cached and their addresses remembered before the rename.
+    for (const base of [a, b]) {
+      for (const page of [paths.oldFront, paths.oldStory]) {
+        await waitFor(async () => (await fetch(`${base}${page}`)).status === 200, 5_000, `${page} on ${base}`);
+        expect((await fetch(`${base}${page}`, { redirect: 'manual' })).status).toBe(200);
+      }
+    }
+    type Answer = { base: string; path: string; start: number; status: number; location: string | null };
+    const answers: Answer[] = [];
+    let reading = true;
+    const reader = async (offset: number) => {
+      const probes = Object.values(paths);
+      for (let turn = offset; reading; turn += 1) {
+        const base = Math.floor(turn / probes.length) % 2 ? a : b;
+        const page = probes[turn % probes.length]!;
+        const start = Date.now();
+        try {
+          const response = await fetch(`${base}${page}`, { redirect: 'manual', signal: AbortSignal.timeout(10_000) });
+          await response.arrayBuffer();
+          answers.push({ base, path: page, start, status: response.status, location: response.headers.get('location') });
+        } catch {
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+      }
+    };
+    const readers = Array.from({ length: 6 }, (_, index) => reader(index));
+    let acknowledged = 0;
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await data(['rename', String(section.id), renamed]);
+      acknowledged = Date.now();
+      // Until every page has been read on both instances a few times after the 1 s allowed (slow
+      // while two servers, PostgreSQL and the readers share two cores).
+      const readEnough = () => [a, b].every((base) => Object.values(paths).every((page) => answers.filter((answer) => answer.base === base && answer.path === page && answer.start >= acknowledged + 1_000).length >= 3));
+      await waitFor(async () => readEnough(), 60_000, 'every page read three times after the rename').catch(() => {});
+    } finally {
+      reading = false;
+      await Promise.all(readers);
+    }
+    const moved = (answer: Answer) => answer.status === 301 && new URL(answer.location ?? '', answer.base).pathname === (answer.path === paths.oldFront ? paths.newFront : paths.newStory);
+    const wrong = answers.filter((answer) => {
+      const old = answer.path === paths.oldFront || answer.path === paths.oldStory;
+      // At every moment: the old address is the page or one hop to the new one, never a 404 or a 5xx;
+      // the new address, until the rename, is a 404 (the front) or one hop to the story's canonical
+      // address (a story asked for under another section's name), and after it the page.
+      if (old && !(answer.status === 200 || moved(answer))) return true;
+      const toOldStory = answer.status === 301 && answer.path === paths.newStory && new URL(answer.location ?? '', answer.base).pathname === paths.oldStory;
+      if (!old && answer.status !== 200 && answer.status !== 404 && !toOldStory) return true;
+      // From 1 s after the rename was committed: only the new state, on both instances.
+      if (answer.start >= acknowledged + 1_000) return old ? !moved(answer) : answer.status !== 200;
+      return false;
+    });
+    const late = answers.filter((answer) => answer.start >= acknowledged + 1_000);
+    console.log(`[scale-out] section rename: ${answers.length} answers, ${late.length} of them from 1 s after the commit`);
+    for (const base of [a, b]) for (const page of Object.values(paths)) expect(late.filter((answer) => answer.base === base && answer.path === page).length, `${page} on ${base} read after the 1 s`).toBeGreaterThan(0);
+    expect(wrong.slice(0, 10).map((answer) => `${answer.base}${answer.path} at ${answer.start - acknowledged} ms: ${answer.status} ${answer.location ?? ''}`)).toEqual([]);
   });
 
   test('Redis stalls, then stops and restarts: pages render from the database meanwhile and nothing stale comes back', async () => {

@@ -118,7 +118,8 @@ export async function waitUntilServing(url: string, child: ChildProcess, timeout
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the server exited (${child.exitCode ?? child.signalCode}) before answering`);
     try {
-      await fetch(url, { signal: AbortSignal.timeout(2_000) });
+      // A cold server on a busy machine can take seconds over its first answer: a short abort would retry forever.
+      await fetch(url, { signal: AbortSignal.timeout(15_000) });
       return;
     } catch {
       await new Promise((resolve) => setTimeout(resolve, 200));
