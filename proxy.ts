@@ -41,5 +41,6 @@ async function routeWithDatabase(request: NextRequest, policy: RequestPolicy): P
 export const config = {
   // Not media uploads either (POST /api/admin/media): a proxy buffers at most 10 MB of a request body
   // and videos are larger. The media library's other routes (/api/admin/media/{id}) carry no body.
-  matcher: ['/((?!_next/|media/|api/internal/|api/admin/media|favicon.ico).*)', '/media/:path*', '/api/admin/media/:path+'],
+  // Nor /status/bare: the benchmark's baseline, the page the proxy costs nothing (app/status/bare).
+  matcher: ['/((?!_next/|media/|api/internal/|api/admin/media|favicon.ico|status/bare$).*)', '/media/:path*', '/api/admin/media/:path+'],
 };
