@@ -21,6 +21,7 @@ import { measureMisses } from './bench/miss';
 import { forgetRenderedPages, recordBuildFiles } from './bench/isr-cache';
 import { parseBenchOptions } from './bench/options';
 import { treeRssMegabytes } from './bench/rss';
+import { treeCpuMilliseconds } from './bench/cpu';
 import { buildStamp, portIsTaken, projectRoot, runNextBuild, staleBuildReason, startNextServer, waitUntilServing } from './support/next-build';
 
 const options = parseBenchOptions(process.argv.slice(2));
@@ -179,14 +180,39 @@ try {
   for (const url of Object.values(urls)) await measureLoad('warm-up', url, { connections: options.connections, duration: Math.min(3, options.duration), quiet: true });
 
   // ---- (a)–(d) under load ---------------------------------------------------------------------------
-  say(`Measuring ${options.duration} s per target with ${options.connections} connections…`);
-  const load: Record<keyof typeof urls, LoadFigures> = {
-    bare: await measureLoad('bare /status/bare', urls.bare, options),
-    static: await measureLoad('static /status/static', urls.static, options),
-    article: await measureLoad(`article ${targets.articlePath}`, urls.article, options),
-    section: await measureLoad(`section ${targets.sectionPath}`, urls.section, options),
-    home: await measureLoad('home /', urls.home, options),
-  };
+  // In --rounds rounds, each in another order, so a neighbour's burst on a shared machine does not
+  // land on one target alone; each target's figures are over all its rounds, with the server's CPU
+  // time per request beside its req/s (scripts/bench/cpu.ts).
+  const labels: Record<keyof typeof urls, string> = { bare: 'bare /status/bare', static: 'static /status/static', article: `article ${targets.articlePath}`, section: `section ${targets.sectionPath}`, home: 'home /' };
+  const order = Object.keys(labels) as (keyof typeof urls)[];
+  say(`Measuring ${options.duration} s per target with ${options.connections} connections, ${options.rounds} round(s)…`);
+  const rounds: Record<keyof typeof urls, { figures: LoadFigures; cpuMs: number }[]> = { bare: [], static: [], article: [], section: [], home: [] };
+  for (let round = 0; round < options.rounds; round++) {
+    for (let index = 0; index < order.length; index++) {
+      const name = order[(index + round) % order.length]!;
+      const cpuBefore = treeCpuMilliseconds(server.pid!);
+      const figures = await measureLoad(labels[name], urls[name], options);
+      rounds[name].push({ figures, cpuMs: treeCpuMilliseconds(server.pid!) - cpuBefore });
+    }
+  }
+  const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
+  const load = Object.fromEntries(
+    order.map((name) => {
+      const measured = rounds[name];
+      const requests = sum(measured.map(({ figures }) => figures.requests));
+      const figures: LoadFigures & { cpuMsPerRequest: number } = {
+        rps: sum(measured.map(({ figures }) => figures.rps)) / measured.length,
+        // Latency: the mean of the rounds' p50, the worst of their p99.
+        p50: sum(measured.map(({ figures }) => figures.p50)) / measured.length,
+        p99: Math.max(...measured.map(({ figures }) => figures.p99)),
+        requests,
+        errors: sum(measured.map(({ figures }) => figures.errors)),
+        non2xx: sum(measured.map(({ figures }) => figures.non2xx)),
+        cpuMsPerRequest: requests ? sum(measured.map(({ cpuMs }) => cpuMs)) / requests : 0,
+      };
+      return [name, figures];
+    }),
+  ) as Record<keyof typeof urls, LoadFigures & { cpuMsPerRequest: number }>;
 
   // ---- (e) cache misses, one at a time -------------------------------------------------------------
   say(`Rendering ${targets.missPaths.length} articles never requested before, one at a time…`);
@@ -209,6 +235,7 @@ try {
     figures[`${name}_p99_ms`] = round(load[name].p99);
     figures[`${name}_errors`] = load[name].errors + load[name].non2xx;
     figures[`${name}_cache`] = cacheState[name] ?? 'none';
+    figures[`${name}_cpu_ms_per_request`] = round(load[name].cpuMsPerRequest, 3);
   }
   figures.article_vs_static_rps_ratio = round(load.article.rps / load.static.rps, 3);
   figures.section_vs_static_rps_ratio = round(load.section.rps / load.static.rps, 3);
@@ -217,6 +244,11 @@ try {
   figures.section_vs_bare_rps_ratio = round(load.section.rps / load.bare.rps, 3);
   figures.home_vs_bare_rps_ratio = round(load.home.rps / load.bare.rps, 3);
   figures.static_vs_bare_rps_ratio = round(load.static.rps / load.bare.rps, 3);
+  // The same comparison by the server's CPU per request (bare's over the page's): what the ratios
+  // would be were the server alone on the machine, whatever the neighbours did during the run.
+  for (const name of ['article', 'section', 'home', 'static'] as const) {
+    figures[`${name}_vs_bare_cpu_ratio`] = load[name].cpuMsPerRequest ? round(load.bare.cpuMsPerRequest / load[name].cpuMsPerRequest, 3) : 0;
+  }
   figures.article_miss_render_p50_ms = round(misses.p50);
   figures.article_miss_render_p90_ms = round(misses.p90);
   figures.article_miss_render_mean_ms = round(misses.mean);

@@ -7,7 +7,7 @@ import { config as proxyConfig } from '@/proxy';
 import { carryOutPageRefreshes } from '@/lib/cache/outbox';
 import { cacheTags } from '@/lib/cache/tags';
 import { failedForWantOfDatabase, probeDatabase } from '@/lib/db/availability';
-import { forgetAllAnswers, forgetAnswers } from '@/lib/routing/known-answers';
+import { forgetAllAnswers, forgetAnswers, resolverStats } from '@/lib/routing/known-answers';
 import { pastTheProxy, RESOLVED_HEADER } from '@/lib/routing/known-page';
 import { resolvePublicPath } from '@/lib/routing/resolve-path';
 
@@ -55,6 +55,16 @@ describe('a page whose answer is known', () => {
     forgetAllAnswers();
     expect(past('/')).not.toBeNull();
     expect(past('/status/static')).not.toBeNull();
+  });
+
+  it('counts the requests it passes, and only those', () => {
+    const before = resolverStats();
+    past('/world/truce');
+    past('/world/no-such-story');
+    past('/world/truce', 'POST');
+    const after = resolverStats();
+    expect(after.passedBy - before.passedBy).toBe(1);
+    expect(after.resolved - before.resolved).toBe(0);
   });
 
   it('goes back through the proxy once a refresh forgets the answer', async () => {

@@ -16,6 +16,7 @@ import { dueWorkPending } from '@/lib/articles/scheduling/due-trigger';
 import { config } from '@/lib/config';
 import { databaseLastAnswered } from '@/lib/db/availability';
 import { hasMalformedEscapes } from '@/lib/routing/malformed';
+import { countPassedBy } from '@/lib/routing/known-answers';
 import { isKnownPage } from '@/lib/routing/resolve-path';
 import { renderedPerRequest, renderPolicy, strictTransportSecurity } from '@/lib/security/request-policy';
 
@@ -50,6 +51,7 @@ export function pastTheProxy(method: string, url: string, now: number = Date.now
   const policy = renderPolicy(pathname);
   if (policy) requestHeaders['content-security-policy'] = policy;
   const hsts = strictTransportSecurity(siteUrl);
+  countPassedBy();
   return { requestHeaders, responseHeaders: hsts ? { 'strict-transport-security': hsts } : {} };
 }
 
