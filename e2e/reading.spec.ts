@@ -293,7 +293,7 @@ test('a page read again is served past the request proxy; a missing or misspelt 
     expect((await read(missing)).status).toBe(404);
     const moved = await read(misspelt);
     expect(moved.status).toBe(301);
-    expect(new URL(moved.headers.get('location')!).pathname).toBe(legacyArticle.path);
+    expect(new URL(moved.headers.get('location')!, baseURL).pathname).toBe(legacyArticle.path);
   }
   const afterOthers = await stats();
   expect(afterOthers.passedBy - beforeOthers.passedBy).toBe(0);
