@@ -4,6 +4,9 @@
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   if (process.env.NEXT_PHASE === 'phase-production-build') return;
+  // The server's way past the proxy for pages whose answers are known (lib/routing/known-page.ts).
+  const { offerPastTheProxy } = await import('@/lib/routing/known-page');
+  offerPastTheProxy();
   const { startPageRefreshPoller } = await import('@/lib/cache/outbox');
   startPageRefreshPoller();
   // Ended sessions and stale sign-in throttle rows, deleted every few minutes (lib/auth/housekeeping.ts).

@@ -1,6 +1,8 @@
-// Runs before every page request (not static assets or media): the CSP nonce and HSTS, scheduled
+// Runs before page requests (not static assets or media): the CSP nonce and HSTS, scheduled
 // publishing, the one resolution of the path (page, 301 or 404), and while the database is gone, the
-// cache or a 503. Keep it cheap: it sits in front of every cached page.
+// cache or a 503. Not before a request whose answers are all known already: the server hands those
+// straight to Next (lib/routing/known-page.ts, scripts/serve.mjs), so a cached page read again does
+// not pay for running a proxy at all (docs/decisions/0026-proxy-off-the-cached-path.md).
 import { NextResponse, type NextRequest } from 'next/server';
 import { runDueWorkIfNeeded } from '@/lib/articles/scheduling/due-trigger';
 import { resolvePublicPath } from '@/lib/routing/resolve-path';
@@ -41,5 +43,13 @@ async function routeWithDatabase(request: NextRequest, policy: RequestPolicy): P
 export const config = {
   // Not media uploads either (POST /api/admin/media): a proxy buffers at most 10 MB of a request body
   // and videos are larger. The media library's other routes (/api/admin/media/{id}) carry no body.
-  matcher: ['/((?!_next/|media/|api/internal/|api/admin/media|favicon.ico).*)', '/media/:path*', '/api/admin/media/:path+'],
+  // Nor /status/bare: the benchmark's baseline, the page the proxy costs nothing (app/status/bare).
+  // Nor a request the server marked x-lede-resolved: one whose every answer here is already known
+  // (a remembered page, no due work, the database up), with the headers added by the server itself
+  // (lib/routing/known-page.ts, which names the header; a test keeps the two the same).
+  matcher: [
+    { source: '/((?!_next/|media/|api/internal/|api/admin/media|favicon.ico|status/bare$).*)', missing: [{ type: 'header', key: 'x-lede-resolved' }] },
+    '/media/:path*',
+    '/api/admin/media/:path+',
+  ],
 };

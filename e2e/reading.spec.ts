@@ -6,6 +6,7 @@ import { PAGE_SIZE } from '@/lib/articles/cursor';
 import { db } from '@/lib/db/client';
 import { busiestSection, publishArticlesIn, tagWithArticles } from './support/site-data';
 import { newsroomAccount } from './admin-support';
+import { baseURL } from './support/environment';
 import { expect, expectNoRawDump, legacyArticle, test } from './support/fixtures';
 
 // The legacy article's six related items, in the legacy `sort` order, as readers must see them.
@@ -256,4 +257,45 @@ test('the legacy article links to its tag pages, which list it', async ({ page }
     await follow(page, 'next');
   }
   expect(found, 'the legacy article is listed on its tag page').toBe(true);
+});
+
+test('a page read again is served past the request proxy; a missing or misspelt one never is', async () => {
+  // The server's own count (GET /api/internal/cache): requests resolved by the proxy, and requests it
+  // handed straight to Next on a remembered answer (lib/routing/known-page.ts, issue 14).
+  const stats = async () => {
+    const response = await fetch(new URL('/api/internal/cache', baseURL), { headers: { 'x-lede-internal': process.env.INTERNAL_SECRET! } });
+    expect(response.status).toBe(200);
+    return ((await response.json()) as { resolver: { resolved: number; passedBy: number } }).resolver;
+  };
+  const read = async (path: string) => {
+    const response = await fetch(new URL(path, baseURL), { redirect: 'manual' });
+    await response.arrayBuffer();
+    return response;
+  };
+  expect((await read(legacyArticle.path)).status).toBe(200);
+  const before = await stats();
+  for (let round = 0; round < 5; round++) {
+    const response = await read(legacyArticle.path);
+    expect(response.status).toBe(200);
+    // The render's own policy, stored with it, as through the proxy (e2e/security-headers.spec.ts).
+    expect(response.headers.get('content-security-policy')).toMatch(/'nonce-[A-Za-z0-9+/]{22}=='/);
+  }
+  const after = await stats();
+  // Every request is counted once, by one side; the proxy still sees the one request that finds the
+  // due time unchecked for 5 s (lib/articles/scheduling/due-trigger.ts), at most one of five here.
+  expect(after.passedBy - before.passedBy + (after.resolved - before.resolved)).toBe(5);
+  expect(after.passedBy - before.passedBy).toBeGreaterThanOrEqual(4);
+
+  const missing = `${legacyArticle.path}-not-this-one`;
+  const misspelt = legacyArticle.path.toUpperCase();
+  const beforeOthers = await stats();
+  for (let round = 0; round < 2; round++) {
+    expect((await read(missing)).status).toBe(404);
+    const moved = await read(misspelt);
+    expect(moved.status).toBe(301);
+    expect(new URL(moved.headers.get('location')!, baseURL).pathname).toBe(legacyArticle.path);
+  }
+  const afterOthers = await stats();
+  expect(afterOthers.passedBy - beforeOthers.passedBy).toBe(0);
+  expect(afterOthers.resolved - beforeOthers.resolved).toBe(4);
 });

@@ -41,8 +41,32 @@ const handle = app.getRequestHandler();
 process.env.__NEXT_PRIVATE_ORIGIN = `http://localhost:${port}`;
 markClientAddressStamped();
 
+/** The app's check for a request whose every answer is known (lib/routing/known-page.ts), offered on
+ * globalThis by instrumentation.ts once the app is prepared.
+ * @typedef {(method: string, url: string) => { requestHeaders: Record<string, string>, responseHeaders: Record<string, string> } | null} PastTheProxy */
+const globalForServer = /** @type {{ ledePastTheProxy?: PastTheProxy }} */ (globalThis);
+// Only this server marks a request as resolved, and only it or the proxy names the nonce a render
+// stamps on its scripts (a reader's own would be cached with the page for everyone).
+const setHereOnly = ['x-lede-resolved', 'content-security-policy', 'content-security-policy-report-only'];
+
+/** @param {http.IncomingMessage} request @param {http.ServerResponse} response */
+function passTheProxyWhenKnown(request, response) {
+  for (const name of setHereOnly) delete request.headers[name];
+  let past = null;
+  try {
+    past = request.method && request.url ? (globalForServer.ledePastTheProxy?.(request.method, request.url) ?? null) : null;
+  } catch (error) {
+    // The proxy decides instead.
+    console.error(error);
+  }
+  if (!past) return;
+  Object.assign(request.headers, past.requestHeaders);
+  for (const [name, value] of Object.entries(past.responseHeaders)) response.setHeader(name, value);
+}
+
 server.on('request', (request, response) => {
   stampClientAddress(request, trust);
+  passTheProxyWhenKnown(request, response);
   handle(request, response).catch((/** @type {unknown} */ error) => {
     console.error(error);
     if (!response.headersSent) response.statusCode = 500;

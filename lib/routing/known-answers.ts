@@ -17,15 +17,16 @@ type Memory = {
   byTag: Map<string, Set<string>>;
   /** Raised by every forget: a look-up that started before it may predate the change. */
   generation: number;
-  /** Diagnostics (tests, GET /api/internal/cache): paths resolved, and how many needed the database. */
-  stats: { resolved: number; lookedUp: number };
+  /** Diagnostics (tests, GET /api/internal/cache): paths resolved, how many needed the database, and
+   * requests the server handed past the proxy on a remembered answer (lib/routing/known-page.ts). */
+  stats: { resolved: number; lookedUp: number; passedBy: number };
 };
 
 /** At most this many answers (a Map keeps insertion order: the oldest tenth goes when full). */
 export const MAX_KNOWN_ANSWERS = 50_000;
 
 const globalForAnswers = globalThis as unknown as { ledeKnownAnswers?: Memory };
-const memory: Memory = (globalForAnswers.ledeKnownAnswers ??= { entries: new Map(), byTag: new Map(), generation: 0, stats: { resolved: 0, lookedUp: 0 } });
+const memory: Memory = (globalForAnswers.ledeKnownAnswers ??= { entries: new Map(), byTag: new Map(), generation: 0, stats: { resolved: 0, lookedUp: 0, passedBy: 0 } });
 
 export const resolverStats = (): Readonly<Memory['stats']> & { known: number } => ({ ...memory.stats, known: memory.entries.size });
 export const countResolved = (): void => {
@@ -33,6 +34,9 @@ export const countResolved = (): void => {
 };
 export const countLookUp = (): void => {
   memory.stats.lookedUp += 1;
+};
+export const countPassedBy = (): void => {
+  memory.stats.passedBy += 1;
 };
 
 /** The tag under which every answer about an article slug is filed: any refresh naming a path that

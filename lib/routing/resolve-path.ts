@@ -72,6 +72,21 @@ async function lookUp(record: LookedUpRecord, path: string): Promise<Found> {
 }
 
 /**
+ * True when a GET or HEAD of `pathname` is a page without asking anything: its spelling is canonical
+ * and it names no record (home, search, status...), or the record's remembered answer is "page".
+ * Pure memory, no I/O: the server asks it for every request to decide whether the proxy need run
+ * (lib/routing/known-page.ts); anything else (a move, a 404, a record not remembered) is the proxy's.
+ */
+export function isKnownPage(pathname: string): boolean {
+  const read = readPublicPath(pathname);
+  if (!read || read.respelled) return false;
+  const { record } = read;
+  if (!record) return true;
+  if (record.kind === 'impossible') return false;
+  return recall(keyOf(record, read.path))?.kind === 'page';
+}
+
+/**
  * What the proxy does with a request for `pathname` (`search` is the query string, "?…" or ""):
  * only GET and HEAD are resolved (a form posts to the page it is on).
  */

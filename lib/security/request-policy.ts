@@ -11,7 +11,7 @@ import { config } from '@/lib/config';
 import { contentSecurityPolicy, newNonce, type PolicyKind } from '@/lib/security/page-headers.mjs';
 
 /** Pages Next renders for each request (never cached): the response policy comes from here. */
-const renderedPerRequest = (path: string): boolean => path === '/admin' || path.startsWith('/admin/') || path === '/search';
+export const renderedPerRequest = (path: string): boolean => path === '/admin' || path.startsWith('/admin/') || path === '/search';
 
 export function strictTransportSecurity(siteUrl: string): string | null {
   // Two years, the preload lists' minimum; no includeSubDomains: other hosts of the domain are not ours to decide.
@@ -41,11 +41,18 @@ function forwardRequestHeaders(response: NextResponse, headers: Headers): void {
 // to measure what the policy costs (docs/benchmarks.md). Read per request so one build serves both.
 const policyOff = () => process.env.LEDE_BENCH_NO_CSP === '1';
 
+/** The policy, with a fresh nonce, that whatever renders for `path` now must see as its request's;
+ * null on the benchmark's server without one. The proxy and the server's way past it
+ * (lib/routing/known-page.ts) both take it from here. */
+export function renderPolicy(path: string): string | null {
+  const kind: PolicyKind = path === '/admin' || path.startsWith('/admin/') ? 'newsroom' : 'public';
+  return policyOff() ? null : contentSecurityPolicy(kind, newNonce());
+}
+
 export function requestPolicy(request: NextRequest, siteUrl: string = config.SITE_URL): RequestPolicy {
   const path = request.nextUrl.pathname;
   const hsts = strictTransportSecurity(siteUrl);
-  const kind: PolicyKind = path === '/admin' || path.startsWith('/admin/') ? 'newsroom' : 'public';
-  const policy = policyOff() ? null : contentSecurityPolicy(kind, newNonce());
+  const policy = renderPolicy(path);
   let requestHeaders: Headers | null = null;
   if (policy) {
     requestHeaders = new Headers(request.headers);

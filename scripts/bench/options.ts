@@ -35,7 +35,7 @@ export const usage = `npm run bench -- [--articles N] [--duration S] [--connecti
                  alternating), blocks (uncached render of articles of 20 blocks with 3 pictures and an
                  embed, and their page bytes against the same text as plain paragraphs; --misses pairs)
                  or soak (npm run soak: mixed traffic for --minutes)
-  --rounds       csp: how many times each mode is measured (default 2)
+  --rounds       pages and csp: how many times each target or mode is measured, in turn (default 2)
   --changes      coherence: how many publishes and unpublishes (default 300)
   --hold         coherence: ms between one change's answer and the next change (default 1200)
   --minutes      soak (npm run soak): how long to run mixed traffic (default 30)

@@ -1,7 +1,7 @@
 // Resident memory of a process and everything it started (next start may fork), from /proc.
 import fs from 'node:fs';
 
-function childrenOf(pid: number): number[] {
+export function childrenOf(pid: number): number[] {
   const children: number[] = [];
   try {
     for (const task of fs.readdirSync(`/proc/${pid}/task`)) {

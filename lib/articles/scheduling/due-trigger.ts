@@ -1,5 +1,6 @@
 // Runs in the request proxy: makes the first request after a scheduled time do the due work (via the
-// internal route, which may revalidate), and otherwise stays out of the way. What the proxy knows
+// internal route, which may revalidate), and otherwise stays out of the way. While work is pending the
+// server hands no request past the proxy (lib/routing/known-page.ts), so that first request is here. What the proxy knows
 // lives on globalThis, shared by every bundle of this process (proxy, routes, server actions).
 import { loopbackOrigin } from '@/lib/instance/address';
 import { internalSecret } from '@/lib/instance/internal-secret';
@@ -41,10 +42,16 @@ function check(): Promise<void> {
     });
 }
 
-export async function runDueWorkIfNeeded(now: number = Date.now()): Promise<void> {
+/** True when something fell due, or this instance's idea of the next due time is older than
+ * RECHECK_MS: the next request must run the check first (the server then sends every request through
+ * the proxy, which does: lib/routing/known-page.ts). */
+export function dueWorkPending(now: number = Date.now()): boolean {
   const due = state.nextDueAt !== null && now >= state.nextDueAt;
-  const stale = now - state.checkedAt > RECHECK_MS;
-  if (!due && !stale) return;
+  return due || now - state.checkedAt > RECHECK_MS;
+}
+
+export async function runDueWorkIfNeeded(now: number = Date.now()): Promise<void> {
+  if (!dueWorkPending(now)) return;
   // The request that runs the check waits for it (a loopback call, a few milliseconds, once per
   // RECHECK_MS), so when something fell due it is served the page as it now stands.
   await (state.inFlight ??= check());
