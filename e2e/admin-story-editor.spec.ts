@@ -583,3 +583,28 @@ test('a table grows and shrinks by rows and columns, before and after the cursor
   const row = await db.article.findUniqueOrThrow({ where: { id }, select: { body: true } });
   expect((row.body as BodyDocument).blocks.find((block) => block.type === 'table')).toEqual({ type: 'table', caption: '', header: ['Party', 'Votes', 'Seats'], rows: [['Greens', '', '12'], ['Reds', '', '']] });
 });
+
+test('a video is uploaded in place from the video dialog, with its poster and description, as a picture is', async ({ page }) => {
+  await signIn(page, editor);
+  await newArticleForm(page, uniqueWord('Video in place'));
+  await toEnd(page);
+  await page.getByRole('button', { name: 'Video…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Insert a video' });
+  const name = `${uniqueWord('ferry')}.mp4`;
+  await dialog.getByLabel('Video file').setInputFiles({ name, mimeType: 'video/mp4', buffer: fs.readFileSync(path.join(config.projectRoot, 'prisma', 'legacy', 'placeholder.mp4')) });
+  // No poster: refused here, saying why, before anything is sent.
+  await dialog.getByRole('button', { name: 'Insert video' }).click();
+  await expect(dialog.getByLabel('Poster picture (required for an upload)')).toHaveAttribute('aria-invalid', 'true');
+  await dialog.getByLabel('Poster picture (required for an upload)').setInputFiles({ name: 'poster.jpg', mimeType: 'image/jpeg', buffer: await jpeg(640, 360) });
+  await dialog.getByLabel('Alt text (required for an upload)').fill('The ferry leaving the harbour');
+  await dialog.getByLabel('Caption').fill('The last crossing');
+  expect(await accessibilityViolations(page)).toEqual([]);
+  await dialog.getByRole('button', { name: 'Insert video' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(bodyEditor(page).getByTestId('block-video')).toHaveCount(1);
+  const block = (await postedBody(page)).blocks.find((item) => item.type === 'video');
+  expect(block).toMatchObject({ type: 'video', caption: 'The last crossing' });
+  const media = await db.media.findUniqueOrThrow({ where: { id: (block as { mediaId: number }).mediaId }, include: { poster: true } });
+  expect([media.kind, media.mimeType, media.alt, media.poster?.kind, media.poster?.alt]).toEqual(['video', 'video/mp4', 'The ferry leaving the harbour', 'image', 'The ferry leaving the harbour']);
+  expect(fs.existsSync(path.join(config.MEDIA_ROOT, media.path))).toBe(true);
+});
