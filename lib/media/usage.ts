@@ -52,14 +52,18 @@ const articleUses: MediaUseFinder = async (client, mediaIds) => {
     .map((row) => ({ kind: row.kind, articleId: row.articleId, headline: row.article.headline }));
 };
 
-/** The picture of a related link (RelatedLink.mediaId). */
+/** The picture of a related link: asked from RelatedLink's side, by its mediaId index (asked from
+ * Article's, `relatedLinks: { some }`, it was an EXISTS per article: a scan of every article). */
 const relatedLinkUses: MediaUseFinder = async (client, mediaIds) => {
-  const rows = await client.article.findMany({
-    where: { relatedLinks: { some: { mediaId: { in: [...mediaIds] } } } },
-    select: { id: true, headline: true },
-    orderBy: { id: 'asc' },
+  const rows = await client.relatedLink.findMany({
+    where: { mediaId: { in: [...mediaIds] } },
+    select: { articleId: true, article: { select: { headline: true } } },
+    orderBy: { articleId: 'asc' },
   });
-  return rows.map((article) => ({ kind: 'related-link' as const, articleId: article.id, headline: article.headline }));
+  const seen = new Set<number>();
+  return rows
+    .filter((row) => !seen.has(row.articleId) && Boolean(seen.add(row.articleId)))
+    .map((row) => ({ kind: 'related-link' as const, articleId: row.articleId, headline: row.article.headline }));
 };
 
 /** A poster is used by its video, unless that video is being deleted with it. */

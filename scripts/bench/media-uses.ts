@@ -60,7 +60,8 @@ async function scanBodies(mediaIds: number[]) {
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-const target = [pictures[7]!.id];
+// Picture 10 is in the body of every article whose number ends in 10: 1 in 100 articles.
+const target = [pictures[10]!.id];
 const before: number[] = [];
 const after: number[] = [];
 let found = [0, 0];

@@ -18,6 +18,9 @@ CREATE TABLE "MediaUse" (
 -- CreateIndex
 CREATE INDEX "MediaUse_articleId_idx" ON "MediaUse"("articleId");
 
+-- CreateIndex (the media-use check asks for a related link's picture by media, too)
+CREATE INDEX "RelatedLink_mediaId_idx" ON "RelatedLink"("mediaId");
+
 -- The uses of the articles there already (a body naming media that no longer exists names nothing
 -- to protect: the JOIN leaves it out rather than failing the upgrade).
 INSERT INTO "MediaUse" ("mediaId", "articleId", "kind")

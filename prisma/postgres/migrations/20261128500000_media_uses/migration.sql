@@ -20,6 +20,9 @@ CREATE TABLE "MediaUse" (
 -- CreateIndex
 CREATE INDEX "MediaUse_articleId_idx" ON "MediaUse"("articleId");
 
+-- CreateIndex (the media-use check asks for a related link's picture by media, too)
+CREATE INDEX "RelatedLink_mediaId_idx" ON "RelatedLink"("mediaId");
+
 -- AddForeignKey
 ALTER TABLE "MediaUse" ADD CONSTRAINT "MediaUse_mediaId_fkey" FOREIGN KEY ("mediaId") REFERENCES "Media"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
@@ -38,7 +41,10 @@ WHERE b.value->>'type' IN ('picture', 'video');
 INSERT INTO "MediaUse" ("mediaId", "articleId", "kind")
 SELECT a."leadMediaId", a."id", 'lead' FROM "Article" a WHERE a."leadMediaId" IS NOT NULL;
 
-CREATE FUNCTION "MediaUse_of_article"() RETURNS trigger LANGUAGE plpgsql AS $$
+-- SET search_path FROM CURRENT: the function finds "MediaUse" in the schema it was made in whatever the
+-- caller's search_path (pg_restore runs with an empty one: a restore's COPY into "Article" failed with
+-- relation "MediaUse" does not exist).
+CREATE FUNCTION "MediaUse_of_article"() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
 BEGIN
     IF TG_OP = 'UPDATE' THEN
         DELETE FROM "MediaUse" WHERE "articleId" = NEW."id";
