@@ -43,6 +43,30 @@ if (options.scenario === 'sanitize') {
   process.exit(0);
 }
 
+// In process, on a throwaway database: the media-use check before and after the MediaUse index
+// (scripts/bench/media-uses.ts, decision 0024).
+if (options.scenario === 'media-uses') {
+  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', MEDIA_ROOT: path.join(benchDir, 'media-uses') };
+  if (options.database === 'postgres') {
+    const { createDatabase, dropDatabase, withDatabase } = await import('@/lib/db/postgres');
+    const url = withDatabase(process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres', `lede_bench_media_${process.pid}`);
+    await createDatabase(url);
+    try {
+      await runChild(path.join('scripts', 'bench', 'media-uses.ts'), [String(options.articles)], { ...env, DATABASE_URL: url });
+    } finally {
+      await dropDatabase(url);
+    }
+  } else {
+    const file = path.join(benchDir, `media-uses-${process.pid}.db`);
+    try {
+      await runChild(path.join('scripts', 'bench', 'media-uses.ts'), [String(options.articles)], { ...env, DATABASE_URL: `file:${file}` });
+    } finally {
+      for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(`${file}${suffix}`, { force: true });
+    }
+  }
+  process.exit(0);
+}
+
 async function ensurePostgresDatabase(): Promise<string> {
   const server = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const adapter = fs.readFileSync(path.join(projectRoot, 'lib', 'db', 'postgres.ts'), 'utf8');

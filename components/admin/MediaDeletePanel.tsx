@@ -3,8 +3,9 @@ import type { MediaDeleteCheck, MediaUse } from '@/lib/media/usage';
 
 const how: Record<MediaUse['kind'], string> = {
   lead: 'lead media',
+  picture: 'picture in the body',
+  video: 'video in the body',
   'related-link': 'picture of a related link',
-  body: 'in the body',
   poster: 'poster of a video',
 };
 

@@ -44,7 +44,9 @@ export async function sha256File(file: string): Promise<string> {
   return hash.digest('hex');
 }
 
-/** Tables that are bookkeeping or derived: never counted, never restored (migrations rebuild them). */
-export const notBackedUp = (name: string): boolean => name === '_prisma_migrations' || name.startsWith('sqlite_') || /^ArticleSearch(_\w+)?$/.test(name);
+/** Tables that are bookkeeping or derived: never counted, never restored (migrations rebuild them;
+ * the search index and MediaUse are filled by triggers as the articles go in). */
+export const notBackedUp = (name: string): boolean =>
+  name === '_prisma_migrations' || name.startsWith('sqlite_') || /^ArticleSearch(_\w+)?$/.test(name) || name === 'MediaUse';
 
 export type BackupProgress = (line: string) => void;

@@ -70,7 +70,7 @@ export async function dumpPostgres(url: string, file: string): Promise<DatabaseF
     const facts = await factsOf(client);
     const { dbname, env } = toolEnvironment(url);
     // The snapshot lives as long as this transaction: pg_dump must finish before the COMMIT.
-    await runTool(pgDump(), ['--format=custom', '--data-only', '--no-owner', '--no-privileges', '--schema=public', '--exclude-table=_prisma_migrations', `--snapshot=${rows[0]!.snapshot}`, `--file=${file}`, `--dbname=${dbname}`], env);
+    await runTool(pgDump(), ['--format=custom', '--data-only', '--no-owner', '--no-privileges', '--schema=public', '--exclude-table=_prisma_migrations', '--exclude-table-data="MediaUse"', `--snapshot=${rows[0]!.snapshot}`, `--file=${file}`, `--dbname=${dbname}`], env);
     await client.query('COMMIT');
     return facts;
   } catch (error) {

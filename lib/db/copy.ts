@@ -32,8 +32,9 @@ export type CopyProgress =
 
 export type CopyOptions = { from: string; to: string; batchRows?: number; onProgress?: (event: CopyProgress) => void };
 
-// Tables that are bookkeeping or derived: the migrations and the search index.
-const notCopied = (name: string) => name === '_prisma_migrations' || name.startsWith('sqlite_') || /^ArticleSearch(_\w+)?$/.test(name);
+// Tables that are bookkeeping or derived: the migrations, the search index and the MediaUse index
+// (the target's triggers fill it as the articles go in: decision 0024).
+const notCopied = (name: string) => name === '_prisma_migrations' || name.startsWith('sqlite_') || /^ArticleSearch(_\w+)?$/.test(name) || name === 'MediaUse';
 const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 // PostgreSQL allows 65,535 parameters a statement.
 const MAX_PARAMETERS = 60_000;

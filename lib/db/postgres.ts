@@ -103,6 +103,24 @@ function reportCharAsText(): void {
 const MIGRATION_LOCK_KEY = 7_402_113_006;
 
 /**
+ * The adapter's executeScript splits a migration at every semicolon, quoted or not, so a statement
+ * with semicolons inside it (a trigger function's body: 20261128500000_media_uses) reaches the server
+ * cut in pieces. PostgreSQL runs a whole script sent as one simple query (no parameters), statement
+ * by statement, in one implicit transaction: send it so. Errors go through the adapter's own mapping.
+ */
+function wholeScripts(adapter: SqlDriverAdapter): void {
+  const inner = adapter as unknown as { client?: { query(sql: string): Promise<unknown> }; onError?: (error: unknown) => never };
+  if (!inner.client || !inner.onError) return;
+  adapter.executeScript = async (script: string) => {
+    try {
+      await inner.client!.query(script);
+    } catch (error) {
+      inner.onError!.call(adapter, error);
+    }
+  };
+}
+
+/**
  * The migration-aware adapter factory the WASM schema engine needs for a postgres:// URL.
  * The first connection takes a session advisory lock; it is released when the last connection is
  * disposed, so a second instance starting at the same time waits, then finds nothing to apply.
@@ -132,6 +150,7 @@ export async function postgresMigrationAdapter(url: string, opened: SqlDriverAda
     await client.end().catch(() => {});
   };
   const tracked = (adapter: SqlDriverAdapter, onDispose: () => Promise<void>): SqlDriverAdapter => {
+    wholeScripts(adapter);
     const dispose = adapter.dispose.bind(adapter);
     let disposed = false;
     adapter.dispose = async () => {

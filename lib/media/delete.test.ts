@@ -76,8 +76,8 @@ describe('findMediaUses', () => {
     const byVideo = await article('Body shows the video', { body: [{ type: 'video', mediaId: clip.id, caption: '', credit: '' }] });
     // An article card with the same number is an article id, not a media id.
     await article('Card with the same number', { body: [{ type: 'articleCard', articleId: a.id }] });
-    expect(await findMediaUses([a.id])).toEqual([{ kind: 'body', articleId: byPicture.id, headline: 'Body shows the picture' }]);
-    expect(await findMediaUses([clip.id])).toEqual([{ kind: 'body', articleId: byVideo.id, headline: 'Body shows the video' }]);
+    expect(await findMediaUses([a.id])).toEqual([{ kind: 'picture', articleId: byPicture.id, headline: 'Body shows the picture' }]);
+    expect(await findMediaUses([clip.id])).toEqual([{ kind: 'video', articleId: byVideo.id, headline: 'Body shows the video' }]);
   });
 
   it("finds a poster's video, and nothing for media no article uses", async () => {
@@ -105,7 +105,7 @@ describe('deleteMedia', () => {
     expect([error.kind, error.status]).toEqual(['in-use', 409]);
     expect(error.uses).toEqual([
       { kind: 'lead', articleId: lead.id, headline: 'Uses it as lead' },
-      { kind: 'body', articleId: inBody.id, headline: 'Uses it in the body' },
+      { kind: 'picture', articleId: inBody.id, headline: 'Uses it in the body' },
     ]);
     expect(await db.media.count({ where: { id: media.id } })).toBe(1);
     expect(onDisk(mediaFilesOf(media))).toHaveLength(4);

@@ -1,12 +1,12 @@
 // Where a piece of media is used: which articles show it, and how. Deleting media is refused while
 // anything uses it (lib/media/delete.ts), and the refusal names the articles. Articles in every
-// status count (a draft's lead image is as much "in use" as a published one's).
+// status count (a draft's lead image is as much "in use" as a published one's); revisions and deleted
+// articles do not (restoring either leaves out media deleted since: lib/articles/body/missing-media.ts).
 import { db } from '@/lib/db/client';
-import { onPostgres, parameters } from '@/lib/db/dialect';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { StoredRenditions } from '@/lib/media/renditions';
 
-export type MediaUseKind = 'lead' | 'related-link' | 'body' | 'poster';
+export type MediaUseKind = 'lead' | 'picture' | 'video' | 'related-link' | 'poster';
 
 export type MediaUse = {
   kind: MediaUseKind;
@@ -30,51 +30,62 @@ export function mediaFilesOf(media: MediaFiles): string[] {
 }
 
 /**
- * The articles whose body shows these media in a picture or video block (blocks name media by id:
- * lib/articles/body/schema.ts). The JSON functions differ between the databases; both scan every
- * body's blocks, which a deletion (rare, by hand) can afford.
+ * One way something shows media: given media ids, the uses it finds. Each reads an index (no scan of
+ * every body). A new thing that shows media (a contributor's photo, say) adds its finder to
+ * `mediaUseFinders`, and deleting media then respects it with no other change.
  */
-async function articlesShowingInBody(client: Client, mediaIds: readonly number[]): Promise<{ id: number; headline: string }[]> {
-  const rows = onPostgres()
-    ? await client.$queryRawUnsafe<{ id: number | bigint; headline: string }[]>(
-        `SELECT DISTINCT a."id", a."headline" FROM "Article" a, jsonb_array_elements(a."body"->'blocks') AS b(value)
-         WHERE b.value->>'type' IN ('picture', 'video') AND b.value->>'mediaId' IN (${parameters(mediaIds.length)}) ORDER BY a."id"`,
-        ...mediaIds.map(String),
-      )
-    : await client.$queryRawUnsafe<{ id: number | bigint; headline: string }[]>(
-        `SELECT DISTINCT a."id", a."headline" FROM "Article" a, json_each(a."body", '$.blocks') AS b
-         WHERE json_extract(b.value, '$.type') IN ('picture', 'video') AND json_extract(b.value, '$.mediaId') IN (${parameters(mediaIds.length)}) ORDER BY a."id"`,
-        ...mediaIds,
-      );
-  return rows.map((row) => ({ id: Number(row.id), headline: row.headline }));
-}
+export type MediaUseFinder = (client: Client, mediaIds: readonly number[]) => Promise<MediaUse[]>;
+
+const useOrder: Record<string, number> = { lead: 0, picture: 1, video: 2 };
+
+/** Lead media and the picture and video blocks of bodies: the MediaUse index, which triggers on
+ * Article keep in step with every write (prisma/migrations/20261128500000_media_uses). */
+const articleUses: MediaUseFinder = async (client, mediaIds) => {
+  const rows = await client.mediaUse.findMany({
+    where: { mediaId: { in: [...mediaIds] } },
+    select: { kind: true, articleId: true, article: { select: { headline: true } } },
+  });
+  const seen = new Set<string>();
+  return rows
+    .sort((a, b) => useOrder[a.kind]! - useOrder[b.kind]! || a.articleId - b.articleId)
+    .filter((row) => !seen.has(`${row.kind}:${row.articleId}`) && Boolean(seen.add(`${row.kind}:${row.articleId}`)))
+    .map((row) => ({ kind: row.kind, articleId: row.articleId, headline: row.article.headline }));
+};
+
+/** The picture of a related link: asked from RelatedLink's side, by its mediaId index (asked from
+ * Article's, `relatedLinks: { some }`, it was an EXISTS per article: a scan of every article). */
+const relatedLinkUses: MediaUseFinder = async (client, mediaIds) => {
+  const rows = await client.relatedLink.findMany({
+    where: { mediaId: { in: [...mediaIds] } },
+    select: { articleId: true, article: { select: { headline: true } } },
+    orderBy: { articleId: 'asc' },
+  });
+  const seen = new Set<number>();
+  return rows
+    .filter((row) => !seen.has(row.articleId) && Boolean(seen.add(row.articleId)))
+    .map((row) => ({ kind: 'related-link' as const, articleId: row.articleId, headline: row.article.headline }));
+};
+
+/** A poster is used by its video, unless that video is being deleted with it. */
+const posterUses: MediaUseFinder = async (client, mediaIds) => {
+  const rows = await client.media.findMany({ where: { id: { in: [...mediaIds] } }, select: { posterOf: { select: { id: true, alt: true } } } });
+  return rows.flatMap((row) =>
+    row.posterOf.filter((video) => !mediaIds.includes(video.id)).map((video) => ({ kind: 'poster' as const, articleId: null, headline: video.alt, videoId: video.id })),
+  );
+};
+
+/** Every way media can be used, in the order the newsroom lists them. */
+export const mediaUseFinders: readonly MediaUseFinder[] = [articleUses, relatedLinkUses, posterUses];
 
 /**
  * Every use of these media rows (a video and its poster are asked about together): as lead media, in
- * a related link, in a picture or video block of a body, as a video's poster.
+ * a picture or video block of a body, in a related link, as a video's poster.
  */
 export async function findMediaUses(mediaIds: readonly number[], client: Client = db): Promise<MediaUse[]> {
   if (mediaIds.length === 0) return [];
-  const rows = await client.media.findMany({
-    where: { id: { in: [...mediaIds] } },
-    select: { id: true, path: true, renditions: true, posterOf: { select: { id: true, alt: true } } },
-  });
-  const articleSelect = { id: true, headline: true } as const;
+  const uses: MediaUse[] = [];
   // One after another: inside a transaction they share one connection anyway.
-  const lead = await client.article.findMany({ where: { leadMediaId: { in: [...mediaIds] } }, select: articleSelect, orderBy: { id: 'asc' } });
-  const related = await client.article.findMany({ where: { relatedLinks: { some: { mediaId: { in: [...mediaIds] } } } }, select: articleSelect, orderBy: { id: 'asc' } });
-  const body = await articlesShowingInBody(client, mediaIds);
-  const uses: MediaUse[] = [
-    ...lead.map((article) => ({ kind: 'lead' as const, articleId: article.id, headline: article.headline })),
-    ...related.map((article) => ({ kind: 'related-link' as const, articleId: article.id, headline: article.headline })),
-    ...body.map((article) => ({ kind: 'body' as const, articleId: article.id, headline: article.headline })),
-  ];
-  // A poster is used by its video, unless that video is being deleted with it.
-  for (const row of rows) {
-    for (const video of row.posterOf) {
-      if (!mediaIds.includes(video.id)) uses.push({ kind: 'poster', articleId: null, headline: video.alt, videoId: video.id });
-    }
-  }
+  for (const find of mediaUseFinders) uses.push(...(await find(client, mediaIds)));
   return uses;
 }
 

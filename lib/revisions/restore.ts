@@ -4,6 +4,7 @@
 import { updateArticle, type UpdateResult } from '@/lib/articles/commands/save';
 import { ArticleCommandError, type Actor } from '@/lib/articles/commands/result';
 import { articleFieldNames, type ArticleUpdate } from '@/lib/articles/schema';
+import { withoutMissingMedia } from '@/lib/articles/body/missing-media';
 import { pick } from '@/lib/articles/stored-fields';
 import { audit } from '@/lib/audit/log';
 import { db } from '@/lib/db/client';
@@ -16,6 +17,8 @@ export async function restoreRevision(actor: Actor, articleId: number, version: 
   const { snapshot } = revision;
   const sectionExists = await db.section.findUnique({ where: { id: snapshot.sectionId }, select: { id: true } });
   const mediaExists = snapshot.leadMediaId ? await db.media.findUnique({ where: { id: snapshot.leadMediaId }, select: { id: true } }) : null;
+  // Pictures and videos deleted from the library since are left out, as the lead media is.
+  const { body } = await withoutMissingMedia(db, snapshot.body);
   const current = await db.article.findUnique({ where: { id: articleId }, select: { sectionId: true } });
   if (!current) throw new ArticleCommandError('not-found', 'That article does not exist.');
   const result = await updateArticle(
@@ -23,6 +26,7 @@ export async function restoreRevision(actor: Actor, articleId: number, version: 
     articleId,
     {
       ...pick(snapshot, articleFieldNames),
+      body,
       sectionId: sectionExists ? snapshot.sectionId : current.sectionId,
       leadMediaId: mediaExists ? snapshot.leadMediaId : null,
       version: expectedVersion,

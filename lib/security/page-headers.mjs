@@ -10,7 +10,7 @@
 
 import { embedFrameOrigins } from '../articles/body/embed-origins.mjs';
 
-/** @typedef {'public' | 'newsroom'} PolicyKind */
+/** @typedef {'public' | 'newsroom' | 'preview'} PolicyKind */
 
 /**
  * The only origins a public page may frame: where article embeds load from once a reader asks
@@ -46,6 +46,8 @@ export function contentSecurityPolicy(kind, nonce) {
     ].join('; ');
   }
   // The newsroom: blob: media for upload previews; nothing framed, no workers, no manifest, no <base>.
+  // Its article preview ('preview') shows the page as readers get it, embeds included: the same
+  // policy, with the public page's frame-src (the embed origins, loaded only on a click).
   return [
     "default-src 'self'",
     scripts,
@@ -57,7 +59,7 @@ export function contentSecurityPolicy(kind, nonce) {
     "base-uri 'none'",
     "form-action 'self'",
     "frame-ancestors 'none'",
-    "frame-src 'none'",
+    kind === 'preview' ? `frame-src ${frameSources.join(' ')}` : "frame-src 'none'",
     "worker-src 'none'",
     "manifest-src 'none'",
   ].join('; ');

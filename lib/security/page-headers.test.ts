@@ -26,6 +26,19 @@ describe('frame-src', () => {
     ]);
     expect(contentSecurityPolicy('newsroom', 'abc').split('; ')).toContain("frame-src 'none'");
   });
+
+  it("the newsroom's article preview may frame the embed origins, and is otherwise the newsroom's policy", () => {
+    const framing = (path: string) =>
+      requestPolicy(new NextRequest(`http://localhost:3000${path}`), 'http://localhost:3000').requestHeaders!.get('content-security-policy')!.split('; ')
+        .filter((directive) => directive.startsWith('frame-src'));
+    const embeds = `frame-src ${embedFrameOrigins.join(' ')}`;
+    expect(framing('/admin/articles/12/preview')).toEqual([embeds]);
+    expect(framing('/admin/articles/12')).toEqual(["frame-src 'none'"]);
+    expect(framing('/admin/articles/12/preview/x')).toEqual(["frame-src 'none'"]);
+    expect(framing('/admin/fronts/home/preview')).toEqual(["frame-src 'none'"]);
+    const preview = contentSecurityPolicy('preview', 'abc');
+    expect(preview.replace(embeds, "frame-src 'none'")).toBe(contentSecurityPolicy('newsroom', 'abc'));
+  });
 });
 
 describe('the nonce of a render', () => {

@@ -13,6 +13,15 @@ import { contentSecurityPolicy, newNonce, type PolicyKind } from '@/lib/security
 /** Pages Next renders for each request (never cached): the response policy comes from here. */
 export const renderedPerRequest = (path: string): boolean => path === '/admin' || path.startsWith('/admin/') || path === '/search';
 
+/** The newsroom's article preview: the one newsroom page that may frame (embeds, on a click). */
+const articlePreview = /^\/admin\/articles\/[^/]+\/preview\/?$/;
+
+/** Which policy a path's page gets. */
+export function policyKindOf(path: string): PolicyKind {
+  if (articlePreview.test(path)) return 'preview';
+  return path === '/admin' || path.startsWith('/admin/') ? 'newsroom' : 'public';
+}
+
 export function strictTransportSecurity(siteUrl: string): string | null {
   // Two years, the preload lists' minimum; no includeSubDomains: other hosts of the domain are not ours to decide.
   return siteUrl.startsWith('https://') ? 'max-age=63072000' : null;
@@ -45,8 +54,7 @@ const policyOff = () => process.env.LEDE_BENCH_NO_CSP === '1';
  * null on the benchmark's server without one. The proxy and the server's way past it
  * (lib/routing/known-page.ts) both take it from here. */
 export function renderPolicy(path: string): string | null {
-  const kind: PolicyKind = path === '/admin' || path.startsWith('/admin/') ? 'newsroom' : 'public';
-  return policyOff() ? null : contentSecurityPolicy(kind, newNonce());
+  return policyOff() ? null : contentSecurityPolicy(policyKindOf(path), newNonce());
 }
 
 export function requestPolicy(request: NextRequest, siteUrl: string = config.SITE_URL): RequestPolicy {

@@ -9,7 +9,7 @@ const schema = z.object({
   database: z.enum(['sqlite', 'postgres']),
   port: z.coerce.number().int().min(1024).max(65535),
   misses: z.coerce.number().int().min(1).max(100_000),
-  scenario: z.enum(['pages', 'coherence', 'soak', 'sanitize', 'upload', 'csp', 'blocks']),
+  scenario: z.enum(['pages', 'coherence', 'soak', 'sanitize', 'upload', 'csp', 'blocks', 'media-uses']),
   rounds: z.coerce.number().int().min(1).max(20),
   changes: z.coerce.number().int().min(2).max(100_000),
   hold: z.coerce.number().int().min(0).max(60_000),
@@ -34,6 +34,8 @@ export const usage = `npm run bench -- [--articles N] [--duration S] [--connecti
                  csp (home and article req/s with and without the Content-Security-Policy, the same build,
                  alternating), blocks (uncached render of articles of 20 blocks with 3 pictures and an
                  embed, and their page bytes against the same text as plain paragraphs; --misses pairs)
+                 media-uses (the media-use check at --articles articles: the old scan of every body
+                 against the MediaUse index, in process, on a throwaway SQLite or PostgreSQL database)
                  or soak (npm run soak: mixed traffic for --minutes)
   --rounds       pages and csp: how many times each target or mode is measured, in turn (default 2)
   --changes      coherence: how many publishes and unpublishes (default 300)

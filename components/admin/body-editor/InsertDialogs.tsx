@@ -1,12 +1,14 @@
 'use client';
 // The body editor's insert dialogs: a picture (from the library, or uploaded in place with its alt
-// text), a video from the library, an embed by its address, a table of n columns, an article card.
+// text), a video (from the library, or uploaded in place with its poster), an embed by its address, a
+// table of n columns, an article card.
 // Native <dialog> (modal, Escape closes, focus returns to the editor). Each gives back the node to
 // insert; the editor inserts it where the cursor was.
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { blockToEditor, isAllowedHref, type EditorNode } from '@/lib/articles/body/editor-doc';
 import { parseEmbedUrl } from '@/lib/articles/body/embeds';
+import { maxTableColumns, maxTableRows } from '@/lib/articles/body/limits';
 
 export type DialogKind = 'picture' | 'video' | 'embed' | 'table' | 'articleCard';
 /** What a dialog inserts: a block, or (an address no provider embeds) a link in the text. */
@@ -171,24 +173,68 @@ function PictureDialog({ onInsert, onClose }: { onInsert: (insertion: Insertion)
   );
 }
 
+const posterRequired = 'A video needs a poster picture (shown before it plays): choose one.';
+const videoAltRequired = 'Describe the video for readers who cannot see it (alt text): its poster gets it too.';
+
+// Like the picture's: from the library, or uploaded in place through the same streamed upload as the
+// media library's (POST /api/admin/media: the video and its poster in one request, decision 0011),
+// which checks the same rules on the server (a poster image, a description).
 function VideoDialog({ onInsert, onClose }: { onInsert: (insertion: Insertion) => void; onClose: () => void }) {
   const [chosen, setChosen] = useState<LibraryItem | null>(null);
-  const [words, setWords] = useState({ caption: '', credit: '' });
+  const [words, setWords] = useState({ alt: '', caption: '', credit: '' });
   const [error, setError] = useState('');
-  const submit = (event: FormEvent<HTMLFormElement>) => {
+  const [uploading, setUploading] = useState(false);
+  const insert = (mediaId: number) =>
+    onInsert({ node: blockToEditor({ type: 'video', mediaId, caption: words.caption.trim(), credit: words.credit.trim() }), message: `Video #${mediaId} inserted.` });
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     event.stopPropagation();
-    if (!chosen) return setError('Choose a video from the library (upload videos under Media: a video needs its poster).');
-    onInsert({ node: blockToEditor({ type: 'video', mediaId: chosen.id, caption: words.caption.trim(), credit: words.credit.trim() }), message: `Video #${chosen.id} inserted.` });
+    const elements = event.currentTarget.elements;
+    const file = (elements.namedItem('video-file') as HTMLInputElement | null)?.files?.[0];
+    const poster = (elements.namedItem('video-poster') as HTMLInputElement | null)?.files?.[0];
+    if (!file && !chosen) return setError('Choose a video from the library, or a file to upload.');
+    if (!file && chosen) return insert(chosen.id);
+    if (!poster) return setError(posterRequired);
+    if (!words.alt.trim()) return setError(videoAltRequired);
+    setUploading(true);
+    setError('');
+    try {
+      const form = new FormData();
+      form.set('file', file!);
+      form.set('poster', poster);
+      form.set('alt', words.alt.trim());
+      form.set('caption', words.caption.trim());
+      form.set('credit', words.credit.trim());
+      const response = await fetch('/api/admin/media', { method: 'POST', body: form, headers: { Accept: 'application/json' } });
+      const body = (await response.json().catch(() => ({}))) as { id?: number; error?: string };
+      if (!response.ok || !body.id) return setError(body.error ?? `The upload failed (${response.status}).`);
+      insert(body.id);
+    } catch {
+      setError('The upload failed: the connection dropped. Try again.');
+    } finally {
+      setUploading(false);
+    }
   };
   return (
     <Modal title="Insert a video" onClose={onClose}>
       <form onSubmit={submit} className="space-y-3" noValidate>
-        <LibraryGrid kind="video" chosen={chosen?.id ?? null} onChoose={(item) => { setChosen(item); setWords({ caption: item.caption, credit: item.credit }); setError(''); }} />
+        <h3 className="font-semibold">From the library</h3>
+        <LibraryGrid kind="video" chosen={chosen?.id ?? null} onChoose={(item) => { setChosen(item); setWords({ alt: item.alt, caption: item.caption, credit: item.credit }); setError(''); }} />
+        <h3 className="font-semibold">Or upload a new one</h3>
+        <Field label="Video file" hint="MP4 or WebM. It joins the library with its poster.">
+          {(props) => <input {...props} name="video-file" type="file" accept="video/mp4,video/webm" className="block text-sm" onChange={() => setChosen(null)} />}
+        </Field>
+        <Field label="Poster picture (required for an upload)" hint="JPEG, PNG, WebP or AVIF, shown before the video plays." error={error === posterRequired ? error : undefined}>
+          {(props) => <input {...props} name="video-poster" type="file" accept="image/jpeg,image/png,image/webp,image/avif" className="block text-sm" />}
+        </Field>
+        <Field label="Alt text (required for an upload)" hint="What the video shows, for readers who cannot see it." error={error === videoAltRequired ? error : undefined}>
+          {(props) => <input {...props} value={words.alt} onChange={(event) => setWords({ ...words, alt: event.target.value })} maxLength={500} className={input} />}
+        </Field>
         <Field label="Caption">{(props) => <input {...props} value={words.caption} onChange={(event) => setWords({ ...words, caption: event.target.value })} maxLength={1000} className={input} />}</Field>
         <Field label="Credit">{(props) => <input {...props} value={words.credit} onChange={(event) => setWords({ ...words, credit: event.target.value })} maxLength={200} className={input} />}</Field>
-        {error ? <p role="alert" className="text-sm font-semibold text-red-800">{error}</p> : null}
-        <button type="submit" className={primary}>Insert video</button>
+        {error && error !== posterRequired && error !== videoAltRequired ? <p role="alert" className="text-sm font-semibold text-red-800">{error}</p> : null}
+        {error === posterRequired || error === videoAltRequired ? <p role="alert" className="sr-only">{error}</p> : null}
+        <button type="submit" className={primary} disabled={uploading}>{uploading ? 'Uploading…' : 'Insert video'}</button>
       </form>
     </Modal>
   );
@@ -236,16 +282,16 @@ function TableDialog({ onInsert, onClose }: { onInsert: (insertion: Insertion) =
     event.stopPropagation();
     const width = Number(columns);
     const height = Number(rows);
-    if (!Number.isInteger(width) || width < 1 || width > 12) return setError('A table has 1 to 12 columns.');
-    if (!Number.isInteger(height) || height < 0 || height > 200) return setError('A table has 0 to 200 rows below its header.');
+    if (!Number.isInteger(width) || width < 1 || width > maxTableColumns) return setError(`A table has 1 to ${maxTableColumns} columns.`);
+    if (!Number.isInteger(height) || height < 0 || height > maxTableRows) return setError(`A table has 0 to ${maxTableRows} rows below its header.`);
     const blank = () => Array<string>(width).fill('');
     onInsert({ node: blockToEditor({ type: 'table', caption: '', header: blank(), rows: Array.from({ length: height }, blank) }), message: `Table of ${width} columns inserted.` });
   };
   return (
     <Modal title="Insert a table" onClose={onClose}>
       <form onSubmit={submit} className="space-y-3" noValidate>
-        <Field label="Columns">{(props) => <input {...props} type="number" min={1} max={12} value={columns} onChange={(event) => setColumns(event.target.value)} className={input} />}</Field>
-        <Field label="Rows below the header">{(props) => <input {...props} type="number" min={0} max={200} value={rows} onChange={(event) => setRows(event.target.value)} className={input} />}</Field>
+        <Field label="Columns">{(props) => <input {...props} type="number" min={1} max={maxTableColumns} value={columns} onChange={(event) => setColumns(event.target.value)} className={input} />}</Field>
+        <Field label="Rows below the header">{(props) => <input {...props} type="number" min={0} max={maxTableRows} value={rows} onChange={(event) => setRows(event.target.value)} className={input} />}</Field>
         {error ? <p role="alert" className="text-sm font-semibold text-red-800">{error}</p> : null}
         <button type="submit" className={primary}>Insert table</button>
       </form>

@@ -10,6 +10,7 @@ import { InsertDialog, type DialogKind, type Insertion } from '@/components/admi
 import { ArticleCardView, EmbedView, PictureView, VideoView } from '@/components/admin/body-editor/NodeViews';
 import { cleanPastedHtml } from '@/components/admin/body-editor/paste';
 import '@/components/admin/body-editor/body-editor.css';
+import { canTakeTableStep, runTableStep, tableStepKeys, tableStepMeta, type TableStep } from '@/components/admin/body-editor/table-commands';
 import { atom, atomAttributes, blockMovedMeta, blockStart, bodyExtensions, currentBlockIndex, insertBlock, moveBlock } from '@/components/admin/body-editor/schema-extensions';
 
 const atoms = [
@@ -52,10 +53,12 @@ const blockNames: Record<string, string> = {
   [editorNodes.factBox]: 'Fact box', [editorNodes.table]: 'Table', [editorNodes.divider]: 'Divider', [editorNodes.articleCard]: 'Article card',
 };
 
-function Tool({ label, active, onClick, disabled }: { label: string; active?: boolean; onClick: () => void; disabled?: boolean }) {
+function Tool({ label, active, onClick, disabled, keys }: { label: string; active?: boolean; onClick: () => void; disabled?: boolean; keys?: string }) {
   return (
     <button
       type="button"
+      aria-keyshortcuts={keys}
+      title={keys ? `${label} (${keys.replaceAll('+', ' + ')})` : undefined}
       // A click keeps the focus (and the selection) in the body, so typing goes on at once where it
       // was; a keyboard user who tabbed here gets it back through the command's focus().
       onMouseDown={(event) => event.preventDefault()}
@@ -68,6 +71,12 @@ function Tool({ label, active, onClick, disabled }: { label: string; active?: bo
     </button>
   );
 }
+
+/** The table's steps, in the toolbar's order, with their buttons' names. */
+const tableSteps: [TableStep, string][] = [
+  ['rowAbove', 'Add row above'], ['rowBelow', 'Add row below'], ['deleteRow', 'Delete row'],
+  ['columnBefore', 'Add column before'], ['columnAfter', 'Add column after'], ['deleteColumn', 'Delete column'],
+];
 
 function Toolbar({ editor, onDialog, say }: { editor: Editor; onDialog: (kind: DialogKind) => void; say: (message: string) => void }) {
   const state = useEditorState({
@@ -83,6 +92,7 @@ function Toolbar({ editor, onDialog, say }: { editor: Editor; onDialog: (kind: D
       ordered: e.isActive('orderedList'),
       link: e.isActive('link'),
       inTable: e.isActive(editorNodes.table),
+      table: Object.fromEntries(tableSteps.map(([step]) => [step, canTakeTableStep(e.state, step)])) as Record<TableStep, boolean>,
       canUndo: e.can().undo(),
       canRedo: e.can().redo(),
     }),
@@ -99,19 +109,7 @@ function Toolbar({ editor, onDialog, say }: { editor: Editor; onDialog: (kind: D
     insertBlock(editor, node as JSONContent);
     say(message);
   };
-  const addRow = () => {
-    const { $from } = editor.state.selection;
-    for (let depth = $from.depth; depth > 0; depth -= 1) {
-      const table = $from.node(depth);
-      if (table.type.name !== editorNodes.table) continue;
-      const width = table.child(1).childCount;
-      const end = $from.end(depth);
-      const row = { type: editorNodes.tableRow, content: Array.from({ length: width }, () => ({ type: editorNodes.tableCell })) };
-      chain().insertContentAt(end, row).run();
-      say('Row added at the end of the table.');
-      return;
-    }
-  };
+  const tableTool = (step: TableStep) => runTableStep(editor.view, step) && editor.commands.focus();
   return (
     <div role="toolbar" aria-label="Body formatting and blocks" className="flex flex-wrap gap-1 border-b border-gray-400 bg-gray-50 p-1">
       <Tool label="Bold" active={state.bold} onClick={() => chain().toggleBold().run()} />
@@ -131,7 +129,13 @@ function Toolbar({ editor, onDialog, say }: { editor: Editor; onDialog: (kind: D
       <Tool label="Embed…" onClick={() => onDialog('embed')} />
       <Tool label="Fact box" onClick={() => insert({ type: editorNodes.factBox, content: [{ type: editorNodes.factBoxTitle }, { type: 'paragraph' }] }, 'Fact box inserted.')} />
       <Tool label="Table…" onClick={() => onDialog('table')} />
-      {state.inTable ? <Tool label="Add table row" onClick={addRow} /> : null}
+      {state.inTable ? (
+        <span role="group" aria-label="Table rows and columns" className="flex flex-wrap gap-1">
+          {tableSteps.map(([step, label]) => (
+            <Tool key={step} label={label} onClick={() => tableTool(step)} disabled={!state.table[step]} keys={tableStepKeys[step].aria} />
+          ))}
+        </span>
+      ) : null}
       <Tool label="Divider" onClick={() => insert({ type: editorNodes.divider }, 'Divider inserted.')} />
       <Tool label="Article card…" onClick={() => onDialog('articleCard')} />
       <span className="mx-1 border-l border-gray-400" aria-hidden="true" />
@@ -237,6 +241,8 @@ export default function RichEditor({ initialValue, onChange, labelId, describedB
     onTransaction: ({ transaction }) => {
       const moved = transaction.getMeta(blockMovedMeta) as { index: number; count: number } | undefined;
       if (moved) setStatus(`Block moved: now block ${moved.index + 1} of ${moved.count}.`);
+      const tableChange = transaction.getMeta(tableStepMeta) as string | undefined;
+      if (tableChange) setStatus(tableChange);
     },
   });
 

@@ -8,6 +8,7 @@ import StarterKit from '@tiptap/starter-kit';
 import { Placeholder } from '@tiptap/extensions';
 import { NodeSelection, TextSelection } from '@tiptap/pm/state';
 import { editorNodes as n, isAllowedHref } from '@/lib/articles/body/editor-doc';
+import { runTableStep, tableStepKeys, type TableStep } from '@/components/admin/body-editor/table-commands';
 
 // ---- Marks: sub- and superscript (Tiptap's own packages are not published at 3.34.0) ----
 
@@ -79,6 +80,12 @@ const DataTable = Node.create({
   isolating: true,
   parseHTML: () => [{ tag: 'table' }],
   renderHTML: ({ HTMLAttributes }) => ['table', mergeAttributes(HTMLAttributes, { 'data-block': 'table' }), 0],
+  // Rows and columns by keyboard (components/admin/body-editor/table-commands.ts), as the toolbar's buttons.
+  addKeyboardShortcuts() {
+    return Object.fromEntries(
+      (Object.entries(tableStepKeys) as [TableStep, { prosemirror: string }][]).map(([step, keys]) => [keys.prosemirror, () => runTableStep(this.editor.view, step)]),
+    );
+  },
 });
 // A row of header cells (th only) is the head; any other row is a body row.
 const headRow = (element: HTMLElement) => element.querySelector('th') !== null && element.querySelector('td') === null;

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { embedProviders, parseProviderUrl } from '@/lib/articles/body/embeds';
 import { bodyFormatVersion } from '@/lib/articles/body/version';
+import { maxTableColumns, maxTableRows } from '@/lib/articles/body/limits';
 
 export { bodyFormatVersion };
 
@@ -16,8 +17,6 @@ export const maxBodyTextLength = 100_000;
 export const maxBlocks = 1_000;
 const maxRuns = 1_000;
 const maxListItems = 200;
-const maxTableColumns = 12;
-const maxTableRows = 200;
 
 const noControl = (text: string) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text);
 /** Text as stored: any script, no control characters (tabs and newlines excepted in running text). */

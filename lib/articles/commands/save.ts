@@ -8,6 +8,7 @@ import { audit } from '@/lib/audit/log';
 import { footprintBefore, recordFootprint } from '@/lib/articles/commands/change';
 import { ArticleCommandError, type Actor, type Changed } from '@/lib/articles/commands/result';
 import { bodyColumns } from '@/lib/articles/body/columns';
+import { isMissingReference, missingMediaMessage } from '@/lib/articles/body/missing-media';
 import { articleFieldNames, articleInputSchema, articleUpdateSchema, fieldErrors, type ArticleInput, type ArticleUpdate } from '@/lib/articles/schema';
 import { maxSlugLength, uniqueArticleSlug } from '@/lib/articles/slug';
 import { articleColumnNames, pick } from '@/lib/articles/stored-fields';
@@ -32,6 +33,8 @@ async function checkReferences(tx: Tx, input: ArticleInput): Promise<void> {
   if (input.leadMediaId !== null && !(await tx.media.findUnique({ where: { id: input.leadMediaId }, select: { id: true } }))) {
     fields.leadMediaId = 'That media item no longer exists.';
   }
+  const bodyMedia = await missingMediaMessage(tx, input.body);
+  if (bodyMedia) fields.body = bodyMedia;
   if (input.slug.length > maxSlugLength) fields.slug = `At most ${maxSlugLength} characters.`;
   if (Object.keys(fields).length) throw new ArticleCommandError('invalid', 'Some fields need attention.', fields);
 }
@@ -56,6 +59,22 @@ async function settleSlug(tx: Tx, input: ArticleInput, current: { id: number; sl
   return input.slug;
 }
 
+/**
+ * Runs a save's transaction. A foreign key refusal there, after checkReferences found everything,
+ * is media deleted by someone else between that check and the write (the MediaUse index refuses a use
+ * of media that is gone, decision 0024): a 409 saying so, with nothing written.
+ */
+async function inSaveTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  try {
+    return await db.$transaction(work);
+  } catch (error) {
+    if (!isMissingReference(error)) throw error;
+    throw new ArticleCommandError('conflict', 'A picture or video of this article was deleted from the media library while you saved. Nothing was saved: choose it again or remove it, then save.', {
+      body: 'A picture or video in the body was deleted while you saved.',
+    });
+  }
+}
+
 async function setTags(tx: Tx, articleId: number, names: readonly string[]): Promise<void> {
   const tags = await ensureTags(names, tx);
   await tx.articleTag.deleteMany({ where: { articleId } });
@@ -71,7 +90,7 @@ function fieldsOf(input: ArticleInput) {
 export async function createArticle(actor: Actor, raw: unknown): Promise<{ id: number; version: number; slug: string }> {
   if (!can(actor.role, 'article.create')) throw new ArticleCommandError('forbidden', 'Your role cannot create articles.');
   const input = parse(articleInputSchema, raw);
-  const article = await db.$transaction(async (tx) => {
+  const article = await inSaveTransaction(async (tx) => {
     await checkReferences(tx, input);
     const slug = await settleSlug(tx, input, null);
     const created = await tx.article.create({ data: { ...fieldsOf(input), slug, status: 'draft', authorId: actor.id, version: 1 } });
@@ -130,7 +149,7 @@ export async function updateArticle(actor: Actor, articleId: number, raw: unknow
   if (!canEditArticle(actor, current)) throw new ArticleCommandError('forbidden', 'Your role cannot edit this article.');
   if (current.version !== posted.version) return { ok: false, conflict: await loadConflictingVersion(articleId) };
 
-  const saved = await db.$transaction(async (tx) => {
+  const saved = await inSaveTransaction(async (tx) => {
     const input = await mergeOnTheirs(tx, articleId, posted);
     const footprint = await footprintBefore(articleId, tx);
     await checkReferences(tx, input);

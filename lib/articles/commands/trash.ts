@@ -11,6 +11,7 @@ import { db } from '@/lib/db/client';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { pick, storedArticleFieldsSchema, storedBody } from '@/lib/articles/stored-fields';
 import { bodyColumns } from '@/lib/articles/body/columns';
+import { withoutMissingMedia } from '@/lib/articles/body/missing-media';
 import { recordRevision } from '@/lib/revisions/record';
 import { ensureTags } from '@/lib/tags/commands';
 
@@ -120,11 +121,13 @@ export async function restoreArticle(actor: Actor, articleId: number, ip = ''): 
     const users = new Set((await tx.user.findMany({ select: { id: true } })).map((user) => user.id));
     const userOrNull = (id: number | null) => (id !== null && users.has(id) ? id : null);
     const version = Math.max(article.version, ...archive.revisions.map((revision) => revision.version)) + 1;
+    // Pictures and videos deleted from the library since are left out, as the lead media is.
+    const { body } = await withoutMissingMedia(tx, article.body);
 
     // A restored article comes back as a draft: someone decides whether it goes public again.
     await tx.article.create({
       data: {
-        ...article, ...bodyColumns(article.body), legacyId: legacyTaken ? null : article.legacyId, slug, sectionId: fallbackSection.id,
+        ...article, ...bodyColumns(body), legacyId: legacyTaken ? null : article.legacyId, slug, sectionId: fallbackSection.id,
         leadMediaId: media?.id ?? null, authorId: userOrNull(article.authorId), status: 'draft', version,
       },
     });
