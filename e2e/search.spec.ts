@@ -16,7 +16,8 @@ async function resultHrefs(page: Page): Promise<string[]> {
  * its own; here the page must show exactly what it finds). */
 async function expectedResults(query: string, page = 1): Promise<{ paths: string[]; line: string }> {
   const results = await searchArticles(query, page);
-  const line = results.total === 0 ? `No articles match “${query}”.` : `${results.total.toLocaleString('en')} ${results.total === 1 ? 'article matches' : 'articles match'} “${query}”.`;
+  const count = `${results.totalCapped ? 'More than ' : ''}${results.total.toLocaleString('en')}`;
+  const line = results.total === 0 ? `No articles match “${query}”.` : `${count} ${results.total === 1 ? 'article matches' : 'articles match'} “${query}”.`;
   return { paths: results.hits.map((hit) => hit.path), line };
 }
 

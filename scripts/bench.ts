@@ -69,18 +69,21 @@ if (options.scenario === 'media-uses') {
 
 async function ensurePostgresDatabase(): Promise<string> {
   const server = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  // Its own name lets two engineers' benches on one PostgreSQL server not seed into each other.
+  const name = process.env.BENCH_POSTGRES_DATABASE ?? 'lede_bench';
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`BENCH_POSTGRES_DATABASE must be a plain lower-case name, not ${JSON.stringify(name)}.`);
   const adapter = fs.readFileSync(path.join(projectRoot, 'lib', 'db', 'postgres.ts'), 'utf8');
   if (/not supported yet/.test(adapter)) throw new Error('lib/db does not support PostgreSQL yet (lib/db/postgres.ts): run the bench with --database sqlite.');
   const client = new pg.Client({ connectionString: server });
   await client.connect();
   try {
-    const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', ['lede_bench']);
-    if (!exists.rowCount) await client.query('CREATE DATABASE lede_bench');
+    const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (!exists.rowCount) await client.query(`CREATE DATABASE ${name}`);
   } finally {
     await client.end();
   }
   const url = new URL(server);
-  url.pathname = '/lede_bench';
+  url.pathname = `/${name}`;
   return url.toString();
 }
 

@@ -12,6 +12,7 @@ export function SearchResultsList({ results }: { results: SearchResults }) {
   return (
     <>
       <p className="mb-4 text-muted" role="status">
+        {results.totalCapped ? 'More than ' : ''}
         {results.total.toLocaleString('en')} {results.total === 1 ? 'article matches' : 'articles match'} “{results.query}”.
       </p>
       <ol data-testid="search-results" className="flex flex-col gap-6">

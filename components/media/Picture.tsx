@@ -27,7 +27,10 @@ export function Picture({ media, sizes, priority = false, className, decorative 
       height={height}
       sizes={sizes}
       alt={decorative ? '' : alt ?? media.alt}
-      priority={priority}
+      // Only when true: a prop passed to this client component travels in the page's RSC payload,
+      // and `priority: false` is next/image's default (a key left out costs nothing; undefined would
+      // still be written as "$undefined").
+      {...(priority ? { priority: true } : {})}
       className={className ?? 'h-auto w-full'}
     />
   );

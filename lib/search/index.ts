@@ -3,7 +3,7 @@ import { config, isPostgres } from '@/lib/config';
 import { db } from '@/lib/db/client';
 import { cardSelect } from '@/lib/articles/select';
 import { toArticleCard } from '@/lib/articles/mappers';
-import { SEARCH_PAGE_SIZE, searchTerms } from '@/lib/search/query';
+import { SEARCH_COUNT_CAP, SEARCH_PAGE_SIZE, searchTerms } from '@/lib/search/query';
 import { sqliteSearch } from '@/lib/search/sqlite';
 import type { SearchEngine, SearchHit, SearchResults } from '@/lib/search/types';
 
@@ -17,13 +17,15 @@ async function engine(): Promise<SearchEngine> {
 
 export async function searchArticles(query: string, page: number = 1): Promise<SearchResults> {
   const terms = searchTerms(query);
-  if (terms.length === 0) return { query, hits: [], total: 0, page: 1, pageCount: 0 };
-  const { total, matches } = await (await engine()).search(terms, (page - 1) * SEARCH_PAGE_SIZE, SEARCH_PAGE_SIZE);
+  if (terms.length === 0) return { query, hits: [], total: 0, totalCapped: false, page: 1, pageCount: 0 };
+  const { total: counted, matches } = await (await engine()).search(terms, (page - 1) * SEARCH_PAGE_SIZE, SEARCH_PAGE_SIZE);
+  const totalCapped = counted > SEARCH_COUNT_CAP;
+  const total = Math.min(counted, SEARCH_COUNT_CAP);
   const rows = await db.article.findMany({ where: { id: { in: matches.map((match) => match.id) } }, select: cardSelect });
   const byId = new Map(rows.map((row) => [row.id, toArticleCard(row)]));
   const hits = matches.flatMap((match): SearchHit[] => {
     const card = byId.get(match.id);
     return card ? [{ ...card, snippet: match.snippet }] : [];
   });
-  return { query, hits, total, page, pageCount: Math.ceil(total / SEARCH_PAGE_SIZE) };
+  return { query, hits, total, totalCapped, page, pageCount: Math.ceil(total / SEARCH_PAGE_SIZE) };
 }

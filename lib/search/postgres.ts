@@ -3,9 +3,11 @@
 // FTS5 and made to answer alike: every term must match, the last one as a prefix; accents and case
 // folded ("lede_search" configuration); ranked by ts_rank on the weights headline > standfirst >
 // kicker > body (the proportions of FTS5's bm25 weights), newest first among equals; a snippet of
-// the body around the matches, marked like FTS5's snippet() and with the same ellipses.
+// the body around the matches, marked like FTS5's snippet() and with the same ellipses. The same
+// bounds as FTS5 (docs/decisions/0023-render-path.md): the count stops past SEARCH_COUNT_CAP, and
+// only the SEARCH_CANDIDATES most recently added matches (highest ids) are ranked.
 import { db } from '@/lib/db/client';
-import { MARK_END, MARK_START, snippetToHtml } from '@/lib/search/query';
+import { MARK_END, MARK_START, SEARCH_CANDIDATES, SEARCH_COUNT_CAP, snippetToHtml } from '@/lib/search/query';
 import type { SearchEngine } from '@/lib/search/types';
 import { publicArticleSql } from '@/lib/articles/public';
 
@@ -25,10 +27,14 @@ export const postgresSearch: SearchEngine = {
   async search(terms, offset, limit, now = new Date()) {
     const query = toTsQuery(terms);
     const [countRow] = await db.$queryRawUnsafe<{ total: number | bigint }[]>(
-      `SELECT count(*) AS total FROM "Article" a
-       WHERE a."searchVector" @@ to_tsquery('lede_search', $1) AND ${publicArticleSql('a', '$2')}`,
+      `SELECT count(*) AS total FROM (
+         SELECT 1 FROM "Article" a
+         WHERE a."searchVector" @@ to_tsquery('lede_search', $1) AND ${publicArticleSql('a', '$2')}
+         LIMIT $3
+       ) counted`,
       query,
       now,
+      SEARCH_COUNT_CAP + 1,
     );
     const total = Number(countRow?.total ?? 0);
     if (total === 0 || offset >= total) return { total, matches: [] };
@@ -36,10 +42,16 @@ export const postgresSearch: SearchEngine = {
     // parser would drop "<word>" from the passage as an HTML tag: "<" travels as chr(1) and back.
     const rows = await db.$queryRawUnsafe<{ id: number | bigint; snippet: string | null; body: string | null }[]>(
       `WITH q AS (SELECT to_tsquery('lede_search', $1) AS query),
+       candidates AS (
+         SELECT a."id" FROM "Article" a, q
+         WHERE a."searchVector" @@ q.query
+         ORDER BY a."id" DESC
+         LIMIT $6
+       ),
        page AS (
          SELECT a."id", a."publishedAt", ts_rank(a."searchVector", q.query) AS rank
-         FROM "Article" a, q
-         WHERE a."searchVector" @@ q.query AND ${publicArticleSql('a', '$5')}
+         FROM candidates c JOIN "Article" a ON a."id" = c."id", q
+         WHERE ${publicArticleSql('a', '$5')}
          ORDER BY rank DESC, a."publishedAt" DESC, a."id" DESC
          LIMIT $2 OFFSET $3
        )
@@ -51,6 +63,7 @@ export const postgresSearch: SearchEngine = {
       offset,
       HEADLINE_OPTIONS,
       now,
+      SEARCH_CANDIDATES,
     );
     return {
       total,

@@ -7,6 +7,12 @@ export const MAX_QUERY_LENGTH = 200;
 export const MAX_TERMS = 12;
 export const SEARCH_PAGE_SIZE = 10;
 export const MAX_SEARCH_PAGE = 100;
+/** Matches counted at most: as many as the pages can show (a reader pages through 1,000 at most), so
+ * a word in most of a million articles is not counted to the last one (docs/decisions/0023). */
+export const SEARCH_COUNT_CAP = MAX_SEARCH_PAGE * SEARCH_PAGE_SIZE;
+/** Matches ranked: the most recently added this many, best first among them. A common word ranks a
+ * bounded set instead of every article that has it (docs/decisions/0023-render-path.md). */
+export const SEARCH_CANDIDATES = 5_000;
 
 export const searchParams = z.object({
   // Cut, not refused: a long paste or a crafted link still gets a search page (issue 10, defect 6).

@@ -1,7 +1,11 @@
 // Full-text search on SQLite: the FTS5 table "ArticleSearch" (migration 20261127000100), ranked by
 // BM25 with the headline weighing most. Raw SQL because Prisma has no FTS5 API.
+// Bounded work whatever the words (docs/decisions/0023-render-path.md): the count stops past
+// SEARCH_COUNT_CAP, and only the SEARCH_CANDIDATES most recently added matches (FTS5 reads its
+// doclists in rowid order, newest first, and stops there) are ranked, so a word found in most of a
+// million articles costs about what a rarer one does.
 import { db } from '@/lib/db/client';
-import { MARK_END, MARK_START, snippetToHtml } from '@/lib/search/query';
+import { MARK_END, MARK_START, SEARCH_CANDIDATES, SEARCH_COUNT_CAP, snippetToHtml } from '@/lib/search/query';
 import type { SearchEngine } from '@/lib/search/types';
 import { publicArticleSql } from '@/lib/articles/public';
 
@@ -17,27 +21,44 @@ export const sqliteSearch: SearchEngine = {
   async search(terms, offset, limit, now = new Date()) {
     const match = toFtsQuery(terms);
     const [countRow] = await db.$queryRawUnsafe<{ total: number | bigint }[]>(
-      `SELECT count(*) AS total FROM "ArticleSearch" JOIN "Article" a ON a."id" = "ArticleSearch".rowid
-       WHERE "ArticleSearch" MATCH ? AND ${publicArticleSql('a', '?')}`,
+      `SELECT count(*) AS total FROM (
+         SELECT 1 FROM "ArticleSearch" JOIN "Article" a ON a."id" = "ArticleSearch".rowid
+         WHERE "ArticleSearch" MATCH ? AND ${publicArticleSql('a', '?')}
+         LIMIT ?
+       )`,
       match,
       now,
+      SEARCH_COUNT_CAP + 1,
     );
-    const rows = await db.$queryRawUnsafe<{ id: number | bigint; snippet: string }[]>(
-      `SELECT a."id" AS id, snippet("ArticleSearch", 3, ?, ?, '…', 24) AS snippet
-       FROM "ArticleSearch" JOIN "Article" a ON a."id" = "ArticleSearch".rowid
-       WHERE "ArticleSearch" MATCH ? AND ${publicArticleSql('a', '?')}
-       ORDER BY ${RANK}, a."publishedAt" DESC
+    const total = Number(countRow?.total ?? 0);
+    if (total === 0 || offset >= total) return { total, matches: [] };
+    // Rank the newest candidates, then the snippet only for the page's rows.
+    const page = await db.$queryRawUnsafe<{ id: number | bigint }[]>(
+      `WITH candidates AS (
+         SELECT rowid AS id, ${RANK} AS rank FROM "ArticleSearch"
+         WHERE "ArticleSearch" MATCH ? ORDER BY rowid DESC LIMIT ?
+       )
+       SELECT a."id" AS id FROM candidates c JOIN "Article" a ON a."id" = c.id
+       WHERE ${publicArticleSql('a', '?')}
+       ORDER BY c.rank, a."publishedAt" DESC, a."id" DESC
        LIMIT ? OFFSET ?`,
-      MARK_START,
-      MARK_END,
       match,
+      SEARCH_CANDIDATES,
       now,
       limit,
       offset,
     );
-    return {
-      total: Number(countRow?.total ?? 0),
-      matches: rows.map((row) => ({ id: Number(row.id), snippet: snippetToHtml(row.snippet ?? '') })),
-    };
+    if (page.length === 0) return { total, matches: [] };
+    const ids = page.map((row) => Number(row.id));
+    const snippets = await db.$queryRawUnsafe<{ id: number | bigint; snippet: string | null }[]>(
+      `SELECT rowid AS id, snippet("ArticleSearch", 3, ?, ?, '…', 24) AS snippet FROM "ArticleSearch"
+       WHERE "ArticleSearch" MATCH ? AND rowid IN (${ids.map(() => '?').join(', ')})`,
+      MARK_START,
+      MARK_END,
+      match,
+      ...ids,
+    );
+    const snippetOf = new Map(snippets.map((row) => [Number(row.id), row.snippet ?? '']));
+    return { total, matches: ids.map((id) => ({ id, snippet: snippetToHtml(snippetOf.get(id) ?? '') })) };
   },
 };

@@ -10,12 +10,17 @@ export type SearchHit = ArticleCard & {
 export type SearchResults = {
   query: string;
   hits: SearchHit[];
+  /** Public articles that match, counted up to SEARCH_COUNT_CAP. */
   total: number;
+  /** More match than `total` says (the count stopped at SEARCH_COUNT_CAP). */
+  totalCapped: boolean;
   page: number;
   pageCount: number;
 };
 
 export interface SearchEngine {
-  /** Ids of public articles (lib/articles/public.ts) matching `terms`, best first, with their snippets. */
+  /** Ids of public articles (lib/articles/public.ts) matching `terms`, best first among the
+   * SEARCH_CANDIDATES most recently added matches, with their snippets; `total` counts matches up to
+   * SEARCH_COUNT_CAP + 1 (more than the cap means "more than"). */
   search(terms: string[], offset: number, limit: number, now?: Date): Promise<{ total: number; matches: { id: number; snippet: string }[] }>;
 }

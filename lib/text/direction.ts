@@ -11,7 +11,21 @@ const rtlLanguages: ReadonlySet<string> = new Set(['ar', 'fa', 'he', 'iw', 'ur',
 type TextInfo = { direction?: string };
 type LocaleWithTextInfo = Intl.Locale & { getTextInfo?: () => TextInfo; textInfo?: TextInfo };
 
+// Asked several times a render (the article, its header, the site's words on it) with a handful of
+// distinct languages: Intl.Locale and maximize() are slow enough to show in a render's profile.
+const known = new Map<string, TextDirection>();
+const KNOWN_MAX = 1_000;
+
 export function textDirection(language: string): TextDirection {
+  const remembered = known.get(language);
+  if (remembered) return remembered;
+  const direction = directionOf(language);
+  if (known.size >= KNOWN_MAX) known.clear();
+  known.set(language, direction);
+  return direction;
+}
+
+function directionOf(language: string): TextDirection {
   let locale: LocaleWithTextInfo;
   try {
     locale = new Intl.Locale(language) as LocaleWithTextInfo;
