@@ -73,3 +73,12 @@ describe('the view counter', () => {
     expect(counter.take()).toEqual([[9, 5, 3]]);
   });
 });
+
+describe('isBotAgent', () => {
+  it('leaves known bots and a missing user agent uncounted, browsers counted, the same answer when remembered', async () => {
+    const { isBotAgent } = await import('@/lib/audience/beacon.mjs');
+    const chrome = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36';
+    const agents = [chrome, 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)', 'curl/8.5.0', '', undefined, chrome];
+    expect(agents.map((agent) => isBotAgent(agent))).toEqual([false, true, true, true, true, false]);
+  });
+});

@@ -6,6 +6,8 @@
 // its own process: its CPU seconds are reported, as are the bench process's (autocannon), so the
 // share of the 2 cores the load itself took is on the record.
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { measureLoad, type LoadFigures } from './load';
 import { treeRssMegabytes } from './rss';
@@ -36,7 +38,9 @@ export async function runBeaconsScenario(options: Options): Promise<Record<strin
 
   say(`Article page alone, ${options.duration} s…`);
   const aloneCpu = process.cpuUsage();
+  const aloneServer = serverCpuSeconds(options.serverPid);
   const alone: LoadFigures = await measureLoad('article alone', url, options);
+  const aloneServerS = serverCpuSeconds(options.serverPid) - aloneServer;
   const aloneCpuS = cpuSeconds(aloneCpu);
 
   say(`Article page with ${options.rate} beacons/s for one article, ${options.duration} s…`);
@@ -52,8 +56,11 @@ export async function runBeaconsScenario(options: Options): Promise<Record<strin
   const rssBefore = treeRssMegabytes(options.serverPid);
   let rssPeak = rssBefore;
   const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, treeRssMegabytes(options.serverPid))), 250);
+  const floodServer = serverCpuSeconds(options.serverPid);
   const flood = await generate('flood', options, options.duration);
   clearInterval(sampler);
+  // The flood's flushes included (each second's one request to the internal route).
+  const floodServerS = serverCpuSeconds(options.serverPid) - floodServer;
   await new Promise((resolve) => setTimeout(resolve, 3_000));
   const rssAfter = treeRssMegabytes(options.serverPid);
 
@@ -76,6 +83,10 @@ export async function runBeaconsScenario(options: Options): Promise<Record<strin
     generator_cpu_share_of_2_cores: round(generated.generatorCpuSeconds / generated.seconds / 2, 3),
     autocannon_cpu_share_of_2_cores_alone: round(aloneCpuS / options.duration / 2, 3),
     autocannon_cpu_share_of_2_cores_with: round(withCpuS / options.duration / 2, 3),
+    server_cpu_ms_per_page: round((aloneServerS * 1000) / Math.max(1, alone.requests), 3),
+    server_cpu_ms_per_beacon: round((floodServerS * 1000) / Math.max(1, flood.answered), 4),
+    server_cpu_share_of_one_core_at_5000_beacons_per_s: round((floodServerS / Math.max(1, flood.answered)) * 5000, 3),
+    load_average_1min: round(os.loadavg()[0]!, 2),
     flood_sent: flood.sent,
     flood_answered_204: flood.answered,
     flood_per_s_achieved: round(flood.answered / flood.seconds),
@@ -83,6 +94,13 @@ export async function runBeaconsScenario(options: Options): Promise<Record<strin
     server_rss_mb_peak_flood: round(rssPeak),
     server_rss_mb_after_flood: round(rssAfter),
   };
+}
+
+/** CPU seconds (user + system) the server process has used so far, from /proc: what one beacon or one
+ * page costs the server, whatever else the machine is doing (throughput is only as good as a quiet machine). */
+function serverCpuSeconds(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 function cpuSeconds(start: NodeJS.CpuUsage): number {
