@@ -1,13 +1,14 @@
 // deploy/nginx.conf, run for real in front of the e2e server: nginx (Debian's package) on a free
 // loopback port with its cache in a temporary folder. What the config promises, read off the
 // X-Cache-Status header: public pages micro-cached (MISS, then HIT), served stale while one request
-// renews them, per-reader answers (Cache-Control private/no-store) never stored, /admin (previews
+// renews them, the view beacon is neither cached nor logged, per-reader answers (Cache-Control private/no-store) never stored, /admin (previews
 // included) never cached.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { db } from '@/lib/db/client';
 import { baseURL, projectRoot } from './support/environment';
 import { freePort } from './support/ports';
 
@@ -114,5 +115,21 @@ test.describe('deploy/nginx.conf in front of the app', () => {
     for (const url of ['/admin/login', '/admin/login', '/admin/articles/1/preview', '/admin/articles/1/preview', '/admin']) {
       expect((await status(`${front}${url}`)).cache, url).toBe('BYPASS');
     }
+  });
+
+  test('never caches nor logs the view beacon', async () => {
+    const article = await db.article.findFirstOrThrow({ where: { status: 'published' }, select: { id: true } });
+    for (let n = 0; n < 2; n += 1) {
+      const response = await fetch(`${front}/api/views?article=${article.id}`, {
+        method: 'POST',
+        headers: { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36' },
+      });
+      // No X-Cache-Status at all: the location has no cache to consult (proxy_cache off).
+      expect([response.status, response.headers.get('x-cache-status'), response.headers.get('cache-control')]).toEqual([204, null, 'no-store']);
+    }
+    await fetch(`${front}/world`).then((response) => response.arrayBuffer());
+    const log = fs.readFileSync(path.join(dir, 'access.log'), 'utf8');
+    expect(log).toContain('/world');
+    expect(log).not.toContain('/api/views');
   });
 });

@@ -61,6 +61,11 @@ const schema = z.object({
   // seconds (lib/security/page-headers.mjs reads them; docs/deploy.md "Behind a CDN").
   PUBLIC_CACHE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(30),
   PUBLIC_STALE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(30),
+  // How often the "most read" list is ranked again (docs/decisions/0022-audience-counts.md); its pages
+  // are expired only when the ranking changed.
+  MOST_READ_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
+  // Hourly view counts older than this many days are deleted.
+  AUDIENCE_KEEP_DAYS: z.coerce.number().int().min(8).max(3_650).default(35),
 });
 
 export type Config = Readonly<z.infer<typeof schema>> & {

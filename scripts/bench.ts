@@ -8,7 +8,9 @@
 // with --scenario sanitize, how long saving big bodies holds the event loop (scripts/bench/sanitize.ts);
 // with --scenario upload, the peak memory of one large upload, streamed and buffered (scripts/bench/upload.ts);
 // with --scenario csp, home and article req/s with and without the Content-Security-Policy (scripts/bench/csp.ts);
-// with --scenario blocks, the uncached render of block bodies and their page bytes (scripts/bench/blocks.ts).
+// with --scenario blocks, the uncached render of block bodies and their page bytes (scripts/bench/blocks.ts);
+// with --scenario beacons, article req/s alone and under 5,000 view beacons a second, views written,
+// memory under a flood of unknown ids (scripts/bench/beacons.ts).
 // A benchmark, not a test: it reports, it does not assert. docs/benchmarks.md explains the figures.
 import { execFileSync, spawn } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -170,6 +172,17 @@ try {
     const { runCoherenceScenario } = await import('./bench/coherence');
     say(`Coherence: ${options.changes} changes, one every ${options.hold} ms after the previous answer, 8 reader loops…`);
     const figures = { articles_in_database: targets.articles, database: options.database, ...(await runCoherenceScenario(baseUrl, env, { changes: options.changes, holdMs: options.hold, loops: 8 })), server_rss_mb: round(treeRssMegabytes(server.pid!)) };
+    console.log('');
+    for (const [name, value] of Object.entries(figures)) console.log(`${name}: ${value}`);
+    stopServer();
+    process.exit(0);
+  }
+  if (options.scenario === 'beacons') {
+    const { runBeaconsScenario } = await import('./bench/beacons');
+    const figures = {
+      articles_in_database: targets.articles, database: options.database, connections: options.connections, duration_s: options.duration,
+      ...(await runBeaconsScenario({ port: options.port, connections: options.connections, duration: options.duration, rate: options.beaconRate, articlePath: targets.articlePath, serverPid: server.pid!, env })),
+    };
     console.log('');
     for (const [name, value] of Object.entries(figures)) console.log(`${name}: ${value}`);
     stopServer();

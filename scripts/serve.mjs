@@ -11,6 +11,8 @@ import next from 'next';
 import { compileTrust, markClientAddressStamped, parseTrustedProxies, stampClientAddress } from '../lib/auth/forwarded.mjs';
 import { removeAppRecord, writeAppRecord } from '../lib/instance/app-record.mjs';
 import { dataFolder, defaultDatabaseUrl } from '../lib/data-folder.mjs';
+import { answerBeacon, FLUSH_SECRET_ENV, newFlushSecret, startFlusher } from '../lib/audience/beacon.mjs';
+import { createViewCounter } from '../lib/audience/counter.mjs';
 
 const projectRoot = path.resolve(import.meta.dirname, '..');
 // The data folder and default database lib/config.ts uses (this plain-JavaScript entry cannot load config).
@@ -32,6 +34,11 @@ try {
 }
 
 process.env.NODE_ENV = 'production';
+// The view beacon's counter and the secret of its flushes, known to this process only
+// (lib/audience/beacon.mjs, docs/decisions/0022-audience-counts.md).
+const flushSecret = newFlushSecret();
+process.env[FLUSH_SECRET_ENV] = flushSecret;
+const viewCounter = createViewCounter();
 const server = http.createServer();
 // hostname and port are where Next reaches itself (a server action that redirects streams the next
 // page from it); the origin variable is what `next start` sets for the same purpose.
@@ -65,6 +72,8 @@ function passTheProxyWhenKnown(request, response) {
 }
 
 server.on('request', (request, response) => {
+  // The view beacon is answered here, before Next: thousands a second cost a Map increment each.
+  if (answerBeacon(request, response, viewCounter)) return;
   stampClientAddress(request, trust);
   passTheProxyWhenKnown(request, response);
   handle(request, response).catch((/** @type {unknown} */ error) => {
@@ -77,7 +86,21 @@ server.on('error', (error) => {
   console.error(`Lede could not listen on port ${port}: ${error.message}`);
   process.exit(1);
 });
+// Counted views reach the database every second (a kill -9 loses at most the last one).
+const flushEveryMs = Number(process.env.LEDE_AUDIENCE_FLUSH_MS || 1000);
+/** @type {ReturnType<typeof startFlusher> | null} */
+let flusher = null;
+let lastFlushError = 0;
 server.listen(port, () => {
+  flusher = startFlusher({
+    counter: viewCounter, port, secret: flushSecret, intervalMs: flushEveryMs,
+    onError: (error) => {
+      // Once a minute at most: a database outage would otherwise log every second.
+      if (Date.now() - lastFlushError < 60_000) return;
+      lastFlushError = Date.now();
+      console.warn(`Lede could not write counted views (kept for the next try): ${error instanceof Error ? error.message : String(error)}`);
+    },
+  });
   // Where the CLIs on this machine find this app (lib/instance/address.ts); gone again when it stops
   // (a killed process leaves it behind, naming a pid readers see is gone).
   const address = server.address();
@@ -94,9 +117,11 @@ process.on('exit', () => removeAppRecord(dataDir, port));
 // Like `next start`: stop taking connections, finish what is in flight, then leave.
 let stopping = false;
 for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
-  process.on(signal, () => {
+  process.on(signal, async () => {
     if (stopping) return;
     stopping = true;
+    // What the beacon counted since the last flush, written while the server still takes its own request.
+    await flusher?.stop().catch(() => {});
     server.close(() => {
       app.close().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
     });

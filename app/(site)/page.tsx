@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import { getHomeFront } from '@/lib/articles/queries';
 import { HomeFrontView } from '@/components/front/HomeFrontView';
+import { MostRead } from '@/components/front/MostRead';
+import { getMostRead } from '@/lib/audience/queries';
 import { JsonLd } from '@/components/seo/JsonLd';
 import { homeMetadata } from '@/lib/seo/metadata';
 import { homeJsonLd } from '@/lib/seo/jsonld';
@@ -10,11 +12,12 @@ export function generateMetadata(): Metadata {
 }
 
 export default async function HomePage() {
-  const front = await getHomeFront();
+  const [front, mostRead] = await Promise.all([getHomeFront(), getMostRead()]);
   return (
     <>
       <JsonLd data={homeJsonLd()} />
       <HomeFrontView front={front} />
+      <MostRead items={mostRead} />
     </>
   );
 }

@@ -19,6 +19,8 @@ export async function describeArticleChange(articleId: number, client: Prisma.Tr
       linkedFrom: { select: { article: { select: { slug: true, status: true, section: { select: { slug: true } } } } } },
       // Fronts pinning it (lib/fronts): it leaves them at once when it leaves the public site.
       frontSlots: { select: { front: { select: { section: { select: { slug: true } } } } } },
+      // The "most read" panel lists it: it leaves the panel at once too (lib/audience/most-read.ts).
+      mostRead: { select: { rank: true } },
     },
   });
   if (!article) return { articleId, sectionSlugs: [], tagSlugs: [], paths: [], fronts: [] };
@@ -34,6 +36,7 @@ export async function describeArticleChange(articleId: number, client: Prisma.Tr
     paths: [...new Set(paths)],
     breaking: article.breakingUntil !== null,
     fronts: [...new Set(article.frontSlots.map((slot) => slot.front.section?.slug ?? 'home'))],
+    mostRead: article.mostRead !== null,
   };
 }
 
@@ -47,5 +50,6 @@ export function mergeArticleChanges(...changes: ArticleChange[]): ArticleChange 
     paths: [...new Set(changes.flatMap((change) => change.paths ?? []))],
     breaking: changes.some((change) => change.breaking),
     fronts: [...new Set(changes.flatMap((change) => change.fronts ?? []))],
+    mostRead: changes.some((change) => change.mostRead),
   };
 }

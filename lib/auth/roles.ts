@@ -10,6 +10,7 @@ export type Permission =
   | 'media.upload'
   | 'media.manage'
   | 'audit.read'
+  | 'audience.read'
   | 'sections.manage'
   | 'fronts.manage'
   | 'users.manage';
@@ -25,6 +26,8 @@ const needs: Record<Permission, Role> = {
   'media.upload': 'writer',
   'media.manage': 'editor',
   'audit.read': 'editor',
+  // The audience dashboard (docs/decisions/0022); a writer sees an article's own curve on its edit page.
+  'audience.read': 'editor',
   'sections.manage': 'editor',
   'fronts.manage': 'editor',
   'users.manage': 'admin',

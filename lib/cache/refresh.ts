@@ -21,6 +21,8 @@ export type ArticleChange = {
   /** Every curated front that pins the article ("home" or a section's slug): an unpublished pinned
    * article must leave it at once, whichever section it belongs to. */
   fronts?: readonly string[];
+  /** True when the article is in the "most read" list: it must leave it at once when it leaves the public site. */
+  mostRead?: boolean;
 };
 
 export function tagsForArticleChange(change: ArticleChange): string[] {
@@ -28,6 +30,7 @@ export function tagsForArticleChange(change: ArticleChange): string[] {
   for (const slug of change.sectionSlugs) tags.add(cacheTags.section(slug));
   for (const slug of change.tagSlugs) tags.add(cacheTags.tag(slug));
   if (change.breaking) tags.add(cacheTags.breaking);
+  if (change.mostRead) tags.add(cacheTags.mostRead);
   for (const front of change.fronts ?? []) {
     tags.add(cacheTags.front(front));
     if (front !== 'home') tags.add(cacheTags.section(front));

@@ -10,6 +10,9 @@ export const cacheTags = {
   /** Site-wide feeds and sitemaps. */
   feeds: 'feeds',
   sitemaps: 'sitemaps',
+  /** The "most read" panel (home and every article page): expired only when its ranking changes
+   * (lib/audience/most-read.ts) or an article in it leaves the public site (lib/articles/changes.ts). */
+  mostRead: 'most-read',
   /** On no page: recorded in the outbox when an article is scheduled, so that every instance's due
    * trigger looks again (lib/articles/scheduling/due-trigger.ts). */
   schedules: 'schedules',

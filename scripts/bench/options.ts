@@ -9,7 +9,8 @@ const schema = z.object({
   database: z.enum(['sqlite', 'postgres']),
   port: z.coerce.number().int().min(1024).max(65535),
   misses: z.coerce.number().int().min(1).max(100_000),
-  scenario: z.enum(['pages', 'coherence', 'soak', 'sanitize', 'upload', 'csp', 'blocks', 'media-uses']),
+  scenario: z.enum(['pages', 'coherence', 'soak', 'sanitize', 'upload', 'csp', 'blocks', 'media-uses', 'beacons']),
+  beaconRate: z.coerce.number().int().min(1).max(100_000),
   rounds: z.coerce.number().int().min(1).max(20),
   changes: z.coerce.number().int().min(2).max(100_000),
   hold: z.coerce.number().int().min(0).max(60_000),
@@ -35,8 +36,10 @@ export const usage = `npm run bench -- [--articles N] [--duration S] [--connecti
                  alternating), blocks (uncached render of articles of 20 blocks with 3 pictures and an
                  embed, and their page bytes against the same text as plain paragraphs; --misses pairs)
                  media-uses (the media-use check at --articles articles: the old scan of every body
-                 against the MediaUse index, in process, on a throwaway SQLite or PostgreSQL database)
-                 or soak (npm run soak: mixed traffic for --minutes)
+                 against the MediaUse index, in process, on a throwaway SQLite or PostgreSQL database),
+                 beacons (article req/s alone and under a fixed rate of view beacons, views written,
+                 memory under a flood of unknown ids) or soak (npm run soak: mixed traffic for --minutes)
+  --beacon-rate  beacons: view beacons a second the generator sends (default 5000)
   --rounds       pages and csp: how many times each target or mode is measured, in turn (default 2)
   --changes      coherence: how many publishes and unpublishes (default 300)
   --hold         coherence: ms between one change's answer and the next change (default 1200)
@@ -60,6 +63,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
       minutes: { type: 'string', default: '30' },
       'publish-every': { type: 'string', default: '5' },
       'import-every': { type: 'string', default: '5' },
+      'beacon-rate': { type: 'string', default: '5000' },
       rounds: { type: 'string', default: '2' },
       help: { type: 'boolean', default: false },
     },
@@ -68,7 +72,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     console.log(usage);
     process.exit(0);
   }
-  const parsed = schema.safeParse({ ...values, publishEvery: values['publish-every'], importEvery: values['import-every'] });
+  const parsed = schema.safeParse({ ...values, publishEvery: values['publish-every'], importEvery: values['import-every'], beaconRate: values['beacon-rate'] });
   if (!parsed.success) {
     console.error(`${parsed.error.issues.map((issue) => `--${issue.path.join('.')}: ${issue.message}`).join('\n')}\n\n${usage}`);
     process.exit(2);

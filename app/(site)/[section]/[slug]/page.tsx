@@ -5,6 +5,9 @@ import { loadBodyReferences } from '@/lib/articles/page-references';
 import { findSectionAddress } from '@/lib/sections/queries';
 import { validSlug } from '@/lib/articles/params';
 import { ArticlePage } from '@/components/article/ArticlePage';
+import { ViewBeacon } from '@/components/article/ViewBeacon';
+import { MostRead } from '@/components/front/MostRead';
+import { getMostRead } from '@/lib/audience/queries';
 import { JsonLd } from '@/components/seo/JsonLd';
 import { articleMetadata, notFoundMetadata } from '@/lib/seo/metadata';
 import { articleCrumbs, articleJsonLd, breadcrumbJsonLd } from '@/lib/seo/jsonld';
@@ -38,11 +41,13 @@ export default async function ArticleRoute({ params }: Props) {
   // The second line, should the proxy not have run: a 404, never a page's own redirect (a 308 with,
   // on a first render, its Location header twice).
   if (!article) notFound();
-  const references = await loadBodyReferences(article.body);
+  const [references, mostRead] = await Promise.all([loadBodyReferences(article.body), getMostRead()]);
   return (
     <>
       <JsonLd data={[...articleJsonLd(article, references), breadcrumbJsonLd(articleCrumbs(article))]} />
       <ArticlePage article={article} references={references} />
+      <MostRead items={mostRead} />
+      <ViewBeacon articleId={article.id} />
     </>
   );
 }

@@ -19,6 +19,8 @@ import { can, canEditArticle } from '@/lib/auth/roles';
 import { config } from '@/lib/config';
 import { validRecordId } from '@/lib/articles/params';
 import { parseSearchParams, type SearchParams } from '@/lib/forms/search-params';
+import { ViewsChart } from '@/components/admin/audience/ViewsChart';
+import { articleViewsByHour } from '@/lib/audience/queries';
 
 export const metadata: Metadata = { title: 'Edit article' };
 
@@ -30,11 +32,12 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
   if (!id) notFound();
   const query = parseSearchParams(articleEditParams, await searchParams);
   const { relatedQuery } = query;
-  const [article, sections, media, results] = await Promise.all([
+  const [article, sections, media, results, views] = await Promise.all([
     getArticleForEdit(id, user),
     sectionOptions(),
     mediaOptions(),
     findArticlesToRelate(relatedQuery, id, user),
+    articleViewsByHour(id),
   ]);
   // Not there, or not this viewer's to read: the same 404 (docs/decisions/0010).
   if (!article) notFound();
@@ -77,6 +80,12 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
               pictures={media}
               actions={{ addArticle: addRelatedArticleAction, addUrl: addRelatedUrlAction, move: moveRelatedLinkAction, remove: removeRelatedLinkAction }}
             />
+          ) : null}
+          {article.status === 'published' || views.some((point) => point.views) ? (
+            <section aria-labelledby="views-heading">
+              <h2 id="views-heading" className="mb-2 font-serif text-xl font-bold">Views, last 7 days</h2>
+              <ViewsChart id="article-views" title="Views per hour of this article, last 7 days" points={views} timeZone={zone} />
+            </section>
           ) : null}
         </div>
         <aside className="space-y-4" aria-label="Publishing and notes">
