@@ -19,9 +19,11 @@ export async function describeArticleChange(articleId: number, client: Prisma.Tr
       linkedFrom: { select: { article: { select: { slug: true, status: true, section: { select: { slug: true } } } } } },
       // Fronts pinning it (lib/fronts): it leaves them at once when it leaves the public site.
       frontSlots: { select: { front: { select: { section: { select: { slug: true } } } } } },
+      // Its contributors' author pages list it.
+      contributors: { select: { contributorId: true } },
     },
   });
-  if (!article) return { articleId, sectionSlugs: [], tagSlugs: [], paths: [], fronts: [] };
+  if (!article) return { articleId, sectionSlugs: [], tagSlugs: [], paths: [], fronts: [], contributorIds: [] };
   const paths = [
     articlePath(article),
     ...article.oldSlugs.map((old) => articlePath({ slug: old.slug, section: article.section })),
@@ -34,6 +36,7 @@ export async function describeArticleChange(articleId: number, client: Prisma.Tr
     paths: [...new Set(paths)],
     breaking: article.breakingUntil !== null,
     fronts: [...new Set(article.frontSlots.map((slot) => slot.front.section?.slug ?? 'home'))],
+    contributorIds: article.contributors.map((link) => link.contributorId),
   };
 }
 
@@ -47,5 +50,6 @@ export function mergeArticleChanges(...changes: ArticleChange[]): ArticleChange 
     paths: [...new Set(changes.flatMap((change) => change.paths ?? []))],
     breaking: changes.some((change) => change.breaking),
     fronts: [...new Set(changes.flatMap((change) => change.fronts ?? []))],
+    contributorIds: [...new Set(changes.flatMap((change) => change.contributorIds ?? []))],
   };
 }

@@ -12,6 +12,7 @@ export type Permission =
   | 'audit.read'
   | 'sections.manage'
   | 'fronts.manage'
+  | 'contributors.manage'
   | 'users.manage';
 
 const rank: Record<Role, number> = { writer: 1, editor: 2, admin: 3 };
@@ -27,6 +28,7 @@ const needs: Record<Permission, Role> = {
   'audit.read': 'editor',
   'sections.manage': 'editor',
   'fronts.manage': 'editor',
+  'contributors.manage': 'editor',
   'users.manage': 'admin',
 };
 

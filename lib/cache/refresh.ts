@@ -21,6 +21,8 @@ export type ArticleChange = {
   /** Every curated front that pins the article ("home" or a section's slug): an unpublished pinned
    * article must leave it at once, whichever section it belongs to. */
   fronts?: readonly string[];
+  /** Every contributor the article's byline names or named: their author pages list it. */
+  contributorIds?: readonly number[];
 };
 
 export function tagsForArticleChange(change: ArticleChange): string[] {
@@ -32,6 +34,7 @@ export function tagsForArticleChange(change: ArticleChange): string[] {
     tags.add(cacheTags.front(front));
     if (front !== 'home') tags.add(cacheTags.section(front));
   }
+  for (const id of change.contributorIds ?? []) tags.add(cacheTags.author(id));
   for (const path of change.paths ?? []) tags.add(pathTag(path));
   return [...tags];
 }

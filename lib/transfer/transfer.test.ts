@@ -266,11 +266,11 @@ describe('import of a hostile export', () => {
   const link = (url: string) => ({ article: 'after-the-bad-ones', position: 0, target: null, targetLegacyId: null, url, kicker: '', title: 'A link', contentType: 'text', media: null, createdAt: when });
 
   /** An export file, a record a line; returns its path and the line each record sits on. */
-  function writeExport(name: string, collections: Record<TransferCollection, unknown[]>, version = 2): { file: string; lineOf: Map<unknown, number> } {
+  function writeExport(name: string, collections: Partial<Record<TransferCollection, unknown[]>>, version = 2): { file: string; lineOf: Map<unknown, number> } {
     const lines = [JSON.stringify({ type: 'header', format: 'lede-export', version, exportedAt: when })];
     const lineOf = new Map<unknown, number>();
     for (const collection of transferCollections) {
-      for (const record of collections[collection]) {
+      for (const record of collections[collection] ?? []) {
         lines.push(JSON.stringify({ type: recordTypes[collection], ...(record as object) }));
         lineOf.set(record, lines.length);
       }
