@@ -6,7 +6,7 @@ import { onPostgres, parameters } from '@/lib/db/dialect';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { StoredRenditions } from '@/lib/media/renditions';
 
-export type MediaUseKind = 'lead' | 'related-link' | 'body' | 'poster';
+export type MediaUseKind = 'lead' | 'related-link' | 'body' | 'poster' | 'contributor-photo';
 
 export type MediaUse = {
   kind: MediaUseKind;
@@ -15,6 +15,8 @@ export type MediaUse = {
   headline: string;
   /** For a poster: the video it belongs to. */
   videoId?: number;
+  /** For a contributor's photo: the contributor (headline is their name). */
+  contributorId?: number;
 };
 
 type Client = Prisma.TransactionClient;
@@ -69,6 +71,9 @@ export async function findMediaUses(mediaIds: readonly number[], client: Client 
     ...related.map((article) => ({ kind: 'related-link' as const, articleId: article.id, headline: article.headline })),
     ...body.map((article) => ({ kind: 'body' as const, articleId: article.id, headline: article.headline })),
   ];
+  // A contributor's photo is on their author page and in the structured data of every byline.
+  const people = await client.contributor.findMany({ where: { photoId: { in: [...mediaIds] } }, select: { id: true, name: true }, orderBy: { id: 'asc' } });
+  uses.push(...people.map((person) => ({ kind: 'contributor-photo' as const, articleId: null, headline: person.name, contributorId: person.id })));
   // A poster is used by its video, unless that video is being deleted with it.
   for (const row of rows) {
     for (const video of row.posterOf) {

@@ -183,5 +183,6 @@ export type TransferCounts = Record<TransferCollection, number>;
  */
 export const versionOneConversion =
   `jq -c '{type:"header",format,version:2,exportedAt},` +
-  transferCollections.map((collection) => `(.${collection}[]|{type:"${recordTypes[collection]}"}+.)`).join(',') +
+  // (Version 1 had no contributors.)
+  transferCollections.filter((collection) => collection !== 'contributors').map((collection) => `(.${collection}[]|{type:"${recordTypes[collection]}"}+.)`).join(',') +
   `,{type:"end"}' OLD.json > NEW${transferExtension}`;

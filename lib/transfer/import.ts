@@ -214,7 +214,8 @@ function readHeader(line: string): string | null {
   if (!header.success) return `not a Lede export: the first line must be its header, {"type":"header","format":"${transferFormat}","version":${transferVersion},...}`;
   if (header.data.format !== transferFormat) return `not a Lede export (format is ${JSON.stringify(header.data.format)})`;
   if (!(readableTransferVersions as readonly number[]).includes(header.data.version)) {
-    return `export version ${JSON.stringify(header.data.version)} is not supported (this Lede reads versions ${readableTransferVersions.join(' and ')})`;
+    const versions = `${readableTransferVersions.slice(0, -1).join(', ')} and ${readableTransferVersions.at(-1)}`;
+    return `export version ${JSON.stringify(header.data.version)} is not supported (this Lede reads versions ${versions})`;
   }
   return null;
 }
