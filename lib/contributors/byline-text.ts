@@ -15,35 +15,46 @@ const suffixes = /^(jr|sr|ii|iii|iv|phd|md)\.?$/i;
 const separator = /\s*[,،]\s*(?:and\s+|&\s*)?|\s+(?:and|&|و)\s+/iu;
 const place = /\s+in\s+((?:\p{Lu}[\p{L}'’.-]*)(?:\s+\p{Lu}[\p{L}'’.-]*){0,2})$/u;
 
-/** Does `part` read as one person's or agency's name? Starts with a capital (or a caseless script's letter), no digits, a few words. */
+// Lower-case words a name may hold ("Ursula von der Leyen", "Omar al Bashir").
+const particles = new Set(['von', 'van', 'der', 'den', 'de', 'da', 'di', 'del', 'della', 'du', 'la', 'le', 'al', 'el', 'bin', 'ibn', 'bint', 'y', 'dos', 'das', 'ter', 'ten']);
+
+/** Does `part` read as one person's or agency's name? A few words, no digits, each word capitalised
+ * (or in a caseless script, or a particle such as "von"): "Our correspondent" is not one. */
 function nameLike(part: string): boolean {
-  if (!part || /\d/.test(part) || part.split(/\s+/).length > 5) return false;
-  const first = [...part][0]!;
-  return /\p{Lu}/u.test(first) || (/\p{L}/u.test(first) && !/\p{Ll}/u.test(first));
+  const words = part.split(/\s+/).filter(Boolean);
+  if (!words.length || /\d/.test(part) || words.length > 5) return false;
+  return words.every((word, index) => {
+    const first = [...word][0]!;
+    if (/\p{Lu}/u.test(first) || (/\p{L}/u.test(first) && !/\p{Ll}/u.test(first))) return true;
+    return index > 0 && particles.has(word.toLowerCase());
+  });
 }
 
 const tidy = (text: string) => text.normalize('NFC').replace(/\s+/g, ' ').trim();
 
-export function bylineNames(byline: string): BylineNames {
-  let text = tidy(byline).replace(/^by\s+/i, '').replace(/[.;:]+$/, '').trim();
-  if (!text) return { names: [], place: null };
-  let found: string | null = null;
-  const at = place.exec(text);
-  if (at && nameLike(text.slice(0, at.index).trim())) {
-    found = at[1]!;
-    text = text.slice(0, at.index).trim();
-  }
+/** The byline's names when every part is one, else null. */
+function splitNames(text: string): string[] | null {
   const parts: string[] = [];
   for (const raw of text.split(separator)) {
     const part = raw.trim();
     if (suffixes.test(part) && parts.length) parts[parts.length - 1] += `, ${part}`;
     else parts.push(part);
   }
+  return parts.every(nameLike) ? parts : null;
+}
+
+export function bylineNames(byline: string): BylineNames {
+  const text = tidy(byline).replace(/^by\s+/i, '').replace(/[.;:]+$/, '').trim();
+  if (!text) return { names: [], place: null };
+  // "… in Cairo" at the end is a place, when what comes before it is a list of names.
+  const at = place.exec(text);
+  const withoutPlace = at ? splitNames(text.slice(0, at.index).trim()) : null;
+  const parts = withoutPlace ?? splitNames(text);
   // One part that is not a name, and the whole is kept as it was written.
-  if (!parts.every(nameLike)) return { names: [text], place: found };
+  if (!parts) return { names: [text], place: null };
   const names: string[] = [];
   for (const part of parts) if (!names.some((name) => nameKey(name) === nameKey(part))) names.push(part);
-  return { names, place: found };
+  return { names, place: withoutPlace ? at![1]! : null };
 }
 
 /** Two spellings of one name: same letters, case and spacing aside. */
