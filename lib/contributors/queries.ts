@@ -101,6 +101,13 @@ export async function contributorOfAccount(userId: number): Promise<{ id: number
   return db.contributor.findFirst({ where: { userId, retiredAt: null }, select: { id: true, name: true, jobTitle: true } });
 }
 
+/** Contributor names by id, for the revision diff's byline (any id a snapshot may hold; a deleted one is "#id"). */
+export async function contributorNames(ids: readonly number[]): Promise<(id: number) => string> {
+  const rows = ids.length ? await db.contributor.findMany({ where: { id: { in: [...new Set(ids)] } }, select: { id: true, name: true } }) : [];
+  const names = new Map(rows.map((row) => [row.id, row.name]));
+  return (id) => names.get(id) ?? `#${id}`;
+}
+
 export const contributorPageSize = 50;
 
 export type ContributorListRow = ContributorChoice & { slug: string; articles: number; account: string | null };
