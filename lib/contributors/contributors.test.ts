@@ -196,3 +196,21 @@ describe('convertStoredBylines (free-text bylines of before contributors)', () =
     expect(await convertStoredBylines()).toEqual({ articles: 0, contributorsMade: 0, placesDropped: 0 });
   });
 });
+
+describe('restoring a revision', () => {
+  it('restores the byline it saved, and keeps the current one for a revision saved before contributors', async () => {
+    const { restoreRevision } = await import('@/lib/revisions/restore');
+    const [a, b] = [await makeContributor({ name: 'Restore One' }), await makeContributor({ name: 'Restore Two' })];
+    const created = await createArticle(editor, { headline: 'Restorable', sectionId, contributors: [a.id] });
+    await updateArticle(editor, created.id, { headline: 'Restorable', sectionId, contributors: [b.id, a.id], version: 1 });
+    const byline = async () => (await db.articleContributor.findMany({ where: { articleId: created.id }, orderBy: { position: 'asc' }, select: { contributorId: true } })).map((row) => row.contributorId);
+    expect((await restoreRevision(editor, created.id, 1, 2)).ok).toBe(true);
+    expect(await byline()).toEqual([a.id]);
+    // Version 1's snapshot as an upgraded site has it: a free-text byline, no contributors.
+    const revision = await db.revision.findUniqueOrThrow({ where: { articleId_version: { articleId: created.id, version: 2 } } });
+    const { contributors: _ids, ...old } = revision.snapshot as Record<string, unknown>;
+    await db.revision.update({ where: { id: revision.id }, data: { snapshot: { ...old, byline: 'Restore Two and Restore One' } } });
+    expect((await restoreRevision(editor, created.id, 2, 3)).ok).toBe(true);
+    expect(await byline()).toEqual([a.id]);
+  });
+});
