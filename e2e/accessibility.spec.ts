@@ -23,6 +23,8 @@ test.beforeAll(async () => {
 });
 
 test('axe-core finds no WCAG A/AA violation on any kind of page', async ({ page }) => {
+  // Seven kinds of page, axe on each: on a shared two-core machine that is more than the default minute.
+  test.setTimeout(180_000);
   const failures: string[] = [];
   for (const { name, path, status } of pages) {
     const response = await page.goto(path);
