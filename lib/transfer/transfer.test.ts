@@ -363,7 +363,7 @@ describe('import of a hostile export', () => {
     expect(reasons.get(lineOf.get(leadOutside)!)).toMatch(/articles record refused: leadMedia not a media path/);
     expect(reasons.get(lineOf.get(tooDeep)!)).toMatch(new RegExp(`articles record refused: body The body nests tags more than ${bodyNestingLimit} deep`));
     expect(reasons.get(lineOf.get(scriptLink)!)).toMatch(/relatedLinks record refused: url Enter a web address starting with https:\/\/ or http:\/\//);
-    expect(report.counts).toEqual({ sections: 1, tags: 1, media: 1, articles: 1, relatedLinks: 1, corrections: 0 });
+    expect(report.counts).toEqual({ sections: 1, tags: 1, media: 1, contributors: 0, articles: 1, relatedLinks: 1, corrections: 0 });
   });
 
   // Version 3: bodies are blocks that name media by path and articles by slug.
