@@ -145,7 +145,7 @@ describe('export and import', () => {
     const broken = path.join(dir, 'broken.ndjson');
     fs.writeFileSync(broken, '{"type":"header","format":"something-else","version":2,"exportedAt":"2026-01-02T03:04:05.000Z"}\n{"type":"end"}\n');
     await expect(importTransferFile(broken)).rejects.toThrow(`${broken}:1: not a Lede export (format is "something-else")`);
-    fs.writeFileSync(broken, '{"type":"header","format":"lede-export","version":4,"exportedAt":"2026-01-02T03:04:05.000Z"}\n{"type":"end"}\n');
+    fs.writeFileSync(broken, '{"type":"header","format":"lede-export","version":5,"exportedAt":"2026-01-02T03:04:05.000Z"}\n{"type":"end"}\n');
     await expect(importTransferFile(broken)).rejects.toThrow(`${broken}:1: export version 5 is not supported (this Lede reads versions 2, 3 and 4)`);
     fs.writeFileSync(broken, 'Dear editor,\n');
     await expect(importTransferFile(broken)).rejects.toThrow(`${broken}:1: not a Lede export: the first line must be its header, {"type":"header","format":"lede-export","version":4,...}`);
