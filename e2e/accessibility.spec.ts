@@ -1,6 +1,6 @@
 // Every kind of public page: axe-core finds nothing (WCAG 2.0 A/AA, 2.1 AA), it shows no raw data,
 // it reads without JavaScript, it fits a 320 px screen, and it has landmarks and a skip link.
-import { busiestSection, tagWithArticles } from './support/site-data';
+import { authorWithArticles, busiestSection, tagWithArticles } from './support/site-data';
 import { accessibilityViolations, expect, expectNoRawDump, legacyArticle, scrollsSideways, test } from './support/fixtures';
 
 type PageKind = { name: string; path: string; status: number };
@@ -10,17 +10,21 @@ let pages: PageKind[] = [];
 test.beforeAll(async () => {
   const section = await busiestSection();
   const tag = await tagWithArticles();
+  const author = await authorWithArticles();
   pages = [
     { name: 'home', path: '/', status: 200 },
     { name: 'section', path: `/${section.slug}`, status: 200 },
     { name: 'article', path: legacyArticle.path, status: 200 },
     { name: 'tag', path: `/tag/${tag.slug}`, status: 200 },
+    { name: 'author', path: `/author/${encodeURIComponent(author.slug)}`, status: 200 },
     { name: 'search', path: '/search?q=Lavrov', status: 200 },
     { name: '404', path: '/no-such-page-e2e', status: 404 },
   ];
 });
 
 test('axe-core finds no WCAG A/AA violation on any kind of page', async ({ page }) => {
+  // Seven kinds of page, axe on each: on a shared two-core machine that is more than the default minute.
+  test.setTimeout(180_000);
   const failures: string[] = [];
   for (const { name, path, status } of pages) {
     const response = await page.goto(path);
@@ -67,7 +71,7 @@ test.describe('without JavaScript', () => {
         await expect(page.getByTestId('headline')).toHaveText(legacyArticle.headline);
         await expect(page.getByTestId('related-link')).toHaveCount(6);
       }
-      if (['home', 'section', 'tag', 'search'].includes(name)) await expect(page.getByTestId('story-card').first()).toBeVisible();
+      if (['home', 'section', 'tag', 'author', 'search'].includes(name)) await expect(page.getByTestId('story-card').first()).toBeVisible();
     }
   });
 });

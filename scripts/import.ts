@@ -50,6 +50,7 @@ const { applyMigrations } = await import('@/lib/db/migrate');
 const { db } = await import('@/lib/db/client');
 await applyMigrations();
 await (await import('@/lib/articles/body/convert-stored')).convertStoredBodies({ log: console.log });
+await (await import('@/lib/contributors/convert-bylines')).convertStoredBylines({ log: console.log });
 
 let failed = 0;
 const isExport = (file: string) => /\.(nd)?json$/i.test(file);

@@ -7,4 +7,6 @@ console.log(applied.length ? `Applied ${applied.length} migration(s): ${applied.
 const { convertStoredBodies } = await import('@/lib/articles/body/convert-stored');
 const { db } = await import('@/lib/db/client');
 await convertStoredBodies({ log: (line) => console.log(line) });
+const { convertStoredBylines } = await import('@/lib/contributors/convert-bylines');
+await convertStoredBylines({ log: (line) => console.log(line) });
 await db.$disconnect();

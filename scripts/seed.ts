@@ -39,6 +39,7 @@ const { seedGeneratedArticles } = await import('@/lib/seed/generated');
 const { applied } = await applyMigrations();
 if (applied.length) console.log(`Applied ${applied.length} migration(s).`);
 await (await import('@/lib/articles/body/convert-stored')).convertStoredBodies({ log: console.log });
+await (await import('@/lib/contributors/convert-bylines')).convertStoredBylines({ log: console.log });
 const demo = await seedDemoContent({ log: console.log });
 if (!demo.seeded) console.log('The database already has articles: demo content left as it is.');
 

@@ -1,3 +1,4 @@
+import type { BylineEntry, ContributorProfile } from '@/lib/contributors/types';
 // Read-model values for the SEO builders' tests (pure functions: no database needed).
 import type { ArticleView, MediaView } from '@/lib/articles/types';
 
@@ -35,6 +36,32 @@ export const sampleVideo: MediaView = {
   crops: null,
 };
 
+/** A contributor of the byline, with a photo and two profiles. */
+export const sampleContributor: BylineEntry = {
+  id: 3,
+  slug: 'jane-reporter',
+  name: 'Jane Reporter',
+  jobTitle: 'Middle East correspondent',
+  path: '/author/jane-reporter',
+  photo: sampleImage,
+  sameAs: ['https://example.org/jane', 'https://x.com/janereporter'],
+};
+
+/** A second contributor: a guest, no photo, no profiles. */
+export const sampleGuest: BylineEntry = { id: 4, slug: 'sam-guest', name: 'Sam Guest', jobTitle: '', path: '/author/sam-guest', photo: null, sameAs: [] };
+
+/** The author page's profile of sampleContributor. */
+export const sampleProfile: ContributorProfile = {
+  ...sampleContributor,
+  bio: 'Jane reports from Beirut.',
+  links: [
+    { kind: 'website', label: 'Website', url: 'https://example.org/jane' },
+    { kind: 'x', label: 'X', url: 'https://x.com/janereporter' },
+  ],
+  retired: false,
+  updatedAt: '2024-01-02T03:04:05.000Z',
+};
+
 export function sampleArticle(overrides: Partial<ArticleView> = {}): ArticleView {
   return {
     id: 7,
@@ -53,7 +80,7 @@ export function sampleArticle(overrides: Partial<ArticleView> = {}): ArticleView
     bodyText: 'Body',
     wordCount: 1,
     language: 'en',
-    byline: 'Jane Reporter',
+    byline: [sampleContributor],
     sourceCredit: 'Press TV reported',
     tags: [
       { slug: 'syria', name: 'Syria' },

@@ -10,7 +10,7 @@ export function AdminShell({ user, signOut, children }: { user: ShellUser; signO
     ['/admin/articles', 'Articles'],
     ['/admin/articles/new', 'New article'],
     ['/admin/media', 'Media'],
-    ...(user.role !== 'writer' ? ([['/admin/sections', 'Sections'], ['/admin/fronts', 'Fronts'], ['/admin/audience', 'Audience'], ['/admin/trash', 'Deleted'], ['/admin/audit', 'Audit log']] as [string, string][]) : []),
+    ...(user.role !== 'writer' ? ([['/admin/sections', 'Sections'], ['/admin/fronts', 'Fronts'], ['/admin/contributors', 'Contributors'], ['/admin/audience', 'Audience'], ['/admin/trash', 'Deleted'], ['/admin/audit', 'Audit log']] as [string, string][]) : []),
     ...(user.role === 'admin' ? ([['/admin/users', 'Users']] as [string, string][]) : []),
   ];
   return (

@@ -1,8 +1,9 @@
 'use client';
 // The article form: headline to slug, with the body editor. A client island because it keeps what the
 // editor typed across a refused save (validation, a conflict) and shows the conflict beside it.
-import { useActionState, type ReactNode } from 'react';
+import { useActionState, useState, type ReactNode } from 'react';
 import { BodyEditor } from '@/components/admin/BodyEditor';
+import { BylinePicker, type BylinePickEntry } from '@/components/admin/BylinePicker';
 import { ConflictPanel } from '@/components/admin/ConflictPanel';
 import { HeadlineInput } from '@/components/admin/HeadlineInput';
 import { UnsavedChangesGuard } from '@/components/admin/UnsavedChangesGuard';
@@ -16,6 +17,10 @@ type Props = {
   articleId: number | null;
   version: number | null;
   initial: ArticleFormValues;
+  /** The byline's contributors in order, named (the form's value holds their ids). */
+  byline: BylinePickEntry[];
+  /** Most contributors one byline names. */
+  maxByline: number;
   sections: Option[];
   media: Option[];
   /** Shown under the slug field: where the article lives. */
@@ -39,8 +44,9 @@ function Field({ id, label, error, hint, children }: { id: string; label: string
 
 const describe = (id: string, error?: string, hint?: string) => [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
 
-export function ArticleForm({ action, articleId, version, initial, sections, media, slugHint, siteLanguage }: Props) {
+export function ArticleForm({ action, articleId, version, initial, byline: initialByline, maxByline, sections, media, slugHint, siteLanguage }: Props) {
   const [state, formAction, pending] = useActionState(action, { status: 'idle', message: '', fields: {}, values: null, conflict: null, attempt: 0 });
+  const [byline, setByline] = useState(initialByline);
   const values = state.values ?? initial;
   const errors = state.fields;
   // Remount the fields after each answer so they show what was typed, not what the page first had.
@@ -92,9 +98,7 @@ export function ArticleForm({ action, articleId, version, initial, sections, med
               {media.map((item) => <option key={item.id} value={item.id}>{item.label}</option>)}
             </select>
           </Field>
-          <Field id="byline" label="Byline" error={errors.byline}>
-            <input id="byline" name="byline" dir="auto" defaultValue={values.byline} maxLength={200} className={input} />
-          </Field>
+          <BylinePicker picked={byline} onChange={setByline} error={errors.contributors} max={maxByline} />
           <Field id="sourceCredit" label="Source credit" error={errors.sourceCredit} hint="Such as: Reuters, or Press TV.">
             <input id="sourceCredit" name="sourceCredit" dir="auto" defaultValue={values.sourceCredit} maxLength={200} className={input} aria-describedby={describe('sourceCredit', errors.sourceCredit, 'x')} />
           </Field>

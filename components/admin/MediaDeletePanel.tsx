@@ -7,6 +7,7 @@ const how: Record<MediaUse['kind'], string> = {
   video: 'video in the body',
   'related-link': 'picture of a related link',
   poster: 'poster of a video',
+  'contributor-photo': 'photo of a contributor',
 };
 
 /**
@@ -22,9 +23,11 @@ export function MediaDeletePanel({ media, action }: { media: MediaDeleteCheck; a
           <p className="mb-2">It cannot be deleted while these use it:</p>
           <ul className="mb-3 list-disc pl-6" data-testid="media-uses">
             {media.uses.map((use) => (
-              <li key={`${use.kind}-${use.articleId ?? use.videoId}`}>
+              <li key={`${use.kind}-${use.articleId ?? use.videoId ?? use.contributorId}`}>
                 {use.articleId !== null ? (
                   <Link href={`/admin/articles/${use.articleId}`} className="text-blue-800 underline">{use.headline || `Article #${use.articleId}`}</Link>
+                ) : use.contributorId !== undefined ? (
+                  <Link href={`/admin/contributors/${use.contributorId}`} className="text-blue-800 underline">{use.headline}</Link>
                 ) : (
                   <span>Video #{use.videoId} {use.headline}</span>
                 )}{' '}

@@ -1,6 +1,10 @@
 import { errorMessageFor } from '@/components/admin/outcomes';
 
 const notices: Record<string, string> = {
+  'contributor-created': 'Contributor added. Writers can now put them in a byline.',
+  'contributor-saved': 'Profile saved. Their author page and bylines show it now.',
+  'contributor-retired': 'Contributor retired: no longer offered for bylines. Their page and bylines stay.',
+  'contributor-restored': 'Contributor restored: offered for bylines again.',
   created: 'Draft created.',
   saved: 'Saved.',
   published: 'Published. The public pages show it now.',

@@ -8,6 +8,9 @@ import { minimumPasswordLength } from '@/lib/auth/password';
 import { passwordWarnings } from '@/lib/auth/password-strength';
 import { sectionMessages } from '@/lib/sections/messages';
 import { frontMessages } from '@/lib/fronts/schema';
+import { contributorMessages } from '@/lib/contributors/messages';
+import { profileLinkMessages } from '@/lib/contributors/links';
+import { articleSlugRuleMessage } from '@/lib/forms/slug-pattern';
 
 const errorMessages = {
   // Authorisation (lib/auth/current.ts).
@@ -91,6 +94,22 @@ const errorMessages = {
   'front-headline': frontMessages.headline,
   'front-picture': frontMessages.picture,
   'front-gone': frontMessages.gone,
+  // Contributors (lib/contributors/commands.ts, links.ts).
+  'contributor-fields': contributorMessages.fields,
+  'contributor-name': 'Write the contributor’s name.',
+  'contributor-slug-taken': contributorMessages.slugTaken,
+  'contributor-photo': contributorMessages.photo,
+  'contributor-account': contributorMessages.account,
+  'contributor-account-taken': contributorMessages.accountTaken,
+  'contributor-missing': contributorMessages.missing,
+  'contributor-role': contributorMessages.role,
+  'contributor-not-retired': contributorMessages.notRetired,
+  'contributor-retired': contributorMessages.retired,
+  'contributor-website': profileLinkMessages.website,
+  'contributor-x': profileLinkMessages.x,
+  'contributor-mastodon': profileLinkMessages.mastodon,
+  'contributor-bluesky': profileLinkMessages.bluesky,
+  'contributor-slug': articleSlugRuleMessage,
   // Fallbacks by kind of refusal.
   invalid: 'That was refused: check the form and try again.',
   'not-found': 'That no longer exists (it may have been deleted).',

@@ -1,6 +1,7 @@
 import type { ArticleView } from '@/lib/articles/types';
 import { readingMinutes } from '@/lib/articles/reading-time';
 import { Dateline } from '@/components/article/Dateline';
+import { Byline } from '@/components/contributors/Byline';
 
 /** Kicker, headline and standfirst. The kicker is a label of its own ("VIDEO"), never glued to the
  * headline text, so the headline reads and indexes as what it is. They take the article's language
@@ -19,7 +20,7 @@ export function ArticleHeader({ article, site }: { article: ArticleView; site?: 
       </h1>
       {article.standfirst ? <p className="font-serif text-xl text-muted" data-testid="standfirst">{article.standfirst}</p> : null}
       <div className="flex flex-wrap items-baseline gap-x-4 gap-y-1 border-y border-rule py-2" {...site}>
-        {article.byline ? <p className="text-sm font-semibold">By {article.byline}</p> : null}
+        <Byline entries={article.byline} />
         <Dateline publishedAt={article.publishedAt} modifiedAt={article.modifiedAt} />
         {article.wordCount > 0 ? (
           <p className="text-sm text-muted" data-testid="reading-time">

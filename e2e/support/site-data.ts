@@ -30,6 +30,17 @@ export async function tagWithArticles(): Promise<{ slug: string; name: string }>
   return tag;
 }
 
+/** A contributor with at least one published article: an author page with a list. */
+export async function authorWithArticles(): Promise<{ id: number; slug: string; name: string }> {
+  const author = await db.contributor.findFirst({
+    where: { articles: { some: { article: { status: 'published' } } } },
+    orderBy: { id: 'asc' },
+    select: { id: true, slug: true, name: true },
+  });
+  if (!author) throw new Error('No contributor with a published article in the e2e database.');
+  return author;
+}
+
 /** A word (7+ letters) found in the text of the most published articles: a search with many results. */
 export async function commonWord(): Promise<string> {
   const sample = await db.article.findMany({ where: { status: 'published' }, select: { headline: true, bodyText: true }, take: 120, orderBy: { id: 'desc' } });

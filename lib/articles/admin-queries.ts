@@ -127,6 +127,9 @@ export type AdminRelatedLink = {
   note: string;
 };
 
+/** A contributor as the byline picker shows it. */
+export type BylinePick = { id: number; name: string; jobTitle: string };
+
 export type ArticleForEdit = {
   id: number;
   version: number;
@@ -138,6 +141,8 @@ export type ArticleForEdit = {
   modifiedAt: string | null;
   breakingUntil: string | null;
   values: ArticleEditValues;
+  /** The byline's contributors in order, named for the byline picker. */
+  byline: BylinePick[];
   leadMedia: MediaView | null;
   corrections: { id: number; note: string; createdAt: string }[];
   related: AdminRelatedLink[];
@@ -175,7 +180,13 @@ export async function getArticleForEdit(id: number, viewer: Viewer): Promise<Art
     publishedAt: row.publishedAt?.toISOString() ?? null,
     modifiedAt: row.modifiedAt?.toISOString() ?? null,
     breakingUntil: row.breakingUntil && row.breakingUntil.getTime() > Date.now() ? row.breakingUntil.toISOString() : null,
-    values: { ...pick(row, articleColumnNames), body: storedBody(row.body), tags: row.tags.map(({ tag }) => tag.name).join(', ') },
+    values: {
+      ...pick(row, articleColumnNames),
+      body: storedBody(row.body),
+      tags: row.tags.map(({ tag }) => tag.name).join(', '),
+      contributors: row.contributors.map(({ contributor }) => contributor.id).join(','),
+    },
+    byline: row.contributors.map(({ contributor }) => ({ id: contributor.id, name: contributor.name, jobTitle: contributor.jobTitle })),
     leadMedia: toMediaView(row.leadMedia),
     corrections: row.corrections.map((c) => ({ id: c.id, note: c.note, createdAt: c.createdAt.toISOString() })),
     related: row.relatedLinks.map((link) => {

@@ -39,7 +39,6 @@ export type BulkArticle = {
   bodyText: string;
   wordCount: number;
   language?: string;
-  byline: string;
   sourceCredit: string;
   status: 'draft' | 'scheduled' | 'published' | 'unpublished';
   contentType: 'text' | 'video';
@@ -50,7 +49,7 @@ export type BulkArticle = {
 };
 
 const articleColumns = [
-  'id', 'slug', 'kicker', 'headline', 'standfirst', 'body', 'bodyText', 'wordCount', 'language', 'byline', 'sourceCredit', 'status',
+  'id', 'slug', 'kicker', 'headline', 'standfirst', 'body', 'bodyText', 'wordCount', 'language', 'sourceCredit', 'status',
   'contentType', 'sectionId', 'leadMediaId', 'publishedAt', 'modifiedAt', 'version', 'createdAt', 'updatedAt',
 ] as const;
 
@@ -62,7 +61,7 @@ export async function insertArticles(tx: Tx, articles: readonly BulkArticle[], n
     articleColumns,
     articles.map((a) => [
       // The body's JSON as text: SQLite stores it so, PostgreSQL casts it to jsonb.
-      a.id, a.slug, a.kicker, a.headline, a.standfirst, JSON.stringify(a.body), a.bodyText, a.wordCount, a.language ?? '', a.byline, a.sourceCredit, a.status,
+      a.id, a.slug, a.kicker, a.headline, a.standfirst, JSON.stringify(a.body), a.bodyText, a.wordCount, a.language ?? '', a.sourceCredit, a.status,
       a.contentType, a.sectionId, a.leadMediaId, sqliteDateTime(a.publishedAt), sqliteDateTime(a.modifiedAt), 1, stamp, stamp,
     ]),
     ['body'],
@@ -73,6 +72,10 @@ export async function insertArticles(tx: Tx, articles: readonly BulkArticle[], n
 
 export async function insertArticleTags(tx: Tx, rows: readonly { articleId: number; tagId: number; position: number }[]): Promise<void> {
   await insertRows(tx, 'ArticleTag', ['articleId', 'tagId', 'position'], rows.map((r) => [r.articleId, r.tagId, r.position]));
+}
+
+export async function insertArticleContributors(tx: Tx, rows: readonly { articleId: number; contributorId: number; position: number }[]): Promise<void> {
+  await insertRows(tx, 'ArticleContributor', ['articleId', 'contributorId', 'position'], rows.map((r) => [r.articleId, r.contributorId, r.position]));
 }
 
 export type BulkRelatedLink = {

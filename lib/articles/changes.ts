@@ -21,9 +21,11 @@ export async function describeArticleChange(articleId: number, client: Prisma.Tr
       frontSlots: { select: { front: { select: { section: { select: { slug: true } } } } } },
       // The "most read" panel lists it: it leaves the panel at once too (lib/audience/most-read.ts).
       mostRead: { select: { rank: true } },
+      // Its contributors' author pages list it.
+      contributors: { select: { contributorId: true } },
     },
   });
-  if (!article) return { articleId, sectionSlugs: [], tagSlugs: [], paths: [], fronts: [] };
+  if (!article) return { articleId, sectionSlugs: [], tagSlugs: [], paths: [], fronts: [], contributorIds: [] };
   const paths = [
     articlePath(article),
     ...article.oldSlugs.map((old) => articlePath({ slug: old.slug, section: article.section })),
@@ -37,6 +39,7 @@ export async function describeArticleChange(articleId: number, client: Prisma.Tr
     breaking: article.breakingUntil !== null,
     fronts: [...new Set(article.frontSlots.map((slot) => slot.front.section?.slug ?? 'home'))],
     mostRead: article.mostRead !== null,
+    contributorIds: article.contributors.map((link) => link.contributorId),
   };
 }
 
@@ -51,5 +54,6 @@ export function mergeArticleChanges(...changes: ArticleChange[]): ArticleChange 
     breaking: changes.some((change) => change.breaking),
     fronts: [...new Set(changes.flatMap((change) => change.fronts ?? []))],
     mostRead: changes.some((change) => change.mostRead),
+    contributorIds: [...new Set(changes.flatMap((change) => change.contributorIds ?? []))],
   };
 }

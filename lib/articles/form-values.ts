@@ -21,8 +21,9 @@ export const articleFormPostSchema = articleFormValuesSchema.extend(textFields('
 /** The values of an empty form. */
 export const emptyArticleFormValues: ArticleFormValues = articleFormValuesSchema.parse({});
 
-/** An article's fields as its form shows them: numbers as digits, no lead media as empty, tags as "A, B". */
-export type ArticleEditValues = Omit<ArticleInput, 'tags'> & { tags: string };
+/** An article's fields as its form shows them: numbers as digits, no lead media as empty, tags as "A, B",
+ * the byline's contributor ids as "4,9". */
+export type ArticleEditValues = Omit<ArticleInput, 'tags' | 'contributors'> & { tags: string; contributors: string };
 
 export function toArticleFormValues(values: ArticleEditValues): ArticleFormValues {
   const text = (value: unknown) => (value === null ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value));

@@ -6,6 +6,7 @@ import { config } from '@/lib/config';
 import { z } from 'zod';
 import type { ArticleCard, ArticleView, CropName, MediaCrop, MediaView, RelatedLinkView } from '@/lib/articles/types';
 import type { ArticleRow, CardRow, MediaRow } from '@/lib/articles/select';
+import { toBylineEntry } from '@/lib/contributors/select';
 
 const storedCrop = z.object({ path: z.string().min(1), width: z.number().int().positive(), height: z.number().int().positive() });
 const storedCrops = z.object({ crops: z.partialRecord(z.enum(['16x9', '4x3', '1x1']), storedCrop) });
@@ -109,7 +110,7 @@ export function toArticleView(row: ArticleRow): ArticleView {
     bodyText: row.bodyText,
     wordCount: row.wordCount,
     language: row.language || config.SITE_LANGUAGE,
-    byline: row.byline,
+    byline: row.contributors.map(({ contributor }) => toBylineEntry(contributor)),
     sourceCredit: row.sourceCredit,
     tags: row.tags.map(({ tag }) => ({ slug: tag.slug, name: tag.name })),
     related: row.relatedLinks.map(toRelatedLinkView).filter((link): link is RelatedLinkView => link !== null),

@@ -14,6 +14,7 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import { isPublicArticle, publicArticleWhere } from '@/lib/articles/public';
 import { frontKey, loadFrontStories, loadPinned, loadDraftPinned } from '@/lib/fronts/queries';
 import { composeFront, type FrontStory } from '@/lib/fronts/compose';
+import { loadByline } from '@/lib/contributors/queries';
 import type { FrontSlotInput } from '@/lib/fronts/schema';
 
 export type PageDirection = 'older' | 'newer';
@@ -176,6 +177,9 @@ export function getHomeFront(): Promise<HomeFront> {
 export const getPublishedArticle = cache(async (slug: string): Promise<ArticleView | null> => {
   const row = await db.article.findUnique({ where: { slug }, select: articleSelect });
   if (!row || !isPublicArticle(row)) return null;
-  return toArticleView(row);
+  // The byline through the data cache, tagged per contributor: a profile edit (a name, a photo)
+  // expires every page that shows it, without listing those pages (lib/contributors/queries.ts).
+  const byline = await loadByline(row.contributors.map(({ contributor }) => contributor.id));
+  return { ...toArticleView(row), byline };
 });
 

@@ -7,6 +7,7 @@ import { bodyDocumentSchema, emptyBody } from '@/lib/articles/body/schema';
 import { articleContentTypes } from '@/lib/articles/stored-fields';
 import { reservedArticleSlugs } from '@/lib/articles/urls';
 import { postedRecordId } from '@/lib/forms/form-data';
+import { bylineInputSchema } from '@/lib/contributors/byline-input';
 import { articleSlugPattern, articleSlugRuleMessage, slugPattern, slugRuleMessage } from '@/lib/forms/slug-pattern';
 
 export type { ArticleSnapshot } from '@/lib/revisions/snapshot';
@@ -113,7 +114,6 @@ export const articleContentSchema = z.object({
   standfirst: line(1000).default(''),
   body: bodyInputSchema.default(emptyBody),
   language: languageSchema.default(''),
-  byline: line(200).default(''),
   sourceCredit: line(200).default(''),
   contentType: z.enum(articleContentTypes).default('text'),
 });
@@ -126,6 +126,8 @@ export const articleContentSchema = z.object({
 export const articleInputSchema = articleContentSchema.extend({
   sectionId: z.coerce.number({ error: 'Choose a section.' }).int().positive('Choose a section.'),
   tags: tagListSchema.default([]),
+  // The byline: contributor ids in order (lib/contributors).
+  contributors: bylineInputSchema.default([]),
   leadMediaId: optionalId.default(null),
   // Empty: made from the headline (lib/articles/slug.ts).
   slug: slugSchema.default(''),

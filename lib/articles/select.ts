@@ -39,8 +39,17 @@ export const articleSelect = {
   bodyText: true,
   wordCount: true,
   language: true,
-  byline: true,
   sourceCredit: true,
+  // The byline: its contributors in order (lib/contributors/select.ts bylineSelect, written out here:
+  // that module builds on this one).
+  contributors: {
+    orderBy: { position: 'asc' },
+    select: {
+      contributor: {
+        select: { id: true, slug: true, name: true, jobTitle: true, website: true, x: true, mastodon: true, bluesky: true, photo: { select: mediaSelect } },
+      },
+    },
+  },
   tags: { orderBy: { position: 'asc' }, select: { tag: { select: { slug: true, name: true } } } },
   corrections: { orderBy: { createdAt: 'asc' }, select: { id: true, note: true, createdAt: true } },
   relatedLinks: {

@@ -47,12 +47,14 @@ beforeAll(async () => {
   const sport = (await db.section.create({ data: { slug: 'shape-sport', name: 'Sport' } })).id;
   const media = (n: number) => db.media.create({ data: { kind: 'image', path: `shape/${n}.jpg`, mimeType: 'image/jpeg', alt: `Picture ${n}` } });
   const [one, two] = await Promise.all([media(1), media(2)]);
+  const writer = (name: string, slug: string) => db.contributor.create({ data: { name, slug } }).then((row) => row.id);
+  const [writerA, writerB] = [await writer('A. Writer', 'a-writer'), await writer('B. Writer', 'b-writer')];
   first = {
-    headline: 'Harbour reopens after storm', kicker: 'WEATHER', standfirst: 'Ships return.', body: paragraphs('The first text.'), language: 'fa', byline: 'A. Writer',
+    headline: 'Harbour reopens after storm', kicker: 'WEATHER', standfirst: 'Ships return.', body: paragraphs('The first text.'), language: 'fa', contributors: [writerA],
     sourceCredit: 'Wire One', contentType: 'video', sectionId: world, tags: ['Storms', 'Ports'], leadMediaId: one.id, slug: 'harbour-reopens',
   } satisfies Record<ArticleFieldName, unknown>;
   second = {
-    headline: 'Harbour stays shut', kicker: 'PORTS', standfirst: 'Ships wait.', body: paragraphs('The second text.', 'And more.'), language: 'en-GB', byline: 'B. Writer',
+    headline: 'Harbour stays shut', kicker: 'PORTS', standfirst: 'Ships wait.', body: paragraphs('The second text.', 'And more.'), language: 'en-GB', contributors: [writerB, writerA],
     sourceCredit: 'Wire Two', contentType: 'text', sectionId: sport, tags: ['Shipping'], leadMediaId: two.id, slug: 'harbour-stays-shut',
   } satisfies Record<ArticleFieldName, unknown>;
 });
@@ -73,7 +75,7 @@ describe('every field survives every copy', () => {
   it('the edit form is given every field as saved', async () => {
     const { id } = await createArticle(editor, { ...first, slug: 'harbour-form' });
     const article = await getArticleForEdit(id, editor);
-    expect(article?.values).toEqual({ ...first, slug: 'harbour-form', tags: 'Storms, Ports' });
+    expect(article?.values).toEqual({ ...first, slug: 'harbour-form', tags: 'Storms, Ports', contributors: (first.contributors as number[]).join(',') });
   });
 
   it('a deleted article comes back with every field and column it had', async () => {

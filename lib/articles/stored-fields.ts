@@ -45,22 +45,24 @@ const keptFields = {
   body: storedBodySchema,
   // Kept before articles had a language: the site's ('').
   language: z.string().default(''),
-  byline: z.string(),
   sourceCredit: z.string(),
   contentType: z.enum(articleContentTypes),
   sectionId: z.number().int(),
   /** Tag names in their order on the article. */
   tags: z.array(z.string()),
+  /** Contributor ids in byline order (kept before contributors: none; the free-text byline of
+   * then stays in the snapshot's JSON, unread). */
+  contributors: z.array(z.number().int()).default([]),
   leadMediaId: z.number().int().nullable(),
   slug: z.string(),
 } satisfies { [K in ArticleFieldName]: z.ZodType<ArticleInput[K]> };
 
 export const storedArticleFieldsSchema = z.object(keptFields);
 
-/** The editable fields that are columns of Article (its tags are rows of ArticleTag). */
-export type ArticleColumnName = Exclude<ArticleFieldName, 'tags'>;
+/** The editable fields that are columns of Article (its tags are rows of ArticleTag, its byline rows of ArticleContributor). */
+export type ArticleColumnName = Exclude<ArticleFieldName, 'tags' | 'contributors'>;
 
-export const articleColumnNames = storedArticleFieldsSchema.keyof().exclude(['tags']).options;
+export const articleColumnNames = storedArticleFieldsSchema.keyof().exclude(['tags', 'contributors']).options;
 
 /** The named fields of `source`, copied: one generic copy, so no field can be left out by hand. */
 export function pick<T extends object, K extends keyof T>(source: T, keys: readonly K[]): Pick<T, K> {

@@ -1,6 +1,7 @@
 // The read model: what public pages get from lib/ and hand to components. Plain, serialisable
 // values (dates as ISO strings) because Next's data cache stores them as JSON.
 import type { BodyDocument } from '@/lib/articles/body/schema';
+import type { BylineEntry } from '@/lib/contributors/types';
 
 export type MediaView = {
   id: number;
@@ -65,7 +66,8 @@ export type ArticleView = ArticleCard & {
   wordCount: number;
   /** The article's language, BCP 47: its own, else the site's SITE_LANGUAGE. */
   language: string;
-  byline: string;
+  /** Its contributors in byline order (empty: the newsroom's own copy, or agency copy credited by sourceCredit). */
+  byline: BylineEntry[];
   sourceCredit: string;
   tags: TagRef[];
   related: RelatedLinkView[];

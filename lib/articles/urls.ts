@@ -8,6 +8,8 @@ export type ArticleAddress = { slug: string; section: { slug: string } };
 export const articlePath = (article: ArticleAddress): string => `/${article.section.slug}/${encodeURIComponent(article.slug)}`;
 export const sectionPath = (slug: string): string => `/${slug}`;
 export const tagPath = (slug: string): string => `/tag/${slug}`;
+/** A contributor's author page; a slug in another script is percent-encoded UTF-8. */
+export const authorPath = (slug: string): string => `/author/${encodeURIComponent(slug)}`;
 export const searchPath = (query: string, page = 1): string =>
   `/search?q=${encodeURIComponent(query)}${page > 1 ? `&page=${page}` : ''}`;
 export const mediaPath = (path: string): string => `/media/${path.split('/').map(encodeURIComponent).join('/')}`;
@@ -22,6 +24,6 @@ export const absoluteUrl = (path: string): string => `${config.SITE_URL}${path.s
 export const reservedArticleSlugs: ReadonlySet<string> = new Set(['older', 'newer', 'feed', 'rss', 'atom']);
 /** Words a section slug may not be: top-level routes of the app. */
 export const reservedSectionSlugs: ReadonlySet<string> = new Set([
-  'admin', 'api', 'tag', 'search', 'media', 'feeds', 'feed', 'sitemaps', 'sitemap.xml', 'robots.txt', 'news',
+  'admin', 'api', 'tag', 'author', 'search', 'media', 'feeds', 'feed', 'sitemaps', 'sitemap.xml', 'robots.txt', 'news',
   'favicon.ico', '_next', 'preview', 'login', 'logout', 'placeholder', 'status',
 ]);

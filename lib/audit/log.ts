@@ -28,6 +28,10 @@ export type AuditAction =
   | 'section.retired'
   | 'section.restored'
   | 'front.saved'
+  | 'contributor.created'
+  | 'contributor.edited'
+  | 'contributor.retired'
+  | 'contributor.restored'
   | 'user.created'
   | 'user.password-set'
   | 'user.disabled'
@@ -36,7 +40,7 @@ export type AuditAction =
 export type AuditInput = {
   action: AuditAction;
   actorId: number | null;
-  targetType?: 'article' | 'user' | 'media' | 'section' | 'front' | '';
+  targetType?: 'article' | 'user' | 'media' | 'section' | 'front' | 'contributor' | '';
   targetId?: string | number;
   detail?: string;
   ip?: string;

@@ -13,6 +13,7 @@ export type Permission =
   | 'audience.read'
   | 'sections.manage'
   | 'fronts.manage'
+  | 'contributors.manage'
   | 'users.manage';
 
 const rank: Record<Role, number> = { writer: 1, editor: 2, admin: 3 };
@@ -30,6 +31,7 @@ const needs: Record<Permission, Role> = {
   'audience.read': 'editor',
   'sections.manage': 'editor',
   'fronts.manage': 'editor',
+  'contributors.manage': 'editor',
   'users.manage': 'admin',
 };
 

@@ -23,6 +23,8 @@ export type ArticleChange = {
   fronts?: readonly string[];
   /** True when the article is in the "most read" list: it must leave it at once when it leaves the public site. */
   mostRead?: boolean;
+  /** Every contributor the article's byline names or named: their author pages list it. */
+  contributorIds?: readonly number[];
 };
 
 export function tagsForArticleChange(change: ArticleChange): string[] {
@@ -35,6 +37,7 @@ export function tagsForArticleChange(change: ArticleChange): string[] {
     tags.add(cacheTags.front(front));
     if (front !== 'home') tags.add(cacheTags.section(front));
   }
+  for (const id of change.contributorIds ?? []) tags.add(cacheTags.author(id));
   for (const path of change.paths ?? []) tags.add(pathTag(path));
   return [...tags];
 }

@@ -33,6 +33,12 @@ export const cacheTags = {
   front: (address: string) => `front:${address}`,
   /** A tag page and all its older/newer pages. */
   tag: (slug: string) => `tag:${slug}`,
+  /** One contributor's profile wherever it shows: the bylines of article pages, the author page and
+   * its feeds, and the path resolver's answers about /author/{slug} (recorded when the profile changes). */
+  contributor: (id: number) => `contributor:${id}`,
+  /** One contributor's list of articles: the author page, its older/newer pages and its feeds
+   * (recorded when an article with that contributor in its byline changes). */
+  author: (id: number) => `author:${id}`,
 } as const;
 
 /** Next's tag for a URL path (what revalidatePath expires): `_N_T_` + the path. */

@@ -15,7 +15,7 @@ function entryXml(entry: FeedEntry): string {
     xmlElement('published', entry.published.toISOString()),
     entry.standfirst ? xmlElement('summary', entry.standfirst, { type: 'text' }) : '',
     xmlElement('content', entry.contentHtml, { type: 'html' }),
-    entry.byline ? xmlParent('author', null, [xmlElement('name', entry.byline)]) : '',
+    ...entry.authors.map((author) => xmlParent('author', null, [xmlElement('name', author.name), xmlElement('uri', author.uri)])),
     ...entry.categories.map((category) => xmlEmptyElement('category', { term: category.term, scheme: category.domain, label: category.name })),
     // Atom lists both: the picture (or the video's poster) and the video.
     entry.image ? enclosure(entry.image) : '',

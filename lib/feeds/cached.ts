@@ -5,7 +5,8 @@ import { cacheTags } from '@/lib/cache/tags';
 import { loadFeed, type FeedData } from '@/lib/feeds/queries';
 import type { FeedScope } from '@/lib/feeds/urls';
 
-export function feedCacheTags(scope: FeedScope): string[] {
+/** `contributorId`: an author feed's contributor (its slug is looked up first). */
+export function feedCacheTags(scope: FeedScope, contributorId?: number): string[] {
   switch (scope.kind) {
     case 'site':
       return [cacheTags.feeds];
@@ -13,10 +14,21 @@ export function feedCacheTags(scope: FeedScope): string[] {
       return [cacheTags.feeds, cacheTags.section(scope.slug)];
     case 'tag':
       return [cacheTags.feeds, cacheTags.tag(scope.slug)];
+    case 'author':
+      return contributorId === undefined ? [cacheTags.feeds] : [cacheTags.feeds, cacheTags.author(contributorId), cacheTags.contributor(contributorId)];
   }
 }
 
-export function cachedFeed(scope: FeedScope): Promise<FeedData | null> {
+export async function cachedFeed(scope: FeedScope): Promise<FeedData | null> {
   const key = scope.kind === 'site' ? 'site' : `${scope.kind}:${scope.slug}`;
-  return unstable_cache(() => loadFeed(scope), ['feed', key], { tags: feedCacheTags(scope), revalidate: 3600 })();
+  let contributorId: number | undefined;
+  if (scope.kind === 'author') {
+    // An author feed is tagged by its contributor, known once the slug is looked up (uncached: this
+    // runs only when the feed is not in the cache).
+    const { findContributorAddress } = await import('@/lib/contributors/queries');
+    const address = await findContributorAddress(scope.slug);
+    if (!address || address.slug !== scope.slug) return null;
+    contributorId = address.id;
+  }
+  return unstable_cache(() => loadFeed(scope), ['feed', key], { tags: feedCacheTags(scope, contributorId), revalidate: 3600 })();
 }

@@ -40,7 +40,8 @@ export type FeedEntry = {
   standfirst: string;
   /** HTML: the body written from its blocks (absolute URLs), or the standfirst (or headline) as a paragraph. */
   contentHtml: string;
-  byline: string;
+  /** The byline's contributors in order, with their author pages' absolute URLs. */
+  authors: { name: string; uri: string }[];
   published: Date;
   updated: Date;
   categories: FeedCategory[];
@@ -61,7 +62,7 @@ export function feedEntry(article: FeedItem, references: BodyReferences): FeedEn
     standfirst: article.standfirst,
     // An article published with no body yet (a short breaking item) still says what it is.
     contentHtml: bodyHtml || `<p>${escapeHtml(article.standfirst || article.headline)}</p>`,
-    byline: article.byline,
+    authors: article.authors.map((author) => ({ name: author.name, uri: absoluteUrl(author.path) })),
     published: new Date(article.publishedAt),
     updated: new Date(article.modifiedAt),
     categories: [

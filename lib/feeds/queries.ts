@@ -3,7 +3,7 @@
 import { config } from '@/lib/config';
 import { db } from '@/lib/db/client';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import { articlePath, mediaPath, sectionPath, tagPath } from '@/lib/articles/urls';
+import { articlePath, authorPath, mediaPath, sectionPath, tagPath } from '@/lib/articles/urls';
 import { publicArticleWhere } from '@/lib/articles/public';
 import type { FeedScope } from '@/lib/feeds/urls';
 import type { BodyDocument } from '@/lib/articles/body/schema';
@@ -14,6 +14,7 @@ import { readBodyReferences } from '@/lib/articles/body-cards';
 /** Items per feed: a day or two of a busy newsroom; readers poll often. */
 export const feedSize = 50;
 
+export type FeedAuthor = { name: string; path: string };
 export type FeedEnclosure = { path: string; mimeType: string; bytes: number | null };
 export type FeedItem = {
   id: number;
@@ -22,7 +23,8 @@ export type FeedItem = {
   standfirst: string;
   /** The body's blocks (lib/feeds/body-html.ts writes them as HTML). */
   body: BodyDocument;
-  byline: string;
+  /** The byline's contributors in order: each is an RSS dc:creator and an Atom <author>. */
+  authors: FeedAuthor[];
   publishedAt: string;
   modifiedAt: string;
   section: { slug: string; name: string };
@@ -45,7 +47,7 @@ const feedSelect = {
   headline: true,
   standfirst: true,
   body: true,
-  byline: true,
+  contributors: { orderBy: { position: 'asc' }, select: { contributor: { select: { name: true, slug: true } } } },
   contentType: true,
   publishedAt: true,
   modifiedAt: true,
@@ -79,7 +81,7 @@ function feedItem(row: FeedRow): FeedItem {
     headline: row.headline,
     standfirst: row.standfirst,
     body: storedBody(row.body),
-    byline: row.byline,
+    authors: row.contributors.map(({ contributor }) => ({ name: contributor.name, path: authorPath(contributor.slug) })),
     publishedAt,
     modifiedAt: row.modifiedAt && row.modifiedAt > row.publishedAt! ? row.modifiedAt.toISOString() : publishedAt,
     section: row.section,
@@ -125,6 +127,16 @@ export async function loadFeed(scope: FeedScope, now: Date = new Date()): Promis
         description: `News about ${tag.name} from ${config.SITE_NAME}.`,
         pagePath: tagPath(scope.slug),
         ...(await newestArticles({ ...visible, tags: { some: { tagId: tag.id } } })),
+      };
+    }
+    case 'author': {
+      const contributor = await db.contributor.findUnique({ where: { slug: scope.slug }, select: { id: true, name: true, jobTitle: true } });
+      if (!contributor) return null;
+      return {
+        title: `${config.SITE_NAME}: ${contributor.name}`,
+        description: `Stories by ${contributor.name}${contributor.jobTitle ? `, ${contributor.jobTitle}` : ''}, on ${config.SITE_NAME}.`,
+        pagePath: authorPath(scope.slug),
+        ...(await newestArticles({ ...visible, contributors: { some: { contributorId: contributor.id } } })),
       };
     }
   }

@@ -16,11 +16,29 @@ async function movedSectionFeed(slug: string, fileName: string): Promise<Respons
   return new Response(null, { status: 301, headers: { Location: `/feeds/${section.slug}/${fileName}`, 'Cache-Control': publicCacheControl() } });
 }
 
+/** An author's feed at a slug they had before a rename: one 301 to the feed at the current slug. */
+async function movedAuthorFeed(slug: string, fileName: string): Promise<Response> {
+  const { findContributorAddress } = await import('@/lib/contributors/queries');
+  const contributor = await findContributorAddress(slug);
+  if (!contributor || contributor.slug === slug) return notFound();
+  return new Response(null, { status: 301, headers: { Location: `/feeds/author/${encodeURIComponent(contributor.slug)}/${fileName}`, 'Cache-Control': publicCacheControl() } });
+}
+
 export async function feedResponse(scope: FeedScope, fileName: string): Promise<Response> {
   const format = feedFormatFromFileName(fileName);
-  if (!format || (scope.kind !== 'site' && !validSlug(scope.slug))) return notFound();
+  if (!format) return notFound();
+  if (scope.kind !== 'site') {
+    // Read decoded and in NFC (an author's slug may be in another script).
+    const slug = validSlug(scope.slug);
+    if (!slug) return notFound();
+    scope = { ...scope, slug };
+  }
   const data = await cachedFeed(scope);
-  if (!data) return scope.kind === 'section' ? await movedSectionFeed(scope.slug, fileName) : notFound();
+  if (!data) {
+    if (scope.kind === 'section') return movedSectionFeed(scope.slug, fileName);
+    if (scope.kind === 'author') return movedAuthorFeed(scope.slug, fileName);
+    return notFound();
+  }
   return new Response(buildFeed(data, scope, format), {
     headers: {
       'Content-Type': feedContentTypes[format],

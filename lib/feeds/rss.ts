@@ -14,7 +14,8 @@ function item(entry: FeedEntry): string {
     entry.standfirst ? xmlElement('description', escapeHtml(entry.standfirst)) : '',
     xmlElement('content:encoded', entry.contentHtml),
     // dc:creator, not <author>: RSS's author element must be an e-mail address.
-    entry.byline ? xmlElement('dc:creator', entry.byline) : '',
+    // One per contributor, in byline order.
+    ...entry.authors.map((author) => xmlElement('dc:creator', author.name)),
     ...entry.categories.map((category) => xmlElement('category', category.name, { domain: category.domain })),
     enclosure ? xmlEmptyElement('enclosure', { url: enclosure.url, length: enclosure.length, type: enclosure.type }) : '',
   ]);

@@ -3,9 +3,10 @@
 //   /feeds/rss.xml, /feeds/atom.xml                       the whole site
 //   /feeds/{section}/rss.xml, /feeds/{section}/atom.xml   one section
 //   /feeds/tag/{tag}/rss.xml, /feeds/tag/{tag}/atom.xml   one tag ("tag" is a reserved section slug)
+//   /feeds/author/{slug}/rss.xml, …/atom.xml              one contributor ("author" is reserved too)
 
 export type FeedFormat = 'rss' | 'atom';
-export type FeedScope = { kind: 'site' } | { kind: 'section'; slug: string } | { kind: 'tag'; slug: string };
+export type FeedScope = { kind: 'site' } | { kind: 'section'; slug: string } | { kind: 'tag'; slug: string } | { kind: 'author'; slug: string };
 
 export const feedFormats: readonly FeedFormat[] = ['rss', 'atom'];
 export const feedFileNames: Readonly<Record<FeedFormat, string>> = { rss: 'rss.xml', atom: 'atom.xml' };
@@ -23,6 +24,8 @@ export function feedPath(scope: FeedScope, format: FeedFormat): string {
       return `/feeds/${scope.slug}/${file}`;
     case 'tag':
       return `/feeds/tag/${scope.slug}/${file}`;
+    case 'author':
+      return `/feeds/author/${encodeURIComponent(scope.slug)}/${file}`;
   }
 }
 

@@ -58,10 +58,10 @@ export const mediaLibraryParams = z.object({
   ...outcomeParams,
 });
 
-/** Choices for the lead media and related-link picture selects: newest first. */
-export async function mediaOptions(limit = 200): Promise<Option[]> {
+/** Choices for the lead media and related-link picture selects (and, images only, a contributor's photo): newest first. */
+export async function mediaOptions(limit = 200, kind?: 'image'): Promise<Option[]> {
   const rows = await db.media.findMany({
-    where: { posterOf: { none: {} } },
+    where: { posterOf: { none: {} }, ...(kind ? { kind } : {}) },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: limit,
     select: { id: true, kind: true, alt: true, path: true },

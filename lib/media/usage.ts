@@ -6,7 +6,7 @@ import { db } from '@/lib/db/client';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { StoredRenditions } from '@/lib/media/renditions';
 
-export type MediaUseKind = 'lead' | 'picture' | 'video' | 'related-link' | 'poster';
+export type MediaUseKind = 'lead' | 'picture' | 'video' | 'related-link' | 'poster' | 'contributor-photo';
 
 export type MediaUse = {
   kind: MediaUseKind;
@@ -15,6 +15,8 @@ export type MediaUse = {
   headline: string;
   /** For a poster: the video it belongs to. */
   videoId?: number;
+  /** For a contributor's photo: the contributor (headline is their name). */
+  contributorId?: number;
 };
 
 type Client = Prisma.TransactionClient;
@@ -74,12 +76,18 @@ const posterUses: MediaUseFinder = async (client, mediaIds) => {
   );
 };
 
+/** A contributor's photo is on their author page and in the structured data of every byline. */
+const contributorPhotoUses: MediaUseFinder = async (client, mediaIds) => {
+  const people = await client.contributor.findMany({ where: { photoId: { in: [...mediaIds] } }, select: { id: true, name: true }, orderBy: { id: 'asc' } });
+  return people.map((person) => ({ kind: 'contributor-photo' as const, articleId: null, headline: person.name, contributorId: person.id }));
+};
+
 /** Every way media can be used, in the order the newsroom lists them. */
-export const mediaUseFinders: readonly MediaUseFinder[] = [articleUses, relatedLinkUses, posterUses];
+export const mediaUseFinders: readonly MediaUseFinder[] = [articleUses, relatedLinkUses, contributorPhotoUses, posterUses];
 
 /**
  * Every use of these media rows (a video and its poster are asked about together): as lead media, in
- * a picture or video block of a body, in a related link, as a video's poster.
+ * a picture or video block of a body, in a related link, as a contributor's photo, as a video's poster.
  */
 export async function findMediaUses(mediaIds: readonly number[], client: Client = db): Promise<MediaUse[]> {
   if (mediaIds.length === 0) return [];

@@ -101,3 +101,18 @@ describe('snapshot diff of a body of blocks', () => {
     expect(body?.blocks?.map((change) => change.kind)).toEqual(['removed', 'added']);
   });
 });
+
+describe('snapshot diff of the byline', () => {
+  const snapshot = (contributors: number[]): ArticleSnapshot =>
+    ({
+      headline: 'Ferry timetable', kicker: '', standfirst: '', sourceCredit: '', slug: 'ferry', status: 'draft', contentType: 'text', sectionId: 1,
+      leadMediaId: null, publishedAt: null, breakingUntil: null, tags: [], contributors, body: { version: 1, blocks: [] },
+    }) as unknown as ArticleSnapshot;
+  const names = { contributor: (id: number) => ({ 1: 'Sara Ahmadi', 2: 'Tom Li' })[id] ?? `#${id}` };
+
+  it('names the contributors in their order, so a reorder is a change', () => {
+    expect(diffSnapshots(snapshot([1, 2]), snapshot([2, 1]), names).map((row) => [row.label, row.before, row.after])).toEqual([['Byline', 'Sara Ahmadi, Tom Li', 'Tom Li, Sara Ahmadi']]);
+    expect(diffSnapshots(snapshot([]), snapshot([9]), names).map((row) => [row.before, row.after])).toEqual([['—', '#9']]);
+    expect(diffSnapshots(snapshot([1, 2]), snapshot([1, 2]), names)).toEqual([]);
+  });
+});

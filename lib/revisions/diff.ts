@@ -23,7 +23,7 @@ const asText = (value: unknown): string => {
 };
 
 /** Every field that differs between two snapshots (`labels` may name sections and media for people). */
-export function diffSnapshots(before: ArticleSnapshot, after: ArticleSnapshot, names: { section?: (id: number) => string } = {}): FieldDiff[] {
+export function diffSnapshots(before: ArticleSnapshot, after: ArticleSnapshot, names: { section?: (id: number) => string; contributor?: (id: number) => string } = {}): FieldDiff[] {
   const out: FieldDiff[] = [];
   for (const [field, label] of snapshotFieldLabels) {
     let left = asText(before[field]);
@@ -31,6 +31,11 @@ export function diffSnapshots(before: ArticleSnapshot, after: ArticleSnapshot, n
     if (field === 'sectionId' && names.section) {
       left = names.section(before.sectionId);
       right = names.section(after.sectionId);
+    }
+    // The byline by name, in its order ("—" when none).
+    if (field === 'contributors' && names.contributor) {
+      left = before.contributors.map(names.contributor).join(', ') || '—';
+      right = after.contributors.map(names.contributor).join(', ') || '—';
     }
     const bodies = [asBody(before[field]), asBody(after[field])] as const;
     if (bodies[0] && bodies[1]) {

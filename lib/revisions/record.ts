@@ -7,12 +7,17 @@ import { articleSnapshotSchema, type ArticleSnapshot } from '@/lib/revisions/sna
 export type RevisionInput = { articleId: number; authorId: number | null; note: string };
 
 // The snapshot's fields that are Article columns, read as they are (dates are made ISO below).
-const snapshotColumns = selectColumns(articleSnapshotSchema.keyof().exclude(['tags']).options);
+const snapshotColumns = selectColumns(articleSnapshotSchema.keyof().exclude(['tags', 'contributors']).options);
 
 export async function readSnapshot(tx: Prisma.TransactionClient, articleId: number): Promise<{ version: number; snapshot: ArticleSnapshot }> {
-  const { version, tags, publishedAt, breakingUntil, body, ...columns } = await tx.article.findUniqueOrThrow({
+  const { version, tags, contributors, publishedAt, breakingUntil, body, ...columns } = await tx.article.findUniqueOrThrow({
     where: { id: articleId },
-    select: { ...snapshotColumns, version: true, tags: { select: { tag: { select: { name: true } } }, orderBy: { position: 'asc' } } },
+    select: {
+      ...snapshotColumns,
+      version: true,
+      tags: { select: { tag: { select: { name: true } } }, orderBy: { position: 'asc' } },
+      contributors: { select: { contributorId: true }, orderBy: { position: 'asc' } },
+    },
   });
   const snapshot: ArticleSnapshot = {
     ...columns,
@@ -20,6 +25,7 @@ export async function readSnapshot(tx: Prisma.TransactionClient, articleId: numb
     publishedAt: publishedAt?.toISOString() ?? null,
     breakingUntil: breakingUntil?.toISOString() ?? null,
     tags: tags.map((link) => link.tag.name),
+    contributors: contributors.map((link) => link.contributorId),
   };
   return { version, snapshot };
 }

@@ -19,8 +19,14 @@ export async function restoreRevision(actor: Actor, articleId: number, version: 
   const mediaExists = snapshot.leadMediaId ? await db.media.findUnique({ where: { id: snapshot.leadMediaId }, select: { id: true } }) : null;
   // Pictures and videos deleted from the library since are left out, as the lead media is.
   const { body } = await withoutMissingMedia(db, snapshot.body);
-  const current = await db.article.findUnique({ where: { id: articleId }, select: { sectionId: true } });
+  const current = await db.article.findUnique({ where: { id: articleId }, select: { sectionId: true, contributors: { orderBy: { position: 'asc' }, select: { contributorId: true } } } });
   if (!current) throw new ArticleCommandError('not-found', 'That article does not exist.');
+  // A revision saved before contributors (docs/decisions/0021) holds no byline of ids: the article
+  // keeps the byline it has rather than losing it. Otherwise its contributors that still exist.
+  const stored = await db.revision.findUnique({ where: { articleId_version: { articleId, version } }, select: { snapshot: true } });
+  const hadByline = typeof stored?.snapshot === 'object' && stored.snapshot !== null && 'contributors' in stored.snapshot;
+  const existing = new Set((await db.contributor.findMany({ where: { id: { in: snapshot.contributors } }, select: { id: true } })).map((row) => row.id));
+  const contributors = hadByline ? snapshot.contributors.filter((id) => existing.has(id)) : current.contributors.map((link) => link.contributorId);
   const result = await updateArticle(
     actor,
     articleId,
@@ -29,6 +35,7 @@ export async function restoreRevision(actor: Actor, articleId: number, version: 
       body,
       sectionId: sectionExists ? snapshot.sectionId : current.sectionId,
       leadMediaId: mediaExists ? snapshot.leadMediaId : null,
+      contributors,
       version: expectedVersion,
     } satisfies ArticleUpdate,
     `Restored version ${version}`,

@@ -20,7 +20,7 @@ const labels = {
   standfirst: 'Standfirst',
   body: 'Body',
   language: 'Language',
-  byline: 'Byline',
+  contributors: 'Byline',
   sourceCredit: 'Source credit',
   slug: 'Slug',
   status: 'Status',

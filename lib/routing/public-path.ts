@@ -12,6 +12,8 @@ import { isExempt, normalisePath } from '@/lib/routing/normalise';
 export type PathRecord =
   | { kind: 'section'; section: string }
   | { kind: 'tag'; tag: string }
+  /** A contributor's author page (/author/{slug}) or one of its older/newer pages. */
+  | { kind: 'author'; author: string }
   | { kind: 'article'; section: string; slug: string }
   /** An old site's article URL (config.LEGACY_URL_PATTERNS). */
   | { kind: 'legacy'; legacyId: string }
@@ -45,6 +47,14 @@ export function publicPathRecord(pathname: string): PathRecord | null {
     if (!isSlug(second)) return segments.length === 2 ? { kind: 'impossible' } : null;
     if (segments.length === 2) return { kind: 'tag', tag: second };
     if (segments.length === 4 && pageWord(third)) return parseCursor(fourth ?? '') ? { kind: 'tag', tag: second } : { kind: 'impossible' };
+    return null;
+  }
+  if (first === 'author') {
+    // A contributor's slug may be in another script (percent-encoded UTF-8), like an article's.
+    const slug = articleSlugOf(second);
+    if (!slug) return segments.length === 2 ? { kind: 'impossible' } : null;
+    if (segments.length === 2) return { kind: 'author', author: slug };
+    if (segments.length === 4 && pageWord(third)) return parseCursor(fourth ?? '') ? { kind: 'author', author: slug } : { kind: 'impossible' };
     return null;
   }
   if (reservedSectionSlugs.has(first) || first.startsWith('_') || segments.length > 3) return null;

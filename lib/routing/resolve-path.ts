@@ -28,6 +28,8 @@ function keyOf(record: LookedUpRecord, path: string): string {
       return `section:${record.section}`;
     case 'tag':
       return `tag:${record.tag}`;
+    case 'author':
+      return `author:${record.author}`;
     case 'legacy':
       return `legacy:${record.legacyId}`;
     case 'article':
@@ -51,6 +53,15 @@ async function lookUp(record: LookedUpRecord, path: string): Promise<Found> {
     case 'tag': {
       const { tagExists } = await import('@/lib/tags/queries');
       return (await tagExists(record.tag)) ? { answer: { kind: 'page' }, governedBy: [cacheTags.tag(record.tag)] } : null;
+    }
+    case 'author': {
+      const { findContributorAddress } = await import('@/lib/contributors/queries');
+      const contributor = await findContributorAddress(record.author);
+      if (!contributor) return null;
+      // Every profile change records the contributor's tag (a rename among them): the answer is forgotten.
+      const governedBy = [cacheTags.contributor(contributor.id)];
+      if (contributor.slug === record.author) return { answer: { kind: 'page' }, governedBy };
+      return { answer: { kind: 'moved', path: `/author/${encodeURIComponent(contributor.slug)}` }, governedBy };
     }
     case 'legacy': {
       const { findPublicArticleByLegacyId } = await import('@/lib/articles/addresses');
@@ -113,7 +124,12 @@ export async function resolvePublicPath(method: string, pathname: string, search
   // moves the front and each of its older/newer pages: the path after the slug is kept.
   if (known.kind === 'moved') {
     if (record.kind === 'legacy') return { kind: 'moved', location: known.path };
-    const rest = record.kind === 'section' ? read.path.slice(record.section.length + 1) : '';
+    const rest =
+      record.kind === 'section'
+        ? read.path.slice(record.section.length + 1)
+        : record.kind === 'author'
+          ? read.path.split('/').slice(3).map((segment) => `/${segment}`).join('')
+          : '';
     return { kind: 'moved', location: known.path + rest + search };
   }
   return read.respelled ? { kind: 'moved', location: read.path + search } : page;

@@ -9,7 +9,8 @@ import { parseLegacyArticle } from '@/lib/legacy/parser';
 import { defaultGeneratedArticles, seedDemoContent } from '@/lib/seed/demo';
 import { seedGeneratedArticles } from '@/lib/seed/generated';
 import { demoLegacyFile } from '@/lib/seed/legacy-demo';
-import { generatedTagNames } from '@/lib/seed/prose';
+import { generatedPeople, generatedTagNames } from '@/lib/seed/prose';
+import { demoContributors } from '@/lib/seed/contributors';
 import { everyBlockSlug } from '@/lib/seed/every-block';
 import { blockTypes, bodyDocumentSchema } from '@/lib/articles/body/schema';
 import { bodyPlainText, countWords } from '@/lib/articles/body/text';
@@ -137,8 +138,22 @@ describe('seedDemoContent', () => {
     expect(article.bodyText).toContain('Every block is checked by one schema.');
   });
 
+  it('has contributors with photos, a byline of two in order on the showcase, and a guest writer', async () => {
+    const people = await db.contributor.findMany({ where: { name: { in: demoContributors.map((one) => one.name) } }, orderBy: { id: 'asc' }, select: { name: true, slug: true, jobTitle: true, photo: { select: { kind: true } } } });
+    expect(people.map((one) => [one.name, one.slug, one.jobTitle, one.photo?.kind])).toEqual([
+      ['Amina Rahimi', 'amina-rahimi', 'Senior correspondent', 'image'],
+      ['Tomas Varga', 'tomas-varga', 'Data editor', 'image'],
+      ['Nadia Karimi', 'nadia-karimi', 'Guest writer', 'image'],
+    ]);
+    const showcase = await db.article.findUniqueOrThrow({ where: { slug: everyBlockSlug }, select: { contributors: { orderBy: { position: 'asc' }, select: { contributor: { select: { name: true } } } } } });
+    expect(showcase.contributors.map((link) => link.contributor.name)).toEqual(['Amina Rahimi', 'Nadia Karimi']);
+    // The generated stories' reporters are contributors too (the staff among them reused by name).
+    expect(await db.contributor.count({ where: { name: { in: [...generatedPeople] } } })).toBe(generatedPeople.length);
+    expect(await db.contributor.count({ where: { name: 'Amina Rahimi' } })).toBe(1);
+  });
+
   it('generates the default number of published articles over the past 90 days, with pictures, tags and some video', async () => {
-    const generated = await db.article.findMany({ where: generatedWhere, include: { leadMedia: true, tags: true, section: true } });
+    const generated = await db.article.findMany({ where: generatedWhere, include: { leadMedia: true, tags: true, section: true, contributors: true } });
     expect(generated).toHaveLength(defaultGeneratedArticles);
     const now = Date.now();
     for (const article of generated) {
@@ -157,7 +172,7 @@ describe('seedDemoContent', () => {
       expect(article.bodyText).toBe(bodyPlainText(body));
       expect(article.wordCount).toBe(countWords(article.bodyText));
       expect(article.standfirst).not.toBe('');
-      expect(article.byline).not.toBe('');
+      expect(article.contributors.length).toBe(1);
       expect(article.contentType === 'video').toBe(article.leadMedia!.kind === 'video');
     }
     const video = generated.filter((article) => article.contentType === 'video').length;

@@ -2,6 +2,8 @@
 // articles, the showcase of every block type (lib/seed/every-block.ts), and generated articles across
 // the sections. It runs only on a database without articles,
 // so calling it on every start (and from the e2e harness and the bench) is safe.
+import { seedDemoContributors } from '@/lib/seed/contributors';
+import { ensureGeneratedMedia } from '@/lib/seed/generated-media';
 import { db } from '@/lib/db/client';
 import { seedEveryBlockArticle } from '@/lib/seed/every-block';
 import { generatedSpanDays, seedGeneratedArticles } from '@/lib/seed/generated';
@@ -25,8 +27,18 @@ export async function seedDemoContent(options: { generatedArticles?: number; log
   }
   // The story model's showcase (every block type), older than the generated articles so that it does
   // not lead the fronts; its card links to the legacy article.
+  // Contributors with photos (the generated pictures); the showcase's byline names two of them.
+  const pictures = (await ensureGeneratedMedia()).pictures.map((picture) => picture.id);
   await db.$transaction(
-    (tx) => seedEveryBlockArticle(tx, { sectionId: sections.get('world')!.id, cardArticleId: legacy.articleId, publishedAt: new Date(Date.now() - (generatedSpanDays + 1) * 86_400_000) }),
+    async (tx) => {
+      const people = await seedDemoContributors(tx, [pictures[3]!, pictures[7]!, pictures[11]!]);
+      await seedEveryBlockArticle(tx, {
+        sectionId: sections.get('world')!.id,
+        cardArticleId: legacy.articleId,
+        publishedAt: new Date(Date.now() - (generatedSpanDays + 1) * 86_400_000),
+        byline: [people.get('Amina Rahimi')!, people.get('Nadia Karimi')!],
+      });
+    },
     { maxWait: 60_000, timeout: 120_000 },
   );
   const generated = options.generatedArticles ?? defaultGeneratedArticles;

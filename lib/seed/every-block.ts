@@ -64,7 +64,7 @@ export function everyBlockBody(ids: { pictureId: number; videoId: number; cardAr
 }
 
 /** Writes the showcase's media and the article (inside the caller's transaction). */
-export async function seedEveryBlockArticle(tx: Prisma.TransactionClient, options: { sectionId: number; cardArticleId: number; publishedAt: Date }): Promise<number> {
+export async function seedEveryBlockArticle(tx: Prisma.TransactionClient, options: { sectionId: number; cardArticleId: number; publishedAt: Date; byline?: readonly number[] }): Promise<number> {
   const picturePath = 'demo/every-block-picture.jpg';
   const image = await placeholderImage(11);
   const picture = await saveMedia(
@@ -98,7 +98,6 @@ export async function seedEveryBlockArticle(tx: Prisma.TransactionClient, option
       headline: 'Every block type in one story',
       standfirst: 'Paragraphs, headings, lists, quotes, pictures, video, an embed, a fact box, a table, a divider and a card: the parts a Lede story is made of.',
       ...bodyColumns(body),
-      byline: 'Lede newsroom',
       status: 'published',
       contentType: 'text',
       sectionId: options.sectionId,
@@ -107,5 +106,7 @@ export async function seedEveryBlockArticle(tx: Prisma.TransactionClient, option
       modifiedAt: options.publishedAt,
     },
   });
+  // A byline of two, in this order (the second is a guest writer).
+  if (options.byline?.length) await tx.articleContributor.createMany({ data: options.byline.map((contributorId, position) => ({ articleId: created.id, contributorId, position })) });
   return created.id;
 }

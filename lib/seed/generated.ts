@@ -5,12 +5,13 @@
 import { db } from '@/lib/db/client';
 import type { Section } from '@/lib/generated/prisma/client';
 import { headlineSlug } from '@/lib/articles/slug';
-import { insertArticles, insertArticleTags, insertRelatedLinks, reserveArticleIds, takenSlugs, type BulkArticle, type BulkRelatedLink } from '@/lib/articles/bulk';
+import { insertArticleContributors, insertArticles, insertArticleTags, insertRelatedLinks, reserveArticleIds, takenSlugs, type BulkArticle, type BulkRelatedLink } from '@/lib/articles/bulk';
 import { paragraphsToBody } from '@/lib/legacy/body';
 import { ensureTags } from '@/lib/tags/commands';
 import { recordEverythingRefresh } from '@/lib/cache/refresh';
 import { ensureGeneratedMedia } from '@/lib/seed/generated-media';
-import { generateStory, generatedTagNames } from '@/lib/seed/prose';
+import { generateStory, generatedPeople, generatedTagNames } from '@/lib/seed/prose';
+import { ensureContributorsByName } from '@/lib/contributors/ensure';
 import { seededRandom } from '@/lib/seed/random';
 import { ensureDemoSections } from '@/lib/seed/sections';
 
@@ -27,6 +28,7 @@ export async function seedGeneratedArticles(count: number, options: GeneratedOpt
   if (!sections.length) sections = [...(await ensureDemoSections()).values()];
   const media = await ensureGeneratedMedia();
   const tagIds = new Map((await ensureTags(generatedTagNames)).map((tag) => [tag.name, tag.id]));
+  const contributorIds = await db.$transaction((tx) => ensureContributorsByName(tx, generatedPeople));
   const now = options.now ?? new Date();
   const start = now.getTime() - generatedSpanDays * dayMs;
   const slot = (generatedSpanDays * dayMs) / count;
@@ -38,6 +40,7 @@ export async function seedGeneratedArticles(count: number, options: GeneratedOpt
         const firstId = await reserveArticleIds(tx);
         const articles: BulkArticle[] = [];
         const tags: { articleId: number; tagId: number; position: number }[] = [];
+        const bylines: { articleId: number; contributorId: number; position: number }[] = [];
         const links: BulkRelatedLink[] = [];
         for (let offset = 0; offset < size; offset += 1) {
           const id = firstId + offset;
@@ -58,7 +61,6 @@ export async function seedGeneratedArticles(count: number, options: GeneratedOpt
             body,
             bodyText,
             wordCount,
-            byline: story.byline,
             sourceCredit: story.sourceCredit,
             status: 'published',
             contentType: video ? 'video' : 'text',
@@ -68,6 +70,7 @@ export async function seedGeneratedArticles(count: number, options: GeneratedOpt
             modifiedAt: publishedAt,
           });
           story.tags.forEach((name, position) => tags.push({ articleId: id, tagId: tagIds.get(name)!, position }));
+          bylines.push({ articleId: id, contributorId: contributorIds.get(story.byline)!, position: 0 });
           // About one in five links to up to three earlier stories of the batch.
           if (offset >= 3 && random.chance(0.2)) {
             const targets = new Set<number>();
@@ -83,6 +86,7 @@ export async function seedGeneratedArticles(count: number, options: GeneratedOpt
         for (const article of articles) while (taken.has(article.slug)) article.slug = `${article.slug}-g`;
         await insertArticles(tx, articles, now);
         await insertArticleTags(tx, tags);
+        await insertArticleContributors(tx, bylines);
         await insertRelatedLinks(tx, links, now);
         // Fronts, tags, feeds and sitemaps of a running app change with each batch: its refresh goes
         // in with it (the outbox), so `npm run db:seed` beside a running app needs no restart.

@@ -43,7 +43,8 @@ const desks: Record<string, Desk> = {
   },
 };
 
-const people = ['Amina Rahimi', 'Tomas Varga', 'Leila Haddad', 'Owen Marsh', 'Priya Natarajan', 'Jonas Eklund', 'Sara Bennani', 'Daniel Okafor', 'Mei Lin', 'Rafael Costa', 'Hana Novak', 'Yusuf Kaya'];
+/** The made-up reporters of generated stories (each a contributor: lib/contributors/ensure.ts). */
+export const generatedPeople: readonly string[] = ['Amina Rahimi', 'Tomas Varga', 'Leila Haddad', 'Owen Marsh', 'Priya Natarajan', 'Jonas Eklund', 'Sara Bennani', 'Daniel Okafor', 'Mei Lin', 'Rafael Costa', 'Hana Novak', 'Yusuf Kaya'];
 const officials = ['the minister', 'a senior official', 'the mayor', 'a spokeswoman', 'the committee chair', 'a government adviser', 'the project director'];
 const weekdays = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const kickers = ['ANALYSIS', 'EXPLAINER', 'INTERVIEW', 'EXCLUSIVE', 'IN PICTURES'];
@@ -89,7 +90,7 @@ function words(desk: Desk, random: Random): Words {
     body,
     body2: random.pick(desk.bodies.filter((other) => other !== body)),
     official: random.pick(officials),
-    person: random.pick(people),
+    person: random.pick(generatedPeople),
     day: random.pick(weekdays),
     n: random.int(3, 40),
   };
@@ -129,7 +130,7 @@ export function generateStory(sectionSlug: string, random: Random, video: boolea
     headline: random.pick(headlineForms)(w),
     standfirst: `${cap(w.body)} and ${w.body2} set out competing ${w.topic} plans for ${w.place}, with a decision expected within ${w.n} weeks.`,
     paragraphs,
-    byline: random.pick(people),
+    byline: random.pick(generatedPeople),
     sourceCredit: random.chance(0.3) ? random.pick(credits) : '',
     tags,
   };

@@ -2,8 +2,8 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { createElement } from 'react';
 import { describe, expect, it } from 'vitest';
 import { JsonLd } from '@/components/seo/JsonLd';
-import { articleCrumbs, articleJsonLd, breadcrumbJsonLd, homeJsonLd, isoDuration, serializeJsonLd } from '@/lib/seo/jsonld';
-import { sampleArticle, sampleImage, sampleVideo } from '@/testing/seo-fixtures';
+import { articleCrumbs, articleJsonLd, breadcrumbJsonLd, homeJsonLd, isoDuration, profilePageJsonLd, serializeJsonLd } from '@/lib/seo/jsonld';
+import { sampleArticle, sampleContributor, sampleGuest, sampleImage, sampleProfile, sampleVideo } from '@/testing/seo-fixtures';
 import { googlePreset } from '@/testing/sdtt';
 
 const page = (data: Parameters<typeof JsonLd>[0]['data']): string =>
@@ -27,7 +27,17 @@ describe('articleJsonLd', () => {
       keywords: 'Syria, Russia',
       isAccessibleForFree: true,
       mainEntityOfPage: { '@type': 'WebPage', '@id': 'http://localhost:3000/middle-east/russia-seeks-honest-cooperation-in-syria-lavrov' },
-      author: [{ '@type': 'Person', name: 'Jane Reporter' }],
+      author: [
+        {
+          '@type': 'Person',
+          '@id': 'http://localhost:3000/author/jane-reporter#person',
+          name: 'Jane Reporter',
+          url: 'http://localhost:3000/author/jane-reporter',
+          jobTitle: 'Middle East correspondent',
+          image: 'http://localhost:3000/media/2016/11/02/damascus.jpg',
+          sameAs: ['https://example.org/jane', 'https://x.com/janereporter'],
+        },
+      ],
       publisher: { '@type': 'NewsMediaOrganization', name: 'Lede', logo: { '@type': 'ImageObject', url: 'http://localhost:3000/logo.png' } },
     });
     expect(news!.image).toEqual([{ '@type': 'ImageObject', url: 'http://localhost:3000/media/2016/11/02/damascus.jpg', width: '1600', height: '1067' }]);
@@ -105,9 +115,18 @@ describe('articleJsonLd', () => {
   });
 
   it('cuts headlines to Google\'s 110 characters and names the newsroom when there is no byline', () => {
-    const [news] = articleJsonLd(sampleArticle({ headline: 'word '.repeat(60).trim(), byline: '' })) as Record<string, unknown>[];
+    const [news] = articleJsonLd(sampleArticle({ headline: 'word '.repeat(60).trim(), byline: [] })) as Record<string, unknown>[];
     expect((news!.headline as string).length).toBeLessThanOrEqual(110);
     expect(news!.author).toEqual([{ '@type': 'NewsMediaOrganization', name: 'Lede', url: 'http://localhost:3000/' }]);
+  });
+
+  it('names every contributor of the byline as a Person, in the byline\'s order', () => {
+    const [first] = articleJsonLd(sampleArticle({ byline: [sampleGuest, sampleContributor] })) as Record<string, unknown>[];
+    const [second] = articleJsonLd(sampleArticle({ byline: [sampleContributor, sampleGuest] })) as Record<string, unknown>[];
+    expect((first!.author as { name: string }[]).map((person) => person.name)).toEqual(['Sam Guest', 'Jane Reporter']);
+    expect((second!.author as { name: string }[]).map((person) => person.name)).toEqual(['Jane Reporter', 'Sam Guest']);
+    // A contributor without job title, photo or profiles has none of those keys (no empty strings).
+    expect((first!.author as object[])[0]).toEqual({ '@type': 'Person', '@id': 'http://localhost:3000/author/sam-guest#person', name: 'Sam Guest', url: 'http://localhost:3000/author/sam-guest' });
   });
 
   it('adds a VideoObject for a video article', () => {
@@ -189,6 +208,8 @@ describe("structured-data-testing-tool's Google preset", () => {
     ['text article', () => [...articleJsonLd(sampleArticle()), breadcrumbJsonLd(articleCrumbs(sampleArticle()))], ['NewsArticle', 'BreadcrumbList']],
     ['video article', () => articleJsonLd(sampleArticle({ contentType: 'video', media: sampleVideo })), ['NewsArticle', 'VideoObject']],
     ['home', () => homeJsonLd(), ['WebSite', 'NewsMediaOrganization']],
+    ['article with two contributors', () => articleJsonLd(sampleArticle({ byline: [sampleContributor, sampleGuest] })), ['NewsArticle']],
+    ['author page', () => [profilePageJsonLd(sampleProfile)], ['ProfilePage']],
   ] as const)('%s: 0 failures, right schemas', async (_name, build, types) => {
     const result = await googlePreset(page(build()));
     expect(result.failed.map((test) => test.test)).toEqual([]);
@@ -200,5 +221,29 @@ describe("structured-data-testing-tool's Google preset", () => {
     const [news] = articleJsonLd(sampleArticle()) as Record<string, unknown>[];
     const result = await googlePreset(page({ ...news, publisher: { '@type': 'NewsMediaOrganization', name: 'Lede' } } as never));
     expect(result.failed.length).toBeGreaterThan(0);
+  });
+});
+
+describe('profilePageJsonLd', () => {
+  it('is a ProfilePage whose main entity is the contributor as a Person', () => {
+    expect(profilePageJsonLd(sampleProfile)).toEqual({
+      '@context': 'https://schema.org',
+      '@type': 'ProfilePage',
+      '@id': 'http://localhost:3000/author/jane-reporter',
+      url: 'http://localhost:3000/author/jane-reporter',
+      name: 'Jane Reporter',
+      dateModified: '2024-01-02T03:04:05.000Z',
+      mainEntity: {
+        '@type': 'Person',
+        '@id': 'http://localhost:3000/author/jane-reporter#person',
+        name: 'Jane Reporter',
+        url: 'http://localhost:3000/author/jane-reporter',
+        jobTitle: 'Middle East correspondent',
+        image: 'http://localhost:3000/media/2016/11/02/damascus.jpg',
+        sameAs: ['https://example.org/jane', 'https://x.com/janereporter'],
+        description: 'Jane reports from Beirut.',
+      },
+      isPartOf: { '@id': 'http://localhost:3000/#website' },
+    });
   });
 });

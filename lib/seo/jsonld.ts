@@ -8,6 +8,7 @@ import type {
   NewsMediaOrganization,
   Organization,
   Person,
+  ProfilePage,
   SearchAction,
   Thing,
   VideoObject,
@@ -16,6 +17,7 @@ import type {
 } from 'schema-dts';
 import { config } from '@/lib/config';
 import type { ArticleView, MediaView } from '@/lib/articles/types';
+import type { BylineEntry, ContributorProfile } from '@/lib/contributors/types';
 import type { BodyReferences } from '@/lib/articles/body/references';
 import { absoluteUrl, articlePath, sectionPath } from '@/lib/articles/urls';
 import { articleImageSet, shareImage, stillOf } from '@/lib/seo/images';
@@ -48,11 +50,40 @@ export function isoDuration(seconds: number): string {
   return `PT${hours ? `${hours}H` : ''}${minutes ? `${minutes}M` : ''}${rest || (!hours && !minutes) ? `${rest}S` : ''}`;
 }
 
-function author(article: ArticleView): Person | Organization {
-  // A byline names who wrote it; without one the newsroom itself is the author.
-  return article.byline
-    ? { '@type': 'Person', name: article.byline }
-    : { '@type': 'NewsMediaOrganization', name: config.SITE_NAME, url: absoluteUrl('/') };
+/** A contributor as schema.org's Person: name, author page, job title, photo and profiles (sameAs). */
+export function personJsonLd(entry: BylineEntry): Exclude<Person, string> {
+  const photo = entry.photo ? stillOf(entry.photo) : null;
+  return {
+    '@type': 'Person',
+    '@id': `${absoluteUrl(entry.path)}#person`,
+    name: entry.name,
+    url: absoluteUrl(entry.path),
+    ...(entry.jobTitle ? { jobTitle: entry.jobTitle } : {}),
+    ...(photo ? { image: photo.url } : {}),
+    ...(entry.sameAs.length ? { sameAs: entry.sameAs } : {}),
+  };
+}
+
+function authors(article: ArticleView): (Person | Organization)[] {
+  // The byline's contributors in its order; without any (agency copy, the newsroom's own) the newsroom itself.
+  return article.byline.length
+    ? article.byline.map(personJsonLd)
+    : [{ '@type': 'NewsMediaOrganization', name: config.SITE_NAME, url: absoluteUrl('/') }];
+}
+
+/** ProfilePage for an author page: its main entity is the contributor as a Person. */
+export function profilePageJsonLd(contributor: ContributorProfile): WithContext<ProfilePage> {
+  const url = absoluteUrl(contributor.path);
+  return {
+    '@context': context,
+    '@type': 'ProfilePage',
+    '@id': url,
+    url,
+    name: contributor.name,
+    dateModified: contributor.updatedAt,
+    mainEntity: { ...personJsonLd(contributor), ...(contributor.bio ? { description: contributor.bio } : {}) },
+    isPartOf: { '@id': websiteId() },
+  };
 }
 
 function videoJsonLd(article: ArticleView, url: string): WithContext<VideoObject> | null {
@@ -115,7 +146,7 @@ export function articleJsonLd(article: ArticleView, references: BodyReferences =
     image: images,
     datePublished: article.publishedAt,
     dateModified: article.modifiedAt,
-    author: [author(article)],
+    author: authors(article),
     publisher: publisherJsonLd(),
     articleSection: article.section.name,
     keywords: article.tags.map((tag) => tag.name).join(', ') || undefined,

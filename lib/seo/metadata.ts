@@ -4,6 +4,7 @@
 import type { Metadata } from 'next';
 import { config } from '@/lib/config';
 import type { ArticleView, TagRef } from '@/lib/articles/types';
+import type { ContributorProfile } from '@/lib/contributors/types';
 import { absoluteUrl, articlePath, searchPath, sectionPath, tagPath } from '@/lib/articles/urls';
 import { feedMimeTypes, feedPath, type FeedScope } from '@/lib/feeds/urls';
 import { shareImage } from '@/lib/seo/images';
@@ -95,6 +96,19 @@ export function tagMetadata(tag: TagRef, page?: ListPage): Metadata {
   });
 }
 
+/** An author page (/author/{slug}) and its older/newer pages: a profile, with the author's feeds. */
+export function authorMetadata(contributor: ContributorProfile, page?: ListPage): Metadata {
+  const older = page && page.path !== contributor.path;
+  const meta = listMetadata({
+    title: older ? `${contributor.name}: more stories` : contributor.name,
+    description: describe(contributor.bio || `${contributor.name}${contributor.jobTitle ? `, ${contributor.jobTitle}` : ''}: stories on ${config.SITE_NAME}.`),
+    path: page?.path ?? contributor.path,
+    feed: { kind: 'author', slug: contributor.slug },
+    feedTitle: `${config.SITE_NAME}: ${contributor.name}`,
+  });
+  return { ...meta, openGraph: { ...meta.openGraph, type: 'profile' } };
+}
+
 /** Search results are thin, endless and user-driven: noindex, and the canonical is the bare search page. */
 export function searchMetadata(query: string): Metadata {
   const trimmed = query.trim();
@@ -133,7 +147,7 @@ export function articleMetadata(article: ArticleView): Metadata {
   return {
     title,
     description,
-    authors: article.byline ? [{ name: article.byline }] : undefined,
+    authors: article.byline.length ? article.byline.map((entry) => ({ name: entry.name, url: absoluteUrl(entry.path) })) : undefined,
     keywords: article.tags.map((tag) => tag.name),
     alternates: {
       canonical: url,
@@ -151,7 +165,7 @@ export function articleMetadata(article: ArticleView): Metadata {
       modifiedTime: article.modifiedAt,
       section: article.section.name,
       tags: article.tags.map((tag) => tag.name),
-      authors: article.byline ? [article.byline] : undefined,
+      authors: article.byline.length ? article.byline.map((entry) => absoluteUrl(entry.path)) : undefined,
       images: [image],
       videos: video
         ? [{ url: absoluteUrl(video.url), type: video.mimeType, width: video.width ?? undefined, height: video.height ?? undefined }]

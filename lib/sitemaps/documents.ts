@@ -7,8 +7,10 @@ import {
   type MonthSummary,
   type Paging,
 } from '@/lib/sitemaps/queries';
+import { listAuthorsForSitemap } from '@/lib/contributors/queries';
 import {
   articlesSitemapPath,
+  authorsSitemapPath,
   newsSitemapPath,
   sectionsSitemapPath,
   tagsSitemapPath,
@@ -41,12 +43,13 @@ export function chunkExists(months: readonly MonthSummary[], chunk: MonthChunk):
   return !!month && chunk.part <= monthChunks(month).length;
 }
 
-/** The index entries: sections, news, tag parts, then every article month part, newest month first. */
+/** The index entries: sections, news, authors, tag parts, then every article month part, newest month first. */
 export function sitemapIndexEntries(months: readonly MonthSummary[], tagParts: number, perFile: number = urlsPerSitemap): IndexEntry[] {
   const newest = months.at(-1)?.lastmod ?? null;
   const entries: IndexEntry[] = [
     { loc: absoluteUrl(sectionsSitemapPath), lastmod: newest },
     { loc: absoluteUrl(newsSitemapPath), lastmod: newest },
+    { loc: absoluteUrl(authorsSitemapPath) },
   ];
   for (let part = 1; part <= tagParts; part += 1) entries.push({ loc: absoluteUrl(tagsSitemapPath(part)) });
   for (const month of [...months].reverse()) {
@@ -70,6 +73,12 @@ export async function* urlsetDocument(entries: AsyncIterable<SitemapEntry>): Asy
 export const articlesDocument = (chunk: MonthChunk, now?: Date, paging?: Paging) => urlsetDocument(articleSitemapEntries(chunk, now, paging));
 export const sectionsDocument = (now?: Date) => urlsetDocument(sectionSitemapEntries(now));
 export const tagsDocument = (part: number, now?: Date) => urlsetDocument(tagSitemapEntries(part, now));
+
+/** Author pages: each contributor with a public article, lastmod the newer of the profile's change and their newest story. */
+export async function* authorSitemapEntries(now: Date = new Date()): AsyncGenerator<SitemapEntry> {
+  for (const author of await listAuthorsForSitemap(now)) yield { loc: absoluteUrl(author.path), lastmod: author.lastModified };
+}
+export const authorsDocument = (now?: Date) => urlsetDocument(authorSitemapEntries(now));
 
 export async function* newsDocument(entries: readonly NewsEntry[]): AsyncGenerator<string> {
   yield newsUrlsetOpen;

@@ -1,12 +1,13 @@
 import { XMLParser } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
-import { makeArticle, makeImage, makeSection, makeTag, makeVideo } from '@/testing/rows';
+import { makeArticle, makeContributor, makeImage, makeSection, makeTag, makeVideo } from '@/testing/rows';
 import {
   articlesDocument,
   chunkExists,
   documentText,
   newsDocument,
+  authorsDocument,
   sectionsDocument,
   sitemapIndexDocument,
   sitemapIndexEntries,
@@ -42,7 +43,11 @@ beforeAll(async () => {
   const unused = await makeTag('unused', 'Unused');
   const image = await makeImage();
   const video = await makeVideo(125);
-  const jan = await makeArticle({ sectionId: world.id, slug: 'january-story', publishedAt: new Date('2024-01-15T10:00:00Z'), leadMediaId: image.id, tagIds: [syria.id] });
+  // Contributors: one with public articles (its page in the authors sitemap), one with only a draft.
+  const writer = await makeContributor({ name: 'Sitemap Writer', slug: 'sitemap-writer' });
+  const drafter = await makeContributor({ name: 'Draft Only', slug: 'draft-only' });
+  const jan = await makeArticle({ sectionId: world.id, slug: 'january-story', publishedAt: new Date('2024-01-15T10:00:00Z'), leadMediaId: image.id, tagIds: [syria.id], contributorIds: [writer.id] });
+  await makeArticle({ sectionId: world.id, slug: 'draft-by-drafter', status: 'draft', publishedAt: null, contributorIds: [drafter.id, writer.id] });
   // A slug in its own script (issue 12): percent-encoded UTF-8 in <loc>.
   await makeArticle({ sectionId: world.id, slug: 'گزارش-ویژه', publishedAt: new Date('2024-01-20T10:00:00Z') });
   const febVideo = await makeArticle({
@@ -78,6 +83,7 @@ describe('the sitemap index', () => {
     expect(locs).toEqual([
       `${site}/sitemaps/sections.xml`,
       `${site}/sitemaps/news.xml`,
+      `${site}/sitemaps/authors.xml`,
       `${site}/sitemaps/tags-1.xml`,
       `${site}/sitemaps/articles/2024-03.xml`,
       `${site}/sitemaps/articles/2024-02.xml`,
@@ -132,6 +138,13 @@ describe('sections, tags and news', () => {
     validateLater(xml, 'sitemap-all.xsd', 'sections');
     expect(urlsOf(xml).map((url) => url.loc)).toEqual([`${site}/`, `${site}/world`, `${site}/sport`]);
     expect(urlsOf(xml)[0]!.lastmod).toBe('2024-03-19T15:00:00.000Z');
+  });
+
+  it('the authors sitemap lists contributors with public articles, lastmod their newest story or profile change', async () => {
+    const xml = await documentText(authorsDocument(now));
+    validateLater(xml, 'sitemap-all.xsd', 'authors');
+    const writer = await db.contributor.findUniqueOrThrow({ where: { slug: 'sitemap-writer' }, select: { updatedAt: true } });
+    expect(urlsOf(xml).map((url) => [url.loc, url.lastmod])).toEqual([[`${site}/author/sitemap-writer`, new Date(Math.max(writer.updatedAt.getTime(), Date.parse('2024-01-15T10:00:00Z'))).toISOString()]]);
   });
 
   it('the tags sitemap lists tags that have public articles', async () => {
@@ -206,6 +219,7 @@ describe('the XSDs (sitemaps.org and Google, with xmllint)', needs('unavailable'
       'articles 2024-02',
       'articles 2024-03',
       'sections',
+      'authors',
       'tags 1',
       'news',
       'the sitemap index, 50 per file',

@@ -15,6 +15,8 @@ const pad2 = (value: number): string => String(value).padStart(2, '0');
 export const sitemapIndexPath = '/sitemap.xml';
 export const sectionsSitemapPath = '/sitemaps/sections.xml';
 export const newsSitemapPath = '/sitemaps/news.xml';
+/** Every author page with a public article (one file: a newsroom has thousands of contributors, not 50,000). */
+export const authorsSitemapPath = '/sitemaps/authors.xml';
 export const tagsSitemapPath = (part: number): string => `/sitemaps/tags-${part}.xml`;
 export const articlesSitemapPath = ({ year, month, part }: MonthChunk): string =>
   `/sitemaps/articles/${year}-${pad2(month)}${part > 1 ? `-${part}` : ''}.xml`;

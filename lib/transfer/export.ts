@@ -68,6 +68,25 @@ const sources: { [K in TransferCollection]: () => AsyncGenerator<TransferLines[K
       );
     }
   },
+  contributors: () =>
+    pages(async (afterId) =>
+      (
+        await db.contributor.findMany({
+          ...after(afterId),
+          include: { photo: { select: { path: true } }, user: { select: { email: true } }, oldSlugs: { orderBy: { createdAt: 'asc' }, select: { slug: true, createdAt: true } } },
+        })
+      ).map(({ id, photoId: _photoId, userId: _userId, updatedAt: _updatedAt, photo, user, oldSlugs, ...columns }) => ({
+        id,
+        records: [
+          {
+            ...sameNames<TransferLines['contributors']>()(isoDates(columns)),
+            photo: photo?.path ?? null,
+            accountEmail: user?.email ?? null,
+            oldSlugs: oldSlugs.map((old) => isoDates(old)),
+          } satisfies Complete<TransferLines['contributors']>,
+        ],
+      })),
+    ),
   articles: () =>
     pages(async (afterId) => {
       const rows = await db.article.findMany({
@@ -77,6 +96,7 @@ const sources: { [K in TransferCollection]: () => AsyncGenerator<TransferLines[K
           leadMedia: { select: { path: true } },
           author: { select: { email: true } },
           tags: { orderBy: { position: 'asc' }, select: { tag: { select: { slug: true } } } },
+          contributors: { orderBy: { position: 'asc' }, select: { contributor: { select: { slug: true } } } },
           oldSlugs: { orderBy: { createdAt: 'asc' }, select: { slug: true, createdAt: true } },
         },
       });
@@ -90,7 +110,7 @@ const sources: { [K in TransferCollection]: () => AsyncGenerator<TransferLines[K
         articleSlug: new Map((articleIds.length ? await db.article.findMany({ where: { id: { in: articleIds } }, select: { id: true, slug: true } }) : []).map((article) => [article.id, article.slug])),
       };
       // wordCount is made again from the blocks.
-      return rows.map(({ id, sectionId: _sectionId, leadMediaId: _leadMediaId, authorId: _authorId, wordCount: _derived, body: _body, section, leadMedia, author, tags, oldSlugs, ...columns }) => ({
+      return rows.map(({ id, sectionId: _sectionId, leadMediaId: _leadMediaId, authorId: _authorId, wordCount: _derived, body: _body, section, leadMedia, author, tags, contributors, oldSlugs, ...columns }) => ({
         id,
         records: [
           {
@@ -100,6 +120,7 @@ const sources: { [K in TransferCollection]: () => AsyncGenerator<TransferLines[K
             leadMedia: leadMedia?.path ?? null,
             authorEmail: author?.email ?? null,
             tags: tags.map((link) => link.tag.slug),
+            contributors: contributors.map((link) => link.contributor.slug),
             oldSlugs: oldSlugs.map((old) => isoDates(old)),
           } satisfies Complete<TransferLines['articles']>,
         ],

@@ -14,6 +14,8 @@ import { storedBody } from '@/lib/articles/stored-fields';
 import { fromTransferBody, withCards } from '@/lib/transfer/body';
 import { statusOnArrival } from '@/lib/articles/public';
 import { recordArticleRefresh, recordEverythingRefresh } from '@/lib/cache/refresh';
+import { recordPageRefresh } from '@/lib/cache/outbox';
+import { contributorRefreshTags } from '@/lib/contributors/commands';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { sameNames } from '@/lib/transfer/fields';
 import { numberedLines, TransferFormatError } from '@/lib/transfer/lines';
@@ -95,7 +97,36 @@ const writers: { [K in Exclude<TransferCollection, 'relatedLinks'>]: (record: Tr
     };
     await db.media.upsert({ where: { path }, create: { path, ...data }, update: data });
   },
-  articles: async ({ section, leadMedia, authorEmail, tags, oldSlugs, bodyText: _theFilesOwn, body: fileBody, ...columns }, context) => {
+  // A contributor is found by slug (then by an old slug of theirs) and updated, or made.
+  contributors: async ({ slug, photo, accountEmail, oldSlugs, ...columns }) => {
+    const data = {
+      ...sameNames<Prisma.ContributorUncheckedCreateInput>()(columns),
+      photoId: photo === null ? null : await required('media', photo),
+    };
+    const userId = await idOf('user', accountEmail);
+    await db.$transaction(async (tx) => {
+      const existing =
+        (await tx.contributor.findUnique({ where: { slug }, select: { id: true } })) ??
+        (await tx.contributorSlug.findUnique({ where: { slug }, select: { contributor: { select: { id: true } } } }))?.contributor ??
+        null;
+      // The account is linked when it is in this database and no other profile has it.
+      const accountFree = userId !== null && !(await tx.contributor.findFirst({ where: { userId, ...(existing ? { NOT: { id: existing.id } } : {}) }, select: { id: true } }));
+      const row = { ...data, slug, ...(accountFree ? { userId } : {}) };
+      const id = existing
+        ? (await tx.contributor.update({ where: { id: existing.id }, data: row, select: { id: true } })).id
+        : (await tx.contributor.create({ data: row, select: { id: true } })).id;
+      await tx.contributorSlug.deleteMany({ where: { slug } });
+      for (const old of oldSlugs) {
+        if (old.slug === slug || (await tx.contributor.findUnique({ where: { slug: old.slug }, select: { id: true } }))) continue;
+        await tx.contributorSlug.upsert({ where: { slug: old.slug }, create: { ...old, contributorId: id }, update: { contributorId: id } });
+      }
+      await recordPageRefresh(tx, contributorRefreshTags(id));
+    });
+  },
+  articles: async (record, context) => {
+    // A file of version 3 or before has a free-text byline (articleRecordV3) where 4 has contributors.
+    const { byline = '', ...fields } = record as TransferRecords['articles'] & { byline?: string };
+    const { section, leadMedia, authorEmail, tags, contributors, oldSlugs, bodyText: _theFilesOwn, body: fileBody, ...columns } = fields;
     // Keys become ids, then the blocks pass the one body schema; an article card to an article
     // later in the file waits (context.pendingCards) and is put in once the articles are all in.
     const { document, pendingCards } = await fromTransferBody(fileBody, { media: (path) => idOf('media', path), article: (slug) => idOf('article', slug) });
@@ -115,6 +146,10 @@ const writers: { [K in Exclude<TransferCollection, 'relatedLinks'>]: (record: Tr
     const tagIds = new Map(tagRows.map((tag) => [tag.slug, tag.id]));
     const missing = tags.find((slug) => !tagIds.has(slug));
     if (missing) throw new Error(`refers to tag "${missing}", which is neither in the file before it nor in the database`);
+    const contributorRows = contributors.length ? await db.contributor.findMany({ where: { slug: { in: contributors } }, select: { id: true, slug: true } }) : [];
+    const contributorIds = new Map(contributorRows.map((row) => [row.slug, row.id]));
+    const unknown = contributors.find((slug) => !contributorIds.has(slug));
+    if (unknown) throw new Error(`refers to contributor "${unknown}", which is neither in the file before it nor in the database`);
     const articleId = await db.$transaction(async (tx) => {
       const existing =
         (await tx.article.findUnique({ where: { slug: data.slug }, select: { id: true } })) ??
@@ -124,11 +159,19 @@ const writers: { [K in Exclude<TransferCollection, 'relatedLinks'>]: (record: Tr
         : (await tx.article.create({ data, select: { id: true } })).id;
       await tx.articleTag.deleteMany({ where: { articleId: id } });
       await tx.articleTag.createMany({ data: tags.map((slug, position) => ({ articleId: id, tagId: tagIds.get(slug)!, position })) });
+      // Before the refresh is described, so the author pages of the byline before and after are in it.
+      const bylineBefore = await tx.articleContributor.findMany({ where: { articleId: id }, select: { contributorId: true } });
+      await tx.articleContributor.deleteMany({ where: { articleId: id } });
+      await tx.articleBylineText.deleteMany({ where: { articleId: id } });
+      if (contributors.length) await tx.articleContributor.createMany({ data: contributors.map((slug, position) => ({ articleId: id, contributorId: contributorIds.get(slug)!, position })) });
+      // A free-text byline (a file of version 3 or before) waits for the converter, as an upgraded database's does.
+      else if (byline) await tx.articleBylineText.create({ data: { articleId: id, byline } });
       for (const old of oldSlugs) {
         await tx.articleSlug.upsert({ where: { slug: old.slug }, create: { ...old, articleId: id }, update: { articleId: id } });
       }
       // Its pages are refreshed with the write (the outbox), so a running app shows it at once.
-      await recordArticleRefresh(tx, await describeArticleChange(id, tx));
+      const change = await describeArticleChange(id, tx);
+      await recordArticleRefresh(tx, { ...change, contributorIds: [...new Set([...(change.contributorIds ?? []), ...bylineBefore.map((link) => link.contributorId)])] });
       return id;
     });
     if (pendingCards.length) context.pendingCards.push({ articleId, line: context.line, cards: pendingCards });
@@ -171,7 +214,8 @@ function readHeader(line: string): string | null {
   if (!header.success) return `not a Lede export: the first line must be its header, {"type":"header","format":"${transferFormat}","version":${transferVersion},...}`;
   if (header.data.format !== transferFormat) return `not a Lede export (format is ${JSON.stringify(header.data.format)})`;
   if (!(readableTransferVersions as readonly number[]).includes(header.data.version)) {
-    return `export version ${JSON.stringify(header.data.version)} is not supported (this Lede reads versions ${readableTransferVersions.join(' and ')})`;
+    const versions = `${readableTransferVersions.slice(0, -1).join(', ')} and ${readableTransferVersions.at(-1)}`;
+    return `export version ${JSON.stringify(header.data.version)} is not supported (this Lede reads versions ${versions})`;
   }
   return null;
 }

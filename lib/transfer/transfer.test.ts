@@ -15,6 +15,7 @@ import { exportContent } from '@/lib/transfer/export';
 import { recordTypes, transferCollections, versionOneConversion, type TransferCollection } from '@/lib/transfer/format';
 import { importTransferFile } from '@/lib/transfer/import';
 import { maxLineLength } from '@/lib/transfer/lines';
+import { convertStoredBylines } from '@/lib/contributors/convert-bylines';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lede-transfer-'));
 const first = path.join(dir, 'first.ndjson');
@@ -31,6 +32,7 @@ async function contentOfDatabase() {
       leadMedia: { select: { path: true } },
       author: { select: { email: true } },
       tags: { orderBy: { position: 'asc' }, select: { position: true, tag: { select: { slug: true, name: true } } } },
+      contributors: { orderBy: { position: 'asc' }, select: { position: true, contributor: { select: { slug: true } } } },
       oldSlugs: { orderBy: { slug: 'asc' }, select: { slug: true, createdAt: true } },
       relatedLinks: { orderBy: { position: 'asc' }, include: { targetArticle: { select: { slug: true } }, media: { select: { path: true } } } },
       corrections: { orderBy: { createdAt: 'asc' }, include: { author: { select: { email: true } } } },
@@ -47,6 +49,9 @@ async function contentOfDatabase() {
   return {
     sections: (await db.section.findMany({ orderBy: { slug: 'asc' } })).map(({ id: _id, updatedAt: _updatedAt, ...rest }) => rest),
     tags: (await db.tag.findMany({ orderBy: { slug: 'asc' } })).map(({ id: _id, ...rest }) => rest),
+    contributors: (await db.contributor.findMany({ orderBy: { slug: 'asc' }, include: { photo: { select: { path: true } }, user: { select: { email: true } }, oldSlugs: { select: { slug: true } } } })).map(
+      ({ id: _id, photoId: _photoId, userId: _userId, updatedAt: _updatedAt, ...rest }) => rest,
+    ),
     media: media.map((m) => ({ ...withoutIds(m), legacyPath: m.legacyPath })),
     articles: articles.map((a) => ({
       ...withoutIds(a),
@@ -59,6 +64,9 @@ async function contentOfDatabase() {
 }
 
 async function emptyContent() {
+  await db.articleContributor.deleteMany();
+  await db.contributorSlug.deleteMany();
+  await db.contributor.deleteMany();
   await db.relatedLink.deleteMany();
   await db.correction.deleteMany();
   await db.revision.deleteMany();
@@ -86,6 +94,10 @@ describe('export and import', () => {
     await db.relatedLink.create({ data: { articleId: lavrov.id, position: 6, url: 'https://example.org/report?a=1&b="2"', title: '<script>alert(1)</script> \u202e', kicker: 'EXTERNAL' } });
     const section = await db.section.findFirstOrThrow();
     await db.article.create({ data: { slug: 'draft-with-unicode', headline: 'Ünïcödé 𝕳𝖊𝖆𝖉𝖑𝖎𝖓𝖊 \u0007 "quotes"\nnew line', sectionId: section.id, status: 'draft' } });
+    // A contributor with an account, profile links, an old slug, and one retired.
+    const amina = await db.contributor.findFirstOrThrow({ where: { name: 'Amina Rahimi' } });
+    await db.contributor.update({ where: { id: amina.id }, data: { userId: author.id, x: 'https://x.com/amina', oldSlugs: { create: [{ slug: 'amina-r' }] } } });
+    await db.contributor.updateMany({ where: { name: 'Yusuf Kaya' }, data: { retiredAt: new Date('2026-01-01T00:00:00.000Z') } });
     await db.media.update({ where: { path: 'generated/picture-01.jpg' }, data: { renditions: { widths: [320, 640], crops: { square: 'generated/picture-01-1x1.jpg' } } } });
     before = await contentOfDatabase();
     expect(before.articles.length).toBe(49);
@@ -93,18 +105,18 @@ describe('export and import', () => {
 
   it('writes a file with one JSON record a line, a header first and an end line last', async () => {
     const counts = await exportContent(first, exportedAt);
-    expect(counts).toEqual({ sections: 6, tags: 22, media: before.media.length, articles: 49, relatedLinks: await db.relatedLink.count(), corrections: 1 });
+    expect(counts).toEqual({ sections: 6, tags: 22, media: before.media.length, contributors: 13, articles: 49, relatedLinks: await db.relatedLink.count(), corrections: 1 });
     const text = fs.readFileSync(first, 'utf8');
     expect(text).not.toContain('"id":');
     expect(text.endsWith('\n')).toBe(true);
     const lines = text.trimEnd().split('\n').map((line) => JSON.parse(line) as { type: string; [field: string]: unknown });
-    expect(lines[0]).toEqual({ type: 'header', format: 'lede-export', version: 3, exportedAt: exportedAt.toISOString() });
+    expect(lines[0]).toEqual({ type: 'header', format: 'lede-export', version: 4, exportedAt: exportedAt.toISOString() });
     expect(lines.at(-1)).toEqual({ type: 'end' });
     const types = lines.map((line) => line.type);
     const runs = types.filter((type, index) => type !== types[index - 1]);
-    expect(runs).toEqual(['header', 'section', 'tag', 'media', 'article', 'relatedLink', 'correction', 'end']);
+    expect(runs).toEqual(['header', 'section', 'tag', 'media', 'contributor', 'article', 'relatedLink', 'correction', 'end']);
     expect(types.filter((type) => type === 'article')).toHaveLength(49);
-    expect(lines.length).toBe(1 + 6 + 22 + before.media.length + 49 + counts.relatedLinks + 1 + 1);
+    expect(lines.length).toBe(1 + 6 + 22 + before.media.length + 13 + 49 + counts.relatedLinks + 1 + 1);
     // Each article's related links one after another, in their order: the importer saves a list whole.
     const links = lines.filter((line) => line.type === 'relatedLink').map((line) => [line.article, line.position] as const);
     const owners = links.map(([article]) => article);
@@ -133,10 +145,10 @@ describe('export and import', () => {
     const broken = path.join(dir, 'broken.ndjson');
     fs.writeFileSync(broken, '{"type":"header","format":"something-else","version":2,"exportedAt":"2026-01-02T03:04:05.000Z"}\n{"type":"end"}\n');
     await expect(importTransferFile(broken)).rejects.toThrow(`${broken}:1: not a Lede export (format is "something-else")`);
-    fs.writeFileSync(broken, '{"type":"header","format":"lede-export","version":4,"exportedAt":"2026-01-02T03:04:05.000Z"}\n{"type":"end"}\n');
-    await expect(importTransferFile(broken)).rejects.toThrow(`${broken}:1: export version 4 is not supported (this Lede reads versions 2 and 3)`);
+    fs.writeFileSync(broken, '{"type":"header","format":"lede-export","version":5,"exportedAt":"2026-01-02T03:04:05.000Z"}\n{"type":"end"}\n');
+    await expect(importTransferFile(broken)).rejects.toThrow(`${broken}:1: export version 5 is not supported (this Lede reads versions 2, 3 and 4)`);
     fs.writeFileSync(broken, 'Dear editor,\n');
-    await expect(importTransferFile(broken)).rejects.toThrow(`${broken}:1: not a Lede export: the first line must be its header, {"type":"header","format":"lede-export","version":3,...}`);
+    await expect(importTransferFile(broken)).rejects.toThrow(`${broken}:1: not a Lede export: the first line must be its header, {"type":"header","format":"lede-export","version":4,...}`);
     fs.writeFileSync(broken, '');
     await expect(importTransferFile(broken)).rejects.toThrow(`${broken}:0: not a Lede export: the file is empty`);
     const lines = fs.readFileSync(first, 'utf8').split('\n');
@@ -178,7 +190,7 @@ describe('import of odd NDJSON', () => {
   it('refuses a line that is not JSON, not an object or of an unknown type, by its number, and imports the rest', async () => {
     const file = write('odd.ndjson', [header, section, 'not json at all', '[1,2]', '42', '{"type":"story","slug":"x"}', '{"slug":"no-type"}', tag('odd-tag'), end, ''].join('\n'));
     const report = await importTransferFile(file);
-    const known = 'a line after the header is one of "section", "tag", "media", "article", "relatedLink", "correction" or "end"';
+    const known = 'a line after the header is one of "section", "tag", "media", "contributor", "article", "relatedLink", "correction" or "end"';
     expect(report.refused.map((record) => [record.collection, record.message])).toEqual([
       [null, `${file}:3: not JSON: Unexpected token 'o', "not json at all" is not valid JSON`],
       [null, `${file}:4: not a record: a line holds one JSON object with its "type" (${known})`],
@@ -186,7 +198,7 @@ describe('import of odd NDJSON', () => {
       [null, `${file}:6: not a record: unknown type "story" (${known})`],
       [null, `${file}:7: not a record: a line holds one JSON object with its "type" (${known})`],
     ]);
-    expect(report.counts).toEqual({ sections: 1, tags: 1, media: 0, articles: 0, relatedLinks: 0, corrections: 0 });
+    expect(report.counts).toEqual({ sections: 1, tags: 1, media: 0, contributors: 0, articles: 0, relatedLinks: 0, corrections: 0 });
     expect(await db.tag.count({ where: { slug: 'odd-tag' } })).toBe(1);
   });
 
@@ -195,7 +207,7 @@ describe('import of odd NDJSON', () => {
     const file = write('crlf.ndjson', `${lines.join('\r\n')}\r\n`);
     const report = await importTransferFile(file);
     expect(report.refused.map((record) => record.message)).toEqual([`${file}:8: tags record refused: slug Lower-case letters, digits and single hyphens only (such as "budget-vote-delayed").`]);
-    expect(report.counts).toEqual({ sections: 1, tags: 0, media: 0, articles: 1, relatedLinks: 2, corrections: 0 });
+    expect(report.counts).toEqual({ sections: 1, tags: 0, media: 0, contributors: 0, articles: 1, relatedLinks: 2, corrections: 0 });
     const stored = await db.article.findUniqueOrThrow({ where: { slug: 'crlf-one' }, include: { relatedLinks: { orderBy: { position: 'asc' } } } });
     expect(stored.headline).toBe('Headline of crlf-one');
     expect(stored.relatedLinks.map((l) => l.title)).toEqual(['Link 0', 'Link 1']);
@@ -238,7 +250,7 @@ describe('import of odd NDJSON', () => {
 
   it('names a version-1 export (one JSON document) and the command that converts it', async () => {
     const old = versionOne();
-    await expect(importTransferFile(old)).rejects.toThrow(`${old}:1: a version-1 Lede export (one JSON document): this Lede reads version 3 (NDJSON, a record a line, *.ndjson). Convert it with ${versionOneConversion}`);
+    await expect(importTransferFile(old)).rejects.toThrow(`${old}:1: a version-1 Lede export (one JSON document): this Lede reads version 4 (NDJSON, a record a line, *.ndjson). Convert it with ${versionOneConversion}`);
   });
 
   it.skipIf(!hasJq)('converts a version-1 export with the command it names (jq)', async () => {
@@ -246,7 +258,7 @@ describe('import of odd NDJSON', () => {
     const converted = path.join(dir, 'converted.ndjson');
     execFileSync('sh', ['-c', versionOneConversion.replace('OLD.json', JSON.stringify(old)).replace('NEW.ndjson', JSON.stringify(converted))]);
     const report = await importTransferFile(converted);
-    expect(report).toEqual({ counts: { sections: 1, tags: 0, media: 0, articles: 0, relatedLinks: 0, corrections: 0 }, refused: [] });
+    expect(report).toEqual({ counts: { sections: 1, tags: 0, media: 0, contributors: 0, articles: 0, relatedLinks: 0, corrections: 0 }, refused: [] });
   });
 });
 
@@ -266,11 +278,11 @@ describe('import of a hostile export', () => {
   const link = (url: string) => ({ article: 'after-the-bad-ones', position: 0, target: null, targetLegacyId: null, url, kicker: '', title: 'A link', contentType: 'text', media: null, createdAt: when });
 
   /** An export file, a record a line; returns its path and the line each record sits on. */
-  function writeExport(name: string, collections: Record<TransferCollection, unknown[]>, version = 2): { file: string; lineOf: Map<unknown, number> } {
+  function writeExport(name: string, collections: Partial<Record<TransferCollection, unknown[]>>, version = 2): { file: string; lineOf: Map<unknown, number> } {
     const lines = [JSON.stringify({ type: 'header', format: 'lede-export', version, exportedAt: when })];
     const lineOf = new Map<unknown, number>();
     for (const collection of transferCollections) {
-      for (const record of collections[collection]) {
+      for (const record of collections[collection] ?? []) {
         lines.push(JSON.stringify({ type: recordTypes[collection], ...(record as object) }));
         lineOf.set(record, lines.length);
       }
@@ -351,7 +363,7 @@ describe('import of a hostile export', () => {
     expect(reasons.get(lineOf.get(leadOutside)!)).toMatch(/articles record refused: leadMedia not a media path/);
     expect(reasons.get(lineOf.get(tooDeep)!)).toMatch(new RegExp(`articles record refused: body The body nests tags more than ${bodyNestingLimit} deep`));
     expect(reasons.get(lineOf.get(scriptLink)!)).toMatch(/relatedLinks record refused: url Enter a web address starting with https:\/\/ or http:\/\//);
-    expect(report.counts).toEqual({ sections: 1, tags: 1, media: 1, articles: 1, relatedLinks: 1, corrections: 0 });
+    expect(report.counts).toEqual({ sections: 1, tags: 1, media: 1, contributors: 0, articles: 1, relatedLinks: 1, corrections: 0 });
   });
 
   // Version 3: bodies are blocks that name media by path and articles by slug.
@@ -398,5 +410,53 @@ describe('import of a hostile export', () => {
     expect(report.counts.articles).toBe(1);
     expect(await db.article.count({ where: { slug: { in: ['v3-script-link', 'v3-html', 'v3-media-id', 'v3-unknown-media', 'v3-traversal', 'v3-html-string'] } } })).toBe(0);
     expect((await db.article.findUniqueOrThrow({ where: { slug: 'v3-good' } })).bodyText).toBe('Kept: <script>alert(1)</script> is text.');
+  });
+});
+
+describe('bylines in exports of every version', () => {
+  const when = '2026-01-02T03:04:05.000Z';
+  const header = (version: number) => JSON.stringify({ type: 'header', format: 'lede-export', version, exportedAt: when });
+  const section = JSON.stringify({ type: 'section', slug: 'bylines', name: 'Bylines', description: '', position: 3, createdAt: when });
+  const contributor = (slug: string, name: string, extra: object = {}) =>
+    JSON.stringify({ type: 'contributor', slug, name, jobTitle: '', bio: '', website: '', x: '', mastodon: '', bluesky: '', photo: null, accountEmail: null, retiredAt: null, createdAt: when, oldSlugs: [], ...extra });
+  const article = (slug: string, extra: object) =>
+    JSON.stringify({
+      type: 'article', slug, legacyId: null, kicker: '', headline: `Headline of ${slug}`, standfirst: '', body: { version: 1, blocks: [] },
+      sourceCredit: '', status: 'published', contentType: 'text', section: 'bylines', leadMedia: null, authorEmail: null, publishedAt: when,
+      modifiedAt: when, breakingUntil: null, version: 1, createdAt: when, updatedAt: when, tags: [], oldSlugs: [], ...extra,
+    });
+  const write = (name: string, lines: string[]) => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'lede-bylines-')), name);
+    fs.writeFileSync(file, `${[...lines, '{"type":"end"}'].join('\n')}\n`);
+    return file;
+  };
+  const bylineOf = async (slug: string) =>
+    (await db.article.findUniqueOrThrow({ where: { slug }, select: { contributors: { orderBy: { position: 'asc' }, select: { contributor: { select: { name: true } } } } } })).contributors.map((link) => link.contributor.name);
+
+  it('version 4: contributors by slug, the byline in its order; an unknown contributor refuses the article, naming its line', async () => {
+    const file = write('v4.ndjson', [
+      header(4), section,
+      contributor('zadie-one', 'Zadie One', { x: '@zadie', mastodon: '@zadie@example.social' }),
+      contributor('yann-two', 'Yann Two'),
+      article('two-bylines', { contributors: ['yann-two', 'zadie-one'] }),
+      article('unknown-byline', { contributors: ['nobody-here'] }),
+    ]);
+    const report = await importTransferFile(file);
+    expect(report.refused.map((record) => record.message)).toEqual([`${file}:6: articles record not saved: refers to contributor "nobody-here", which is neither in the file before it nor in the database`]);
+    expect(await bylineOf('two-bylines')).toEqual(['Yann Two', 'Zadie One']);
+    // Links are read through the contributor schema: a handle becomes its profile's address.
+    expect(await db.contributor.findUniqueOrThrow({ where: { slug: 'zadie-one' }, select: { x: true, mastodon: true } })).toEqual({ x: 'https://x.com/zadie', mastodon: 'https://example.social/@zadie' });
+  });
+
+  it('version 3: a free-text byline waits for the converter, which makes the contributors in order', async () => {
+    const file = write('v3.ndjson', [header(3), section, article('old-byline', { byline: 'By Quinn Three and Zadie One' })]);
+    const report = await importTransferFile(file);
+    expect(report.refused).toEqual([]);
+    expect(await db.articleBylineText.findMany({ where: { article: { slug: 'old-byline' } }, select: { byline: true } })).toEqual([{ byline: 'By Quinn Three and Zadie One' }]);
+    await convertStoredBylines();
+    expect(await bylineOf('old-byline')).toEqual(['Quinn Three', 'Zadie One']);
+    // Zadie One existed (version 4 above): reused by name, not made twice.
+    expect(await db.contributor.count({ where: { name: 'Zadie One' } })).toBe(1);
+    expect(await db.articleBylineText.count()).toBe(0);
   });
 });

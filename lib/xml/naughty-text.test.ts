@@ -113,11 +113,11 @@ beforeAll(async () => {
   // The strings as the database gives them back (what the routes read).
   const rows = await db.article.findMany({
     where: { slug: { startsWith: 'naughty-' } },
-    select: { id: true, slug: true, headline: true, standfirst: true, byline: true, section: { select: { slug: true, name: true } }, tags: { select: { tag: { select: { slug: true, name: true } } } } },
+    select: { id: true, slug: true, headline: true, standfirst: true, contributors: { select: { contributor: { select: { name: true } } } }, section: { select: { slug: true, name: true } }, tags: { select: { tag: { select: { slug: true, name: true } } } } },
   });
   for (const row of rows) {
     const link = `${site}/${row.section.slug}/${row.slug}`;
-    stored.set(link, { id: row.id, link, headline: row.headline, standfirst: row.standfirst, byline: row.byline, section: row.section.name, sectionSlug: row.section.slug, tag: row.tags[0]!.tag.name, tagSlug: row.tags[0]!.tag.slug });
+    stored.set(link, { id: row.id, link, headline: row.headline, standfirst: row.standfirst, byline: row.contributors[0]!.contributor.name, section: row.section.name, sectionSlug: row.section.slug, tag: row.tags[0]!.tag.name, tagSlug: row.tags[0]!.tag.slug });
   }
   expect(stored.size).toBe(naughty.length);
 }, 120_000);

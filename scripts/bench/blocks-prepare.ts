@@ -11,6 +11,7 @@ const { articlePath } = await import('@/lib/articles/urls');
 const { ensureGeneratedMedia } = await import('@/lib/seed/generated-media');
 const { generateStory } = await import('@/lib/seed/prose');
 const { seededRandom } = await import('@/lib/seed/random');
+const { ensureContributorsByName } = await import('@/lib/contributors/ensure');
 const { bodyColumns } = await import('@/lib/articles/body/columns');
 const { blockTexts } = await import('@/lib/articles/body/schema');
 
@@ -59,7 +60,8 @@ for (let index = 0; index < pairs; index += 1) {
         headline: story.headline,
         standfirst: story.standfirst,
         kicker: story.kicker,
-        byline: story.byline,
+        // The byline as a real article has it: its contributor (made once, by name).
+        contributors: { create: [{ contributorId: (await db.$transaction((tx) => ensureContributorsByName(tx, [story.byline]))).get(story.byline)!, position: 0 }] },
         ...bodyColumns(body),
         status: 'published',
         publishedAt,

@@ -2,6 +2,7 @@
 // The article form's save and the publishing buttons. Each action authorises itself (origin, session,
 // role), validates with lib/articles/schema.ts through the commands, and after the write refreshes
 // exactly the public pages the command says it touched.
+import { contributorNames } from '@/lib/contributors/queries';
 import { redirect } from 'next/navigation';
 import { runButtonAction } from '@/app/admin/actions/guard';
 import { authorise } from '@/lib/auth/current';
@@ -60,7 +61,8 @@ export async function saveArticleAction(previous: ArticleFormState, form: FormDa
         const base = /^\d{1,9}$/.test(baseVersion) ? await getRevision(articleId, Number(baseVersion), auth.user) : null;
         const typed = typedSnapshot(values, conflict.snapshot);
         const { merged, keptTheirs } = base ? mergeOverTheirs(base.snapshot, typed, conflict.snapshot, articleFieldNames) : { merged: typed, keptTheirs: [] };
-        const rows = diffSnapshots(conflict.snapshot, merged, { section: (id) => names.get(id) ?? `#${id}` });
+        const contributor = await contributorNames([...conflict.snapshot.contributors, ...merged.contributors]);
+        const rows = diffSnapshots(conflict.snapshot, merged, { section: (id) => names.get(id) ?? `#${id}`, contributor });
         return {
           status: 'conflict',
           message: 'Someone else saved this article while you were editing. Nothing of yours or theirs is lost: compare below, then save yours on top of theirs or load theirs.',

@@ -18,6 +18,7 @@ import { readSnapshot, recordRevision } from '@/lib/revisions/record';
 import { mergeOverTheirs } from '@/lib/revisions/merge';
 import { articleSnapshotSchema, type ArticleSnapshot } from '@/lib/revisions/snapshot';
 import { ensureTags } from '@/lib/tags/commands';
+import { contributorMessages, contributorsExist, setArticleByline } from '@/lib/contributors/commands';
 
 type Tx = Prisma.TransactionClient;
 
@@ -35,6 +36,8 @@ async function checkReferences(tx: Tx, input: ArticleInput): Promise<void> {
   }
   const bodyMedia = await missingMediaMessage(tx, input.body);
   if (bodyMedia) fields.body = bodyMedia;
+  // Retired contributors may stay in a byline that names them; one deleted since the form opened may not.
+  if (!(await contributorsExist(tx, input.contributors))) fields.contributors = contributorMessages.byline;
   if (input.slug.length > maxSlugLength) fields.slug = `At most ${maxSlugLength} characters.`;
   if (Object.keys(fields).length) throw new ArticleCommandError('invalid', 'Some fields need attention.', fields);
 }
@@ -95,6 +98,7 @@ export async function createArticle(actor: Actor, raw: unknown): Promise<{ id: n
     const slug = await settleSlug(tx, input, null);
     const created = await tx.article.create({ data: { ...fieldsOf(input), slug, status: 'draft', authorId: actor.id, version: 1 } });
     await setTags(tx, created.id, input.tags);
+    await setArticleByline(tx, created.id, input.contributors);
     await recordRevision(tx, { articleId: created.id, authorId: actor.id, note: 'Created' });
     await audit({ action: 'article.created', actorId: actor.id, targetType: 'article', targetId: created.id, detail: input.headline.slice(0, 300) }, tx);
     return created;
@@ -174,6 +178,7 @@ export async function updateArticle(actor: Actor, articleId: number, raw: unknow
       }
     }
     await setTags(tx, articleId, input.tags);
+    await setArticleByline(tx, articleId, input.contributors);
     await recordRevision(tx, { articleId, authorId: actor.id, note });
     const change = await recordFootprint(tx, articleId, footprint);
     return { ...(await tx.article.findUniqueOrThrow({ where: { id: articleId }, select: { version: true, slug: true } })), change };

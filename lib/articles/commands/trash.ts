@@ -19,7 +19,7 @@ import { ensureTags } from '@/lib/tags/commands';
 const instant = z.codec(z.iso.datetime(), z.date(), { decode: (iso) => new Date(iso), encode: (date) => date.toISOString() });
 
 /** The deleted article's row: its editable fields (lib/articles/stored-fields.ts) and its other columns. */
-const archivedArticleSchema = storedArticleFieldsSchema.omit({ tags: true }).extend({
+const archivedArticleSchema = storedArticleFieldsSchema.omit({ tags: true, contributors: true }).extend({
   id: z.number(),
   legacyId: z.string().nullable(),
   bodyText: z.string(),
@@ -34,6 +34,8 @@ const archivedColumns = archivedArticleSchema.keyof().options;
 const archiveSchema = z.object({
   article: archivedArticleSchema,
   tags: z.array(z.string()),
+  // Contributor ids in byline order (archived before contributors: none).
+  contributors: z.array(z.number()).default([]),
   oldSlugs: z.array(z.string()),
   related: z.array(z.object({
     targetArticleId: z.number().nullable(),
@@ -54,6 +56,7 @@ export async function deleteArticle(actor: Actor, articleId: number, ip = ''): P
     where: { id: articleId },
     include: {
       tags: { include: { tag: true }, orderBy: { position: 'asc' } },
+      contributors: { orderBy: { position: 'asc' } },
       oldSlugs: true,
       relatedLinks: { orderBy: { position: 'asc' } },
       corrections: { orderBy: { createdAt: 'asc' } },
@@ -64,6 +67,7 @@ export async function deleteArticle(actor: Actor, articleId: number, ip = ''): P
   const archive: z.input<typeof archiveSchema> = {
     article: z.encode(archivedArticleSchema, pick({ ...row, body: storedBody(row.body) }, archivedColumns)),
     tags: row.tags.map((link) => link.tag.name),
+    contributors: row.contributors.map((link) => link.contributorId),
     oldSlugs: row.oldSlugs.map((old) => old.slug),
     related: row.relatedLinks.map((link) => ({
       targetArticleId: link.targetArticleId, targetLegacyId: link.targetLegacyId, url: link.url, kicker: link.kicker,
@@ -133,6 +137,10 @@ export async function restoreArticle(actor: Actor, articleId: number, ip = ''): 
     });
     const tags = await ensureTags(archive.tags, tx);
     if (tags.length) await tx.articleTag.createMany({ data: tags.map((tag, position) => ({ articleId: article.id, tagId: tag.id, position })) });
+    // The byline's contributors that still exist, in order.
+    const contributors = new Set((await tx.contributor.findMany({ where: { id: { in: archive.contributors } }, select: { id: true } })).map((row) => row.id));
+    const byline = archive.contributors.filter((id) => contributors.has(id));
+    if (byline.length) await tx.articleContributor.createMany({ data: byline.map((contributorId, position) => ({ articleId: article.id, contributorId, position })) });
     for (const old of archive.oldSlugs) {
       if (old === slug || (await tx.articleSlug.findUnique({ where: { slug: old } })) || (await tx.article.findUnique({ where: { slug: old } }))) continue;
       await tx.articleSlug.create({ data: { slug: old, articleId: article.id } });

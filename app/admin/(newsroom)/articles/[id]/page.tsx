@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { breakingAction, correctionAction, deleteAction, publishAction, saveArticleAction, scheduleAction, unpublishAction } from '@/app/admin/actions/articles';
 import { addRelatedArticleAction, addRelatedUrlAction, moveRelatedLinkAction, removeRelatedLinkAction } from '@/app/admin/actions/related';
 import { ArticleForm } from '@/components/admin/ArticleForm';
+import { maxBylineContributors } from '@/lib/contributors/byline-input';
 import { BreakingPanel } from '@/components/admin/BreakingPanel';
 import { CorrectionsPanel } from '@/components/admin/CorrectionsPanel';
 import { DeletePanel } from '@/components/admin/DeletePanel';
@@ -61,6 +62,8 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
               articleId={id}
               version={article.version}
               initial={toArticleFormValues(article.values)}
+              byline={article.byline}
+              maxByline={maxBylineContributors}
               sections={sections}
               media={media}
               siteLanguage={config.SITE_LANGUAGE}

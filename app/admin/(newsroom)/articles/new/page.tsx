@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import { saveArticleAction } from '@/app/admin/actions/articles';
 import { ArticleForm } from '@/components/admin/ArticleForm';
+import { maxBylineContributors } from '@/lib/contributors/byline-input';
+import { contributorOfAccount } from '@/lib/contributors/queries';
 import { sectionOptions } from '@/lib/articles/admin-queries';
 import { emptyArticleFormValues } from '@/lib/articles/form-values';
 import { mediaOptions } from '@/lib/media/library';
@@ -11,7 +13,9 @@ export const metadata: Metadata = { title: 'New article' };
 
 export default async function NewArticlePage() {
   const user = await requirePageUser();
-  const [sections, media] = await Promise.all([sectionOptions(), mediaOptions()]);
+  const [sections, media, own] = await Promise.all([sectionOptions(), mediaOptions(), contributorOfAccount(user.id)]);
+  // A writer whose account is linked to a contributor profile starts with their own byline.
+  const byline = own ? [own] : [];
   return (
     <>
       <h1 className="mb-4 font-serif text-3xl font-bold">New article</h1>
@@ -23,7 +27,9 @@ export default async function NewArticlePage() {
         media={media}
         slugHint="Leave empty to make one from the headline."
         siteLanguage={config.SITE_LANGUAGE}
-        initial={{ ...emptyArticleFormValues, byline: user.name }}
+        initial={{ ...emptyArticleFormValues, contributors: byline.map((entry) => entry.id).join(',') }}
+        byline={byline}
+        maxByline={maxBylineContributors}
       />
     </>
   );

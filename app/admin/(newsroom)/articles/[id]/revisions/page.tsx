@@ -1,3 +1,4 @@
+import { contributorNames } from '@/lib/contributors/queries';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -31,7 +32,7 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
   if (from !== null && to !== null) {
     const [a, b, sections] = await Promise.all([getRevision(id, from, user), getRevision(id, to, user), sectionOptions()]);
     const names = new Map(sections.map((s) => [s.id, s.label]));
-    if (a && b) diff = diffSnapshots(a.snapshot, b.snapshot, { section: (sectionId) => names.get(sectionId) ?? `#${sectionId}` });
+    if (a && b) diff = diffSnapshots(a.snapshot, b.snapshot, { section: (sectionId) => names.get(sectionId) ?? `#${sectionId}`, contributor: await contributorNames([...a.snapshot.contributors, ...b.snapshot.contributors]) });
   }
   return (
     <>
