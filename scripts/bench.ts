@@ -7,7 +7,8 @@
 // with --scenario sanitize, how long saving big bodies holds the event loop (scripts/bench/sanitize.ts);
 // with --scenario upload, the peak memory of one large upload, streamed and buffered (scripts/bench/upload.ts);
 // with --scenario csp, home and article req/s with and without the Content-Security-Policy (scripts/bench/csp.ts);
-// with --scenario blocks, the uncached render of block bodies and their page bytes (scripts/bench/blocks.ts).
+// with --scenario blocks, the uncached render of block bodies and their page bytes (scripts/bench/blocks.ts);
+// with --scenario newsday, a news site's day, direct or behind nginx (scripts/bench/newsday.ts).
 // A benchmark, not a test: it reports, it does not assert. docs/benchmarks.md explains the figures.
 import { execFileSync, spawn } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -67,6 +68,22 @@ function runChild(script: string, args: string[], env: NodeJS.ProcessEnv): Promi
 }
 
 const round = (value: number, digits = 1) => Number(value.toFixed(digits));
+
+/** The figures as JSON in bench-results/ (not committed), with the commit, the options and the machine. */
+function saveResults(scenario: string, figures: Record<string, number | string>, targetsUsed: Record<string, unknown> = {}): void {
+  let commit = '';
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: projectRoot, encoding: 'utf8' }).trim();
+  } catch {
+    // Not a git checkout: the JSON simply has no commit.
+  }
+  const resultsDir = path.join(projectRoot, 'bench-results');
+  fs.mkdirSync(resultsDir, { recursive: true });
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const file = path.join(resultsDir, `bench-${scenario === 'pages' ? '' : `${scenario}-`}${options.database}-${figures.articles_in_database}-${stamp}.json`);
+  fs.writeFileSync(file, `${JSON.stringify({ at: new Date().toISOString(), commit, machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGb: round(os.totalmem() / 1024 ** 3), node: process.version }, options, targets: targetsUsed, figures }, null, 2)}\n`);
+  console.log(`\n[bench] Saved ${path.relative(projectRoot, file)}.`);
+}
 
 // ---- database, build, server ------------------------------------------------------------------
 
@@ -154,6 +171,21 @@ try {
     stopServer();
     process.exit(0);
   }
+  if (options.scenario === 'newsday') {
+    const { runNewsdayScenario } = await import('./bench/newsday');
+    const figures = {
+      articles_in_database: targets.articles,
+      database: options.database,
+      load_average_at_start: os.loadavg().map((value) => value.toFixed(1)).join(' '),
+      ...(await runNewsdayScenario(baseUrl, env, server.pid!, targets.articles, { minutes: options.minutes, rates: options.rates, stepSeconds: options.stepSeconds, publishEverySeconds: options.publishEvery, behind: options.behind, p99LimitMs: 250 })),
+      load_average_at_end: os.loadavg().map((value) => value.toFixed(1)).join(' '),
+    };
+    console.log('');
+    for (const [name, value] of Object.entries(figures)) console.log(`${name}: ${value}`);
+    saveResults('newsday', figures);
+    stopServer();
+    process.exit(0);
+  }
   if (options.scenario === 'soak') {
     const { runSoakScenario } = await import('./bench/soak');
     const figures = { articles_in_database: targets.articles, database: options.database, ...(await runSoakScenario(baseUrl, env, server.pid!, targets, { minutes: options.minutes, publishEverySeconds: options.publishEvery, importEveryMinutes: options.importEvery })) };
@@ -222,21 +254,8 @@ try {
   console.log('');
   for (const [name, value] of Object.entries(figures)) console.log(`${name}: ${value}`);
 
-  let commit = '';
-  try {
-    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: projectRoot, encoding: 'utf8' }).trim();
-  } catch {
-    // Not a git checkout: the JSON simply has no commit.
-  }
-  const resultsDir = path.join(projectRoot, 'bench-results');
-  fs.mkdirSync(resultsDir, { recursive: true });
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const file = path.join(resultsDir, `bench-${options.database}-${targets.articles}-${stamp}.json`);
-  fs.writeFileSync(
-    file,
-    `${JSON.stringify({ at: new Date().toISOString(), commit, machine: { cpus: os.cpus().length, node: process.version }, options, targets: { article: targets.articlePath, section: targets.sectionPath, misses: targets.missPaths.length }, figures }, null, 2)}\n`,
-  );
-  console.log(`\n[bench] Saved ${path.relative(projectRoot, file)}. Targets: both ratios ≥ 0.9, article_miss_render_p50_ms ≤ 15.`);
+  saveResults('pages', figures, { article: targets.articlePath, section: targets.sectionPath, misses: targets.missPaths.length });
+  console.log('[bench] Targets: both ratios ≥ 0.9, article_miss_render_p50_ms ≤ 15.');
 } finally {
   stopServer();
 }

@@ -9,13 +9,20 @@ const schema = z.object({
   database: z.enum(['sqlite', 'postgres']),
   port: z.coerce.number().int().min(1024).max(65535),
   misses: z.coerce.number().int().min(1).max(100_000),
-  scenario: z.enum(['pages', 'coherence', 'soak', 'sanitize', 'upload', 'csp', 'blocks']),
+  scenario: z.enum(['pages', 'coherence', 'soak', 'sanitize', 'upload', 'csp', 'blocks', 'newsday']),
   rounds: z.coerce.number().int().min(1).max(20),
   changes: z.coerce.number().int().min(2).max(100_000),
   hold: z.coerce.number().int().min(0).max(60_000),
   minutes: z.coerce.number().min(0.5).max(24 * 60),
   publishEvery: z.coerce.number().min(0.5).max(3600),
   importEvery: z.coerce.number().min(0.5).max(24 * 60),
+  behind: z.enum(['direct', 'nginx']),
+  rates: z
+    .string()
+    .regex(/^\d+(,\d+)*$/, 'a comma-separated list of whole numbers, rising')
+    .transform((list) => list.split(',').map(Number))
+    .refine((list) => list.every((rate, index) => rate >= 1 && rate <= 5_000 && (index === 0 || rate > list[index - 1]!)), 'rates from 1 to 5000, each above the one before'),
+  stepSeconds: z.coerce.number().int().min(5).max(600),
 });
 
 export type BenchOptions = z.infer<typeof schema>;
@@ -34,13 +41,17 @@ export const usage = `npm run bench -- [--articles N] [--duration S] [--connecti
                  csp (home and article req/s with and without the Content-Security-Policy, the same build,
                  alternating), blocks (uncached render of articles of 20 blocks with 3 pictures and an
                  embed, and their page bytes against the same text as plain paragraphs; --misses pairs)
-                 or soak (npm run soak: mixed traffic for --minutes)
+                 soak (npm run soak: mixed traffic for --minutes) or newsday (a news site's day: Zipf
+                 readers, fronts, search, feeds, a crawler, browser prefetches, an editor: docs/benchmarks.md)
   --rounds       csp: how many times each mode is measured (default 2)
   --changes      coherence: how many publishes and unpublishes (default 300)
   --hold         coherence: ms between one change's answer and the next change (default 1200)
   --minutes      soak (npm run soak): how long to run mixed traffic (default 30)
   --publish-every  soak: seconds between the editor's publishes and unpublishes (default 5)
-  --import-every   soak: minutes between imports of 25 legacy articles (default 5)`;
+  --import-every   soak: minutes between imports of 25 legacy articles (default 5)
+  --behind       newsday: direct (default) or nginx (deploy/nginx.conf in front of the server)
+  --rates        newsday: arrivals per second to step through (default 2,5,10,20,40,80,160,320)
+  --step-seconds newsday: seconds per step (default 20); then --minutes at the best step`;
 
 export function parseBenchOptions(argv: string[]): BenchOptions {
   const { values } = parseArgs({
@@ -59,6 +70,9 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
       'publish-every': { type: 'string', default: '5' },
       'import-every': { type: 'string', default: '5' },
       rounds: { type: 'string', default: '2' },
+      behind: { type: 'string', default: 'direct' },
+      rates: { type: 'string', default: '2,5,10,20,40,80,160,320' },
+      'step-seconds': { type: 'string', default: '20' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -66,7 +80,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     console.log(usage);
     process.exit(0);
   }
-  const parsed = schema.safeParse({ ...values, publishEvery: values['publish-every'], importEvery: values['import-every'] });
+  const parsed = schema.safeParse({ ...values, publishEvery: values['publish-every'], importEvery: values['import-every'], stepSeconds: values['step-seconds'] });
   if (!parsed.success) {
     console.error(`${parsed.error.issues.map((issue) => `--${issue.path.join('.')}: ${issue.message}`).join('\n')}\n\n${usage}`);
     process.exit(2);
