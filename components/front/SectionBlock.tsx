@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { PageLink } from '@/components/site/PageLink';
 import type { ArticleCard } from '@/lib/articles/types';
 import { sectionPath } from '@/lib/articles/urls';
 import { StoryList } from '@/components/front/StoryList';
@@ -8,9 +8,9 @@ export function SectionBlock({ slug, name, articles }: { slug: string; name: str
   return (
     <section aria-labelledby={headingId} className="mt-12 border-t-2 border-ink pt-3">
       <h2 id={headingId} className="mb-4 font-serif text-2xl font-bold">
-        <Link href={sectionPath(slug)} className="text-ink hover:text-accent hover:underline">
+        <PageLink href={sectionPath(slug)} className="text-ink hover:text-accent hover:underline">
           {name}
-        </Link>
+        </PageLink>
       </h2>
       <StoryList articles={articles} headingLevel="h3" />
     </section>

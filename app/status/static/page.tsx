@@ -1,7 +1,7 @@
 // A trivial static page with no database behind it: the benchmark's
 // ceiling (what Next itself serves per second here), against which article and section pages are measured.
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { PageLink } from '@/components/site/PageLink';
 
 export const dynamic = 'force-static';
 
@@ -12,9 +12,9 @@ export default function StatusPage() {
     <main className="mx-auto max-w-xl px-4 py-16">
       <h1 className="font-serif text-3xl font-bold">Lede is running</h1>
       <p className="mt-4">
-        <Link href="/" className="text-accent underline">
+        <PageLink href="/" className="text-accent underline">
           Go to the home page
-        </Link>
+        </PageLink>
       </p>
     </main>
   );
