@@ -12,7 +12,9 @@ export function SectionBlock({ slug, name, articles }: { slug: string; name: str
           {name}
         </PageLink>
       </h2>
-      <StoryList articles={articles} headingLevel="h3" />
+      {/* Below home's lead and latest: no picture of a section block is the largest paint, so none is
+          preloaded (they competed with the lead picture for a phone's bandwidth: docs/decisions/0025). */}
+      <StoryList articles={articles} headingLevel="h3" priorityCount={0} />
     </section>
   );
 }

@@ -28,6 +28,8 @@ export function Picture({ media, sizes, priority = false, className, decorative 
       sizes={sizes}
       alt={decorative ? '' : alt ?? media.alt}
       priority={priority}
+      // The largest paint: fetched before the page's other pictures and scripts, not only preloaded.
+      fetchPriority={priority ? 'high' : undefined}
       className={className ?? 'h-auto w-full'}
     />
   );
