@@ -21,7 +21,7 @@ async function readToTheBottom(page: Page): Promise<void> {
   const links = page.locator('main a[href^="/"]:visible');
   const count = Math.min(await links.count(), 4);
   for (let index = 0; index < count; index++) await links.nth(index).hover().catch(() => {});
-  await page.waitForLoadState('networkidle');
+  await page.waitForLoadState('networkidle', { timeout: 30_000 }).catch(() => {});
   await page.waitForTimeout(1_000);
 }
 
@@ -42,7 +42,9 @@ export async function profilePageViews(baseUrl: string, paths: Record<string, st
         const headers = Object.fromEntries(Object.entries(request.headers()).filter(([name]) => ROUTER_HEADERS.includes(name)));
         seen.push({ path: `${url.pathname}${url.search}`, headers });
       });
-      await page.goto(`${baseUrl}${path}`, { waitUntil: 'networkidle' });
+      // 'load', not 'networkidle': on a loaded machine the image optimiser's first renditions can keep
+      // the network busy past any timeout; the reading below waits for the router's requests.
+      await page.goto(`${baseUrl}${path}`, { waitUntil: 'load', timeout: 120_000 });
       await readToTheBottom(page);
       await page.close();
       profiles[kind] = { path, appRequests: seen.length, prefetches: seen.filter((request) => request.headers.rsc) };

@@ -118,12 +118,13 @@ export async function runNewsdayScenario(origin: string, env: NodeJS.ProcessEnv,
     say(`${data.newest.length} newest and ${data.archive.length} archive articles, ${data.sections.length} sections, ${data.tags.length} tags, ${sitemaps.length} sitemaps. Newest 1,000 articles take ${round(model.newestShare(1000) * 100)} % of article views.`);
     say(`Mix: ${MIX.map(([kind, share]) => `${kind} ${round(share * 100)} %`).join(', ')}.`);
 
+    // Warm: the fronts and the newest articles cached, the JIT warm.
+    for (const pathname of ['/', ...data.sections, ...data.tags.slice(0, 10), ...data.newest.slice(0, 300)]) await (await fetch(`${front}${pathname}`)).arrayBuffer();
+
     // What Chromium asks the app for on one page view of each kind.
     const profiles = await profilePageViews(front, { home: '/', section: data.sections[0]!, article: data.newest[0]!, tag: data.tags[0]!, search: '/search?q=election' });
     for (const [kind, profile] of Object.entries(profiles)) say(`Chromium, ${kind} ${profile.path}: ${profile.appRequests} app request(s), of which ${profile.prefetches.length} prefetch(es)${profile.prefetches[0] ? ` (e.g. ${profile.prefetches[0].path} ${JSON.stringify(profile.prefetches[0].headers)})` : ''}.`);
 
-    // Warm: the fronts and the newest articles cached, the JIT warm.
-    for (const pathname of ['/', ...data.sections, ...data.tags.slice(0, 10), ...data.newest.slice(0, 300)]) await (await fetch(`${front}${pathname}`)).arrayBuffer();
 
     const before = await pageCacheReport(origin, env);
     const editor = startEditor({ origin, front, session: editorData.session, drafts: editorData.drafts, marker: (index) => `${word}n${index}a`, everySeconds: options.publishEverySeconds });
