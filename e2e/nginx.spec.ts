@@ -3,84 +3,25 @@
 // X-Cache-Status header: public pages micro-cached (MISS, then HIT), served stale while one request
 // renews them, the view beacon is neither cached nor logged, per-reader answers (Cache-Control private/no-store) never stored, /admin (previews
 // included) never cached.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { db } from '@/lib/db/client';
 import { baseURL, projectRoot } from './support/environment';
-import { freePort } from './support/ports';
-
-function findNginx(): string | null {
-  for (const candidate of [process.env.LEDE_NGINX, '/usr/sbin/nginx', '/usr/local/sbin/nginx', '/usr/bin/nginx']) {
-    if (candidate && fs.existsSync(candidate)) return candidate;
-  }
-  // Like the browser: install Debian's package when this run may (root with apt), else skip.
-  if (process.getuid?.() === 0 && fs.existsSync('/usr/bin/apt-get')) {
-    spawnSync('apt-get', ['install', '-y', '-q', 'nginx-light'], { stdio: 'ignore', timeout: 240_000, env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-    if (fs.existsSync('/usr/sbin/nginx')) return '/usr/sbin/nginx';
-  }
-  return null;
-}
-
-/** The shipped config with this run's port, upstream and cache folder: nothing else changed. */
-function configFor(shipped: string, port: number, upstream: string, cacheDir: string): string {
-  const replaced = shipped
-    .replace(/^\s*listen 80;$/m, `    listen 127.0.0.1:${port};`)
-    .replace(/upstream lede_app \{[\s\S]*?keepalive 32;\n\}/, `upstream lede_app {\n    server ${upstream};\n    keepalive 32;\n}`)
-    .replace('/var/cache/nginx/lede', cacheDir);
-  if (replaced.includes('listen 80;') || replaced.includes('/var/cache/nginx') || !replaced.includes(upstream)) {
-    throw new Error('deploy/nginx.conf no longer has the lines this test adapts (listen 80, the upstream block, the cache path)');
-  }
-  return replaced;
-}
+import { findNginx, startNginx, type RunningNginx } from '../scripts/support/nginx';
 
 test.describe('deploy/nginx.conf in front of the app', () => {
-  let nginx: ChildProcess | null = null;
+  let nginx: RunningNginx | null = null;
   let front = '';
-  let dir = '';
 
   test.beforeAll(async () => {
-    const binary = findNginx();
-    test.skip(!binary, 'nginx is not installed (apt-get install nginx-light) and could not be installed here');
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lede-nginx-'));
-    const port = await freePort();
-    const upstream = new URL(baseURL).host;
-    fs.writeFileSync(path.join(dir, 'lede.conf'), configFor(fs.readFileSync(path.join(projectRoot, 'deploy', 'nginx.conf'), 'utf8'), port, upstream, path.join(dir, 'cache')));
-    fs.writeFileSync(
-      path.join(dir, 'nginx.conf'),
-      [
-        process.getuid?.() === 0 ? 'user root;' : '',
-        'worker_processes 1;',
-        'daemon off;',
-        `pid ${dir}/nginx.pid;`,
-        `error_log ${dir}/error.log warn;`,
-        'events { worker_connections 256; }',
-        'http {',
-        `  access_log ${dir}/access.log;`,
-        ...['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((kind) => `  ${kind}_temp_path ${dir}/${kind}_temp;`),
-        `  include ${dir}/lede.conf;`,
-        '}',
-      ].join('\n'),
-    );
-    const check = spawnSync(binary!, ['-t', '-p', dir, '-c', path.join(dir, 'nginx.conf')], { encoding: 'utf8' });
-    expect(check.status, check.stderr).toBe(0);
-    nginx = spawn(binary!, ['-p', dir, '-c', path.join(dir, 'nginx.conf')], { stdio: 'ignore' });
-    front = `http://127.0.0.1:${port}`;
-    for (let tries = 0; tries < 50; tries++) {
-      if (await fetch(`${front}/status`).then(() => true, () => false)) return;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error(`nginx did not answer on ${front}: ${fs.readFileSync(path.join(dir, 'error.log'), 'utf8')}`);
+    test.skip(!findNginx(), 'nginx is not installed (apt-get install nginx-light) and could not be installed here');
+    nginx = await startNginx({ projectRoot, upstream: new URL(baseURL).host });
+    front = nginx.url;
   });
 
   test.afterAll(async () => {
-    if (nginx && nginx.exitCode === null) {
-      nginx.kill('SIGQUIT');
-      await new Promise((resolve) => nginx!.once('exit', resolve));
-    }
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+    await nginx?.stop();
   });
 
   const status = async (url: string) => {
@@ -128,7 +69,7 @@ test.describe('deploy/nginx.conf in front of the app', () => {
       expect([response.status, response.headers.get('x-cache-status'), response.headers.get('cache-control')]).toEqual([204, null, 'no-store']);
     }
     await fetch(`${front}/world`).then((response) => response.arrayBuffer());
-    const log = fs.readFileSync(path.join(dir, 'access.log'), 'utf8');
+    const log = fs.readFileSync(path.join(nginx!.dir, 'access.log'), 'utf8');
     expect(log).toContain('/world');
     expect(log).not.toContain('/api/views');
   });

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { PageLink } from '@/components/site/PageLink';
 
 export type BreadcrumbItem = { name: string; href: string };
 
@@ -8,9 +8,9 @@ export function Breadcrumb({ items, current }: { items: BreadcrumbItem[]; curren
       <ol className="flex flex-wrap gap-1 text-muted">
         {items.map((item) => (
           <li key={item.href} className="after:ml-1 after:content-['›']">
-            <Link href={item.href} className="text-ink underline hover:text-accent">
+            <PageLink href={item.href} className="text-ink underline hover:text-accent">
               {item.name}
-            </Link>
+            </PageLink>
           </li>
         ))}
         <li aria-current="page" className="line-clamp-1 max-w-full">

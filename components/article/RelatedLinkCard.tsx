@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { PageLink } from '@/components/site/PageLink';
 import type { RelatedLinkView } from '@/lib/articles/types';
 import { Picture } from '@/components/media/Picture';
 import { VideoPlayer } from '@/components/media/VideoPlayer';
@@ -31,9 +31,9 @@ export function RelatedLinkCard({ link }: { link: RelatedLinkView }) {
             {label}
           </a>
         ) : (
-          <Link href={link.href} className="text-ink hover:text-accent hover:underline">
+          <PageLink href={link.href} className="text-ink hover:text-accent hover:underline">
             {label}
-          </Link>
+          </PageLink>
         )}
       </h3>
     </li>

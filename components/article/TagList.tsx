@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { PageLink } from '@/components/site/PageLink';
 import type { TagRef } from '@/lib/articles/types';
 import { tagPath } from '@/lib/articles/urls';
 
@@ -9,9 +9,9 @@ export function TagList({ tags }: { tags: TagRef[] }) {
       <ul className="flex flex-wrap gap-2" data-testid="tags">
         {tags.map((tag) => (
           <li key={tag.slug}>
-            <Link href={tagPath(tag.slug)} className="inline-block rounded-full border border-ink px-3 py-1 text-sm text-ink hover:bg-ink hover:text-white">
+            <PageLink href={tagPath(tag.slug)} className="inline-block rounded-full border border-ink px-3 py-1 text-sm text-ink hover:bg-ink hover:text-white">
               {tag.name}
-            </Link>
+            </PageLink>
           </li>
         ))}
       </ul>

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { PageLink } from '@/components/site/PageLink';
 import type { FrontStory } from '@/lib/fronts/compose';
 import { formatDay } from '@/lib/format/dates';
 import { Picture } from '@/components/media/Picture';
@@ -17,7 +17,7 @@ export function FrontTop({ lead, top }: { lead: FrontStory; top: FrontStory[] })
       <section aria-label="Top story" data-testid="front-lead">
         <article data-testid="story-card" data-content-type={lead.contentType} className="flex flex-col gap-2">
           {lead.media ? (
-            <Link href={lead.path} tabIndex={-1} aria-hidden="true">
+            <PageLink href={lead.path} tabIndex={-1} aria-hidden="true">
               <Picture
                 media={lead.media}
                 decorative
@@ -25,14 +25,14 @@ export function FrontTop({ lead, top }: { lead: FrontStory; top: FrontStory[] })
                 sizes="(min-width: 1152px) 740px, (min-width: 1024px) 64vw, 100vw"
                 className="aspect-[16/9] h-auto w-full object-cover"
               />
-            </Link>
+            </PageLink>
           ) : null}
           <h2 className="font-serif text-2xl font-bold leading-tight sm:text-3xl lg:text-4xl">
-            <Link href={lead.path} className="text-ink hover:text-accent hover:underline">
+            <PageLink href={lead.path} className="text-ink hover:text-accent hover:underline">
               {lead.contentType === 'video' ? <VideoMark /> : null}
               <CardKicker kicker={lead.kicker} isVideo={lead.contentType === 'video'} />
               {lead.headline}
-            </Link>
+            </PageLink>
           </h2>
           {lead.standfirst ? <p className="text-lg text-muted">{lead.standfirst}</p> : null}
           <p className="text-xs text-muted">
@@ -50,11 +50,11 @@ export function FrontTop({ lead, top }: { lead: FrontStory; top: FrontStory[] })
               <li key={story.id} className="py-3 first:pt-0">
                 <article data-testid="story-card" data-content-type={story.contentType}>
                   <h3 className="font-serif text-lg font-bold leading-snug">
-                    <Link href={story.path} className="text-ink hover:text-accent hover:underline">
+                    <PageLink href={story.path} className="text-ink hover:text-accent hover:underline">
                       {story.contentType === 'video' ? <VideoMark /> : null}
                       <CardKicker kicker={story.kicker} isVideo={story.contentType === 'video'} />
                       {story.headline}
-                    </Link>
+                    </PageLink>
                   </h3>
                   <p className="mt-1 text-xs text-muted">
                     <time dateTime={story.publishedAt}>{formatDay(story.publishedAt)}</time>

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { PageLink } from '@/components/site/PageLink';
 import type { MostReadItem } from '@/lib/audience/queries';
 
 /** "Most read": the last 24 hours' most viewed public articles, as last ranked (lib/audience/most-read.ts).
@@ -13,9 +13,9 @@ export function MostRead({ items }: { items: MostReadItem[] }) {
       <ol className="list-decimal space-y-2 pl-6">
         {items.map((item) => (
           <li key={item.articleId}>
-            <Link href={item.path} className="font-serif text-lg text-ink underline-offset-2 hover:underline">
+            <PageLink href={item.path} className="font-serif text-lg text-ink underline-offset-2 hover:underline">
               {item.headline}
-            </Link>
+            </PageLink>
           </li>
         ))}
       </ol>

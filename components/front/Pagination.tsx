@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { PageLink } from '@/components/site/PageLink';
 
 /** Older/newer links of a keyset-paginated list. Older stories come "next", as in a paper's archive. */
 export function Pagination({ newerHref, olderHref }: { newerHref: string | null; olderHref: string | null }) {
@@ -6,16 +6,16 @@ export function Pagination({ newerHref, olderHref }: { newerHref: string | null;
   return (
     <nav aria-label="Pagination" data-testid="pagination" className="mt-10 flex justify-between border-t border-rule pt-4 font-semibold">
       {newerHref ? (
-        <Link href={newerHref} rel="prev" className="text-ink underline hover:text-accent">
+        <PageLink href={newerHref} rel="prev" className="text-ink underline hover:text-accent">
           ← Newer stories
-        </Link>
+        </PageLink>
       ) : (
         <span />
       )}
       {olderHref ? (
-        <Link href={olderHref} rel="next" className="text-ink underline hover:text-accent">
+        <PageLink href={olderHref} rel="next" className="text-ink underline hover:text-accent">
           Older stories →
-        </Link>
+        </PageLink>
       ) : null}
     </nav>
   );

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { PageLink } from '@/components/site/PageLink';
 import type { SearchResults } from '@/lib/search/types';
 import { searchPath } from '@/lib/articles/urls';
 import { formatDay } from '@/lib/format/dates';
@@ -19,11 +19,11 @@ export function SearchResultsList({ results }: { results: SearchResults }) {
         {results.hits.map((hit) => (
           <li key={hit.id} data-testid="story-card" className="border-b border-rule pb-4">
             <h2 className="font-serif text-xl font-bold">
-              <Link href={hit.path} className="text-ink hover:text-accent hover:underline">
+              <PageLink href={hit.path} className="text-ink hover:text-accent hover:underline">
                 {hit.contentType === 'video' ? <VideoMark /> : null}
                 <CardKicker kicker={hit.kicker} isVideo={hit.contentType === 'video'} />
                 {hit.headline}
-              </Link>
+              </PageLink>
             </h2>
             {/* The snippet is escaped text with <mark> around matches (lib/search/query.ts). */}
             <p className="mt-1 text-sm [&_mark]:bg-yellow-200" dangerouslySetInnerHTML={{ __html: hit.snippet }} />
@@ -36,9 +36,9 @@ export function SearchResultsList({ results }: { results: SearchResults }) {
       {results.pageCount > 1 ? (
         <nav aria-label="Pagination" data-testid="pagination" className="mt-8 flex justify-between font-semibold">
           {results.page > 1 ? (
-            <Link href={searchPath(results.query, results.page - 1)} rel="prev" className="underline">
+            <PageLink href={searchPath(results.query, results.page - 1)} rel="prev" className="underline">
               ← Previous results
-            </Link>
+            </PageLink>
           ) : (
             <span />
           )}
@@ -46,9 +46,9 @@ export function SearchResultsList({ results }: { results: SearchResults }) {
             Page {results.page} of {results.pageCount}
           </span>
           {results.page < results.pageCount ? (
-            <Link href={searchPath(results.query, results.page + 1)} rel="next" className="underline">
+            <PageLink href={searchPath(results.query, results.page + 1)} rel="next" className="underline">
               More results →
-            </Link>
+            </PageLink>
           ) : (
             <span />
           )}

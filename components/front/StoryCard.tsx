@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { PageLink } from '@/components/site/PageLink';
 import type { ArticleCard } from '@/lib/articles/types';
 import { formatDay } from '@/lib/format/dates';
 import { Picture } from '@/components/media/Picture';
@@ -18,7 +18,7 @@ export function StoryCard({ article, variant = 'standard', headingLevel: Heading
   return (
     <article data-testid="story-card" data-content-type={article.contentType} className="flex flex-col gap-2">
       {showPicture && article.media ? (
-        <Link href={article.path} tabIndex={-1} aria-hidden="true">
+        <PageLink href={article.path} tabIndex={-1} aria-hidden="true">
           <Picture
             media={article.media}
             decorative
@@ -26,14 +26,14 @@ export function StoryCard({ article, variant = 'standard', headingLevel: Heading
             sizes={variant === 'lead' ? '(min-width: 1024px) 66vw, 100vw' : '(min-width: 1024px) 25vw, (min-width: 640px) 50vw, 100vw'}
             className="aspect-[4/3] h-auto w-full object-cover"
           />
-        </Link>
+        </PageLink>
       ) : null}
       <Heading className={variant === 'lead' ? 'font-serif text-3xl font-bold leading-tight sm:text-4xl' : 'font-serif text-lg font-bold leading-snug'}>
-        <Link href={article.path} className="text-ink hover:text-accent hover:underline">
+        <PageLink href={article.path} className="text-ink hover:text-accent hover:underline">
           {article.contentType === 'video' ? <VideoMark /> : null}
           <CardKicker kicker={article.kicker} isVideo={article.contentType === 'video'} />
           {article.headline}
-        </Link>
+        </PageLink>
       </Heading>
       {variant === 'lead' && article.standfirst ? <p className="text-lg text-muted">{article.standfirst}</p> : null}
       <p className="text-xs text-muted">

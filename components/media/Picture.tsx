@@ -31,6 +31,8 @@ export function Picture({ media, sizes, priority = false, className, decorative 
       // and `priority: false` is next/image's default (a key left out costs nothing; undefined would
       // still be written as "$undefined").
       {...(priority ? { priority: true } : {})}
+      // The largest paint: fetched before the page's other pictures and scripts, not only preloaded.
+      {...(priority ? { fetchPriority: 'high' as const } : {})}
       className={className ?? 'h-auto w-full'}
     />
   );

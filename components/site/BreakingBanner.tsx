@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { PageLink } from '@/components/site/PageLink';
 import type { BreakingNews } from '@/lib/articles/breaking';
 
 export function BreakingBanner({ news }: { news: BreakingNews }) {
@@ -6,9 +6,9 @@ export function BreakingBanner({ news }: { news: BreakingNews }) {
     <aside aria-label="Breaking news" className="bg-accent text-white" data-testid="breaking-banner">
       <p className="mx-auto max-w-6xl px-4 py-2 text-sm sm:text-base">
         <strong className="mr-2 uppercase tracking-wide">Breaking</strong>
-        <Link href={news.path} className="text-white underline">
+        <PageLink href={news.path} className="text-white underline">
           {news.headline}
-        </Link>
+        </PageLink>
       </p>
     </aside>
   );

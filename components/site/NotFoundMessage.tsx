@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { PageLink } from '@/components/site/PageLink';
 import { SearchForm } from '@/components/front/SearchForm';
 
 export function NotFoundMessage() {
@@ -7,9 +7,9 @@ export function NotFoundMessage() {
       <h1 className="font-serif text-4xl font-bold">Page not found</h1>
       <p className="mt-4 text-lg">
         There is no page at this address. It may have moved or been taken down. Try the{' '}
-        <Link href="/" className="text-accent underline">
+        <PageLink href="/" className="text-accent underline">
           front page
-        </Link>{' '}
+        </PageLink>{' '}
         or search:
       </p>
       <div className="mt-6">

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { PageLink } from '@/components/site/PageLink';
 
 export function SiteFooter({ siteName }: { siteName: string }) {
   return (
@@ -9,9 +9,9 @@ export function SiteFooter({ siteName }: { siteName: string }) {
         </p>
         <ul className="flex gap-4">
           <li>
-            <Link href="/search" className="underline">
+            <PageLink href="/search" className="underline">
               Search
-            </Link>
+            </PageLink>
           </li>
           <li>
             <a href="/feeds/rss.xml" className="underline">

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { PageLink } from '@/components/site/PageLink';
 import type { SectionRef } from '@/lib/articles/types';
 import { sectionPath } from '@/lib/articles/urls';
 
@@ -6,9 +6,9 @@ export function SiteHeader({ siteName, sections }: { siteName: string; sections:
   return (
     <header className="border-b-4 border-ink">
       <div className="mx-auto flex max-w-6xl flex-wrap items-end justify-between gap-4 px-4 pb-3 pt-5">
-        <Link href="/" className="font-serif text-4xl font-bold tracking-tight text-ink no-underline sm:text-5xl">
+        <PageLink href="/" className="font-serif text-4xl font-bold tracking-tight text-ink no-underline sm:text-5xl">
           {siteName}
-        </Link>
+        </PageLink>
         <form action="/search" method="get" role="search" className="flex items-center gap-2">
           <label htmlFor="site-search" className="sr-only">
             Search articles
@@ -29,9 +29,9 @@ export function SiteHeader({ siteName, sections }: { siteName: string; sections:
         <ul className="mx-auto flex max-w-6xl flex-wrap gap-x-5 gap-y-1 px-4 py-2 text-sm font-semibold">
           {sections.map((section) => (
             <li key={section.slug}>
-              <Link href={sectionPath(section.slug)} className="text-ink hover:text-accent hover:underline">
+              <PageLink href={sectionPath(section.slug)} className="text-ink hover:text-accent hover:underline">
                 {section.name}
-              </Link>
+              </PageLink>
             </li>
           ))}
         </ul>

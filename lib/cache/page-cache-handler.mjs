@@ -41,6 +41,8 @@ const REDIS_BACKOFF_MS = 1_000;
 const START_MAX_AGE_MS = 60_000;
 const MAX_PENDING_STARTS = 50_000;
 const REFRESH_RECORD_SECONDS = 2 * 24 * 3600;
+/** The home page's key in Next's incremental cache: `/route-cache/APP_PAGE/{hash}/$/index` from Next 16. */
+const isHomeKey = (/** @type {string} */ key) => key === '/index' || key.endsWith('/$/index');
 
 // Sets every tag's expiry to the later of its own and the refresh's; the refresh's time is fixed by
 // whoever carries it out first. KEYS: tag-expiry hash, refresh record. ARGV: now, tags...
@@ -71,7 +73,7 @@ return at`;
  *   redisFailedAt: number,
  *   client?: import('@redis/client').RedisClientType,
  *   lastWarning: number,
- *   stats: { hits: number, misses: number, refused: number, untrusted: number, stored: number, unknownStarts: number },
+ *   stats: { hits: number, misses: number, refused: number, untrusted: number, stored: number, unknownStarts: number, pageRenders: number, homeRenders: number },
  * }} State
  */
 
@@ -95,8 +97,11 @@ const state = (globalState[STATE] ??= {
   redisFailedAt: 0,
   client: undefined,
   lastWarning: 0,
-  stats: { hits: 0, misses: 0, refused: 0, untrusted: 0, stored: 0, unknownStarts: 0 },
+  stats: { hits: 0, misses: 0, refused: 0, untrusted: 0, stored: 0, unknownStarts: 0, pageRenders: 0, homeRenders: 0 },
 });
+// A state made by an older copy of this file in the same process (a dev reload) lacks the newer counters.
+state.stats.pageRenders ??= 0;
+state.stats.homeRenders ??= 0;
 
 const maxMemoryBytes = Number(process.env.LEDE_CACHE_MEMORY_MB || 256) * 1024 * 1024;
 const prefix = process.env.REDIS_KEY_PREFIX ?? 'lede:';
@@ -426,6 +431,12 @@ export default class PageCacheHandler {
     // added to its headers first, so the render's own response and every later hit send them
     // (lib/security/page-headers.mjs, docs/decisions/0007-content-security-policy.md).
     addRenderHeaders(key, value);
+    // Every page or route handler stored is one render that finished: the herd test and the news-day
+    // bench count them (one render of home per publish and instance, however many readers wait).
+    if (value?.kind === 'APP_PAGE' || value?.kind === 'APP_ROUTE') {
+      state.stats.pageRenders += 1;
+      if (isHomeKey(key)) state.stats.homeRenders += 1;
+    }
     // Next stores the entry it served again when a render fails: it keeps its own time (and so stays
     // as stale as it was); anything else is stamped with the start of the render that made it.
     const given = value && typeof value === 'object' ? state.givenOut.get(value) : undefined;

@@ -108,4 +108,17 @@ describe('page cache in memory', () => {
     await handler.set(k, { kind: 'FETCH', data: { headers: {}, body: '"new"', status: 200, url: '' }, revalidate: 3600 }, fetchCtx);
     expect(((await handler.get(k, ctx))?.value.data as { body: string }).body).toBe('"new"');
   });
+
+  it('counts each page it stores as one render, and the home page\'s apart; data entries are no render', async () => {
+    const { pageCacheStatus } = module as unknown as { pageCacheStatus: () => { pageRenders: number; homeRenders: number } };
+    const before = pageCacheStatus();
+    // Next 16's key for the home page; a section front's ends in /$/world.
+    await handler.set('/route-cache/APP_PAGE/0574d05a00dc4ddcaa8949649bd67b0cbcb30c1b51e38c4909d3404aab6791e8/$/index', page(['home']), pageCtx);
+    await handler.set('/route-cache/APP_PAGE/dd64490f35047068c7cff1fcf5fbcf85be94325e8fc80fc4374310a972164cd8/$/world', page(['section:world']), pageCtx);
+    await handler.set(key(), page(['section:world']), pageCtx);
+    await handler.set(`data-${key()}`, { kind: 'FETCH', data: { headers: {}, body: '"x"', status: 200, url: '' }, revalidate: 3600 }, { kind: 'FETCH', tags: ['home'] });
+    const after = pageCacheStatus();
+    expect(after.pageRenders - before.pageRenders).toBe(3);
+    expect(after.homeRenders - before.homeRenders).toBe(1);
+  });
 });

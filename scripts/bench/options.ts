@@ -9,7 +9,7 @@ const schema = z.object({
   database: z.enum(['sqlite', 'postgres']),
   port: z.coerce.number().int().min(1024).max(65535),
   misses: z.coerce.number().int().min(1).max(100_000),
-  scenario: z.enum(['pages', 'coherence', 'soak', 'sanitize', 'upload', 'csp', 'blocks', 'media-uses', 'beacons']),
+  scenario: z.enum(['pages', 'coherence', 'soak', 'sanitize', 'upload', 'csp', 'blocks', 'media-uses', 'beacons', 'newsday']),
   beaconRate: z.coerce.number().int().min(1).max(100_000),
   rounds: z.coerce.number().int().min(1).max(20),
   changes: z.coerce.number().int().min(2).max(100_000),
@@ -17,6 +17,13 @@ const schema = z.object({
   minutes: z.coerce.number().min(0.5).max(24 * 60),
   publishEvery: z.coerce.number().min(0.5).max(3600),
   importEvery: z.coerce.number().min(0.5).max(24 * 60),
+  behind: z.enum(['direct', 'nginx']),
+  rates: z
+    .string()
+    .regex(/^\d+(,\d+)*$/, 'a comma-separated list of whole numbers, rising')
+    .transform((list) => list.split(',').map(Number))
+    .refine((list) => list.every((rate, index) => rate >= 1 && rate <= 5_000 && (index === 0 || rate > list[index - 1]!)), 'rates from 1 to 5000, each above the one before'),
+  stepSeconds: z.coerce.number().int().min(5).max(600),
 });
 
 export type BenchOptions = z.infer<typeof schema>;
@@ -38,14 +45,19 @@ export const usage = `npm run bench -- [--articles N] [--duration S] [--connecti
                  media-uses (the media-use check at --articles articles: the old scan of every body
                  against the MediaUse index, in process, on a throwaway SQLite or PostgreSQL database),
                  beacons (article req/s alone and under a fixed rate of view beacons, views written,
-                 memory under a flood of unknown ids) or soak (npm run soak: mixed traffic for --minutes)
+                 memory under a flood of unknown ids), soak (npm run soak: mixed traffic for --minutes)
+                 or newsday (a news site's day: Zipf readers, fronts, search, feeds, a crawler,
+                 browser prefetches, an editor: docs/benchmarks.md)
   --beacon-rate  beacons: view beacons a second the generator sends (default 5000)
   --rounds       pages and csp: how many times each target or mode is measured, in turn (default 2)
   --changes      coherence: how many publishes and unpublishes (default 300)
   --hold         coherence: ms between one change's answer and the next change (default 1200)
   --minutes      soak (npm run soak): how long to run mixed traffic (default 30)
   --publish-every  soak: seconds between the editor's publishes and unpublishes (default 5)
-  --import-every   soak: minutes between imports of 25 legacy articles (default 5)`;
+  --import-every   soak: minutes between imports of 25 legacy articles (default 5)
+  --behind       newsday: direct (default) or nginx (deploy/nginx.conf in front of the server)
+  --rates        newsday: arrivals per second to step through (default 2,5,10,20,40,80,160,320)
+  --step-seconds newsday: seconds per step (default 20); then --minutes at the best step`;
 
 export function parseBenchOptions(argv: string[]): BenchOptions {
   const { values } = parseArgs({
@@ -65,6 +77,9 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
       'import-every': { type: 'string', default: '5' },
       'beacon-rate': { type: 'string', default: '5000' },
       rounds: { type: 'string', default: '2' },
+      behind: { type: 'string', default: 'direct' },
+      rates: { type: 'string', default: '2,5,10,20,40,80,160,320' },
+      'step-seconds': { type: 'string', default: '20' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -72,7 +87,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     console.log(usage);
     process.exit(0);
   }
-  const parsed = schema.safeParse({ ...values, publishEvery: values['publish-every'], importEvery: values['import-every'], beaconRate: values['beacon-rate'] });
+  const parsed = schema.safeParse({ ...values, publishEvery: values['publish-every'], importEvery: values['import-every'], beaconRate: values['beacon-rate'], stepSeconds: values['step-seconds'] });
   if (!parsed.success) {
     console.error(`${parsed.error.issues.map((issue) => `--${issue.path.join('.')}: ${issue.message}`).join('\n')}\n\n${usage}`);
     process.exit(2);

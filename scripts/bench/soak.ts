@@ -20,20 +20,23 @@ export type SoakOptions = { minutes: number; publishEverySeconds: number; import
 export type SoakTargets = { articlePath: string; sectionPath: string; missPaths: string[] };
 export type MemorySample = { minute: number; rssMb: number; cacheMb: number | null; heapMb?: number; externalMb?: number };
 
-type CacheReport = { cacheMb: number | null; heapMb?: number; externalMb?: number; entries?: number };
+export type CacheReport = { cacheMb: number | null; heapMb?: number; externalMb?: number; entries?: number; homeRenders?: number; pageRenders?: number };
 
 /** The page cache's own count of what it holds (memory mode), to tell its fill from a leak, and the
- *  server's V8 heap and off-heap (Buffer) memory, to tell which of the two grows. */
-async function pageCacheReport(baseUrl: string, env: NodeJS.ProcessEnv): Promise<CacheReport> {
+ *  server's V8 heap and off-heap (Buffer) memory, to tell which of the two grows, and the renders it
+ *  stored (all pages, and home alone: the news-day bench's renders of home per publish). */
+export async function pageCacheReport(baseUrl: string, env: NodeJS.ProcessEnv): Promise<CacheReport> {
   try {
     const response = await fetch(`${baseUrl}/api/internal/cache`, { headers: { 'x-lede-internal': env.INTERNAL_SECRET ?? '' }, signal: AbortSignal.timeout(10_000) });
-    const status = (await response.json()) as { bytes?: number | null; entries?: number | null; memory?: { heapUsed: number; external: number } };
+    const status = (await response.json()) as { bytes?: number | null; entries?: number | null; homeRenders?: number; pageRenders?: number; memory?: { heapUsed: number; external: number } };
     const mb = (bytes: number) => bytes / 1024 / 1024;
     return {
       cacheMb: typeof status.bytes === 'number' ? mb(status.bytes) : null,
       heapMb: status.memory ? mb(status.memory.heapUsed) : undefined,
       externalMb: status.memory ? mb(status.memory.external) : undefined,
       entries: status.entries ?? undefined,
+      homeRenders: status.homeRenders,
+      pageRenders: status.pageRenders,
     };
   } catch {
     return { cacheMb: null };

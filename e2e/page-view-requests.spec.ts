@@ -1,0 +1,66 @@
+// Issue 14: what one reader's page view costs the origin. A page is one request (the document, or the
+// RSC payload of a client-side navigation); the browser must not prefetch the pages the links point
+// to, neither when they scroll into view nor when the pointer rests on them (docs/decisions/0025).
+// Assets (/_next/static, /_next/image, /media, icons) are left out: nginx and browsers cache them.
+import type { Page, Request } from '@playwright/test';
+import { busiestSection } from './support/site-data';
+import { expect, legacyArticle, test } from './support/fixtures';
+
+const isAsset = (pathname: string) => /^\/(_next\/static\/|_next\/image|media\/)/.test(pathname) || /\.(ico|png|svg|webmanifest|woff2?)$/.test(pathname);
+
+/** The app requests the page makes from now on, as "METHOD path [rsc]" lines. */
+function recordAppRequests(page: Page, origin: string): string[] {
+  const seen: string[] = [];
+  page.on('request', (request: Request) => {
+    const url = new URL(request.url());
+    if (url.origin !== origin || isAsset(url.pathname)) return;
+    const headers = request.headers();
+    const kind = headers['next-router-prefetch'] ? ' [prefetch]' : headers.rsc ? ' [rsc]' : '';
+    seen.push(`${request.method()} ${url.pathname}${kind}`);
+  });
+  return seen;
+}
+
+/** What a reader does on a page: reads it to the bottom (every link enters the viewport) and rests
+ *  the pointer on a few links without clicking. */
+async function readThePage(page: Page): Promise<void> {
+  const height = await page.evaluate(() => document.body.scrollHeight);
+  for (let y = 0; y <= height; y += 400) {
+    await page.mouse.wheel(0, 400);
+    await page.waitForTimeout(50);
+  }
+  const links = page.locator('main a[href^="/"]:visible');
+  const count = Math.min(await links.count(), 4);
+  for (let index = 0; index < count; index++) await links.nth(index).hover();
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(1_000);
+}
+
+test('a page view is one request to the app: no prefetch on scroll or hover, on any public page kind', async ({ page, baseURL }) => {
+  const origin = new URL(baseURL!).origin;
+  const section = await busiestSection();
+  for (const path of ['/', `/${section.slug}`, legacyArticle.path]) {
+    await page.goto('about:blank');
+    const seen = recordAppRequests(page, origin);
+    await page.goto(path, { waitUntil: 'networkidle' });
+    await readThePage(page);
+    page.removeAllListeners('request');
+    expect(seen, `${path}: ${seen.join(', ')}`).toEqual([`GET ${path}`]);
+  }
+});
+
+test('following a link is one request to the app, and the page it opens prefetches nothing', async ({ page, baseURL }) => {
+  const origin = new URL(baseURL!).origin;
+  await page.goto('/', { waitUntil: 'networkidle' });
+  await readThePage(page);
+  const seen = recordAppRequests(page, origin);
+  const story = page.locator('main article h2 a, main article h3 a').first();
+  const href = await story.getAttribute('href');
+  expect(href).toMatch(/^\/[a-z0-9-]+\/[a-z0-9-]+/);
+  await story.click();
+  await expect(page).toHaveURL(new RegExp(`${href}$`));
+  await page.waitForLoadState('networkidle');
+  await readThePage(page);
+  expect(seen.length, seen.join(', ')).toBe(1);
+  expect(seen[0]).toMatch(new RegExp(`^GET ${href}( \\[rsc\\])?$`));
+});
