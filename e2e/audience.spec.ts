@@ -70,7 +70,8 @@ test('a reader’s views are counted first-party; bots and unknown ids are not; 
   const answer = await beacon(baseURL, read.id, botAgent);
   expect([answer.status, answer.headers.get('cache-control'), answer.headers.get('set-cookie')]).toEqual([204, 'no-store', null]);
   expect((await fetch(`${baseURL}/api/views?article=${read.id}`)).status).toBe(405);
-  expect((await fetch(`${baseURL}/api/views?article=01`, { method: 'POST', headers: { 'user-agent': browserAgent } })).status).toBe(400);
+  const malformed = await fetch(`${baseURL}/api/views?article=01`, { method: 'POST', headers: { 'user-agent': browserAgent } });
+  expect([malformed.status, await malformed.text()]).toEqual([400, 'The view beacon needs an article id, a whole number from 1: POST /api/views?article=<id>.\n']);
   // A bot's beacon and a beacon without a user agent are answered but not counted.
   await fetch(`${baseURL}/api/views?article=${read.id}`, { method: 'POST', headers: { 'user-agent': '' } });
   await waitForViews(read.id, 3);

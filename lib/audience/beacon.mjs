@@ -21,6 +21,13 @@ export const MAX_FLUSH_ENTRIES = 20_000;
 
 const answerHeaders = { 'Cache-Control': 'no-store', 'Content-Length': '0' };
 
+/** A refusal that says what is wrong (a script that calls the beacon wrongly is told how to call it). */
+function refuse(/** @type {http.ServerResponse} */ response, /** @type {number} */ status, /** @type {string} */ message, /** @type {Record<string, string>} */ extra = {}) {
+  const body = Buffer.from(`${message}\n`);
+  response.writeHead(status, { 'Cache-Control': 'no-store', 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': String(body.length), ...extra });
+  response.end(body);
+}
+
 // isbot's one large expression costs tens of microseconds a call, as much as the rest of a beacon;
 // readers' user agents are few thousand strings, so each one's verdict is remembered (in memory only,
 // never with an article or an address; the whole memory is dropped when it fills).
@@ -51,15 +58,13 @@ export function answerBeacon(
   // A beacon has no body worth reading; drain whatever came so the connection stays usable.
   request.resume();
   if (request.method !== 'POST') {
-    response.writeHead(405, { ...answerHeaders, Allow: 'POST' });
-    response.end();
+    refuse(response, 405, 'The view beacon takes POST only: POST /api/views?article=<id>.', { Allow: 'POST' });
     return true;
   }
   const query = url.indexOf('?');
   const id = query < 0 ? null : parseArticleId(new URLSearchParams(url.slice(query + 1)).get('article'));
   if (id === null) {
-    response.writeHead(400, answerHeaders);
-    response.end();
+    refuse(response, 400, 'The view beacon needs an article id, a whole number from 1: POST /api/views?article=<id>.');
     return true;
   }
   if (!isBotAgent(request.headers['user-agent'])) counter.count(id);
