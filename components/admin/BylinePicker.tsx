@@ -126,7 +126,8 @@ export function BylinePicker({ picked, onChange: setPicked, error, max }: Props)
           <p className="mt-1 text-sm">No contributor matches. Editors add profiles under Contributors.</p>
         )
       ) : null}
-      <p className="sr-only" role="status" aria-live="polite">{status}</p>
+      {/* aria-live without role="status", as the body editor's: the form keeps its one status (the save notice). */}
+      <p className="sr-only" aria-live="polite" data-testid="byline-picker-status">{status}</p>
       {error ? <p id="contributors-error" className="mt-1 text-sm font-semibold text-red-800">{error}</p> : null}
     </fieldset>
   );
