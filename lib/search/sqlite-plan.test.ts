@@ -1,0 +1,29 @@
+// The SQLite search queries are driven by the full-text index, each match's article then looked up by
+// its key: never the other way round, which at 1,000,000 articles made one search take 25-100 s while
+// better-sqlite3 held the event loop (lib/search/sqlite.ts). Reads SQLite's own query plans.
+import { describe, expect, it } from 'vitest';
+import { db } from '@/lib/db/client';
+import { onPostgres } from '@/lib/db/dialect';
+import { countSql, pageSql } from '@/lib/search/sqlite';
+
+async function planOf(sql: string, parameters: unknown[]): Promise<string[]> {
+  const rows = await db.$queryRawUnsafe<{ detail: string }[]>(`EXPLAIN QUERY PLAN ${sql}`, ...parameters);
+  return rows.map((row) => row.detail);
+}
+
+/** The table steps of a plan, in the order SQLite runs them (co-routine and sorting lines left out). */
+const tableSteps = (plan: string[]) => plan.filter((line) => /^(SCAN|SEARCH) /.test(line) && !/^SCAN \(subquery/.test(line));
+
+describe.skipIf(onPostgres())('the SQLite search plans', () => {
+  it('count: the full-text matches first, each article by its key', async () => {
+    const steps = tableSteps(await planOf(countSql, ['"walrus"*', new Date(), 1001]));
+    expect(steps[0]).toMatch(/^SCAN ArticleSearch VIRTUAL TABLE/);
+    expect(steps.slice(1)).toEqual(['SEARCH a USING INTEGER PRIMARY KEY (rowid=?)']);
+  });
+
+  it('page: the newest candidates first, each article by its key', async () => {
+    const steps = tableSteps(await planOf(pageSql, ['"walrus"*', 5000, new Date(), 10, 0]));
+    expect(steps[0]).toMatch(/^SCAN ArticleSearch VIRTUAL TABLE/);
+    expect(steps.slice(1)).toEqual(['SCAN c', 'SEARCH a USING INTEGER PRIMARY KEY (rowid=?)']);
+  });
+});
