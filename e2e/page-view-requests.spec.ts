@@ -2,6 +2,8 @@
 // RSC payload of a client-side navigation); the browser must not prefetch the pages the links point
 // to, neither when they scroll into view nor when the pointer rests on them (docs/decisions/0025).
 // Assets (/_next/static, /_next/image, /media, icons) are left out: nginx and browsers cache them.
+// An article page view also sends its one view beacon (POST /api/views, answered by the server before
+// Next, a counter increment: docs/decisions/0022): counted here, so that it stays one.
 import type { Page, Request } from '@playwright/test';
 import { busiestSection } from './support/site-data';
 import { expect, legacyArticle, test } from './support/fixtures';
@@ -39,13 +41,13 @@ async function readThePage(page: Page): Promise<void> {
 test('a page view is one request to the app: no prefetch on scroll or hover, on any public page kind', async ({ page, baseURL }) => {
   const origin = new URL(baseURL!).origin;
   const section = await busiestSection();
-  for (const path of ['/', `/${section.slug}`, legacyArticle.path]) {
+  for (const [path, beacon] of [['/', false], [`/${section.slug}`, false], [legacyArticle.path, true]] as const) {
     await page.goto('about:blank');
     const seen = recordAppRequests(page, origin);
     await page.goto(path, { waitUntil: 'networkidle' });
     await readThePage(page);
     page.removeAllListeners('request');
-    expect(seen, `${path}: ${seen.join(', ')}`).toEqual([`GET ${path}`]);
+    expect(seen, `${path}: ${seen.join(', ')}`).toEqual([`GET ${path}`, ...(beacon ? ['POST /api/views'] : [])]);
   }
 });
 
@@ -61,6 +63,8 @@ test('following a link is one request to the app, and the page it opens prefetch
   await expect(page).toHaveURL(new RegExp(`${href}$`));
   await page.waitForLoadState('networkidle');
   await readThePage(page);
-  expect(seen.length, seen.join(', ')).toBe(1);
+  // The story's document or payload, and its one view beacon.
+  expect(seen.length, seen.join(', ')).toBe(2);
   expect(seen[0]).toMatch(new RegExp(`^GET ${href}( \\[rsc\\])?$`));
+  expect(seen[1]).toBe('POST /api/views');
 });
