@@ -7,8 +7,7 @@
 import type { Page, Request } from '@playwright/test';
 import { busiestSection } from './support/site-data';
 import { expect, legacyArticle, test } from './support/fixtures';
-
-const isAsset = (pathname: string) => /^\/(_next\/static\/|_next\/image|media\/)/.test(pathname) || /\.(ico|png|svg|webmanifest|woff2?)$/.test(pathname);
+import { isAsset, readToTheBottom } from '../scripts/bench/newsday-browser';
 
 /** The app requests the page makes from now on, as "METHOD path [rsc]" lines. */
 function recordAppRequests(page: Page, origin: string): string[] {
@@ -23,20 +22,6 @@ function recordAppRequests(page: Page, origin: string): string[] {
   return seen;
 }
 
-/** What a reader does on a page: reads it to the bottom (every link enters the viewport) and rests
- *  the pointer on a few links without clicking. */
-async function readThePage(page: Page): Promise<void> {
-  const height = await page.evaluate(() => document.body.scrollHeight);
-  for (let y = 0; y <= height; y += 400) {
-    await page.mouse.wheel(0, 400);
-    await page.waitForTimeout(50);
-  }
-  const links = page.locator('main a[href^="/"]:visible');
-  const count = Math.min(await links.count(), 4);
-  for (let index = 0; index < count; index++) await links.nth(index).hover();
-  await page.waitForLoadState('networkidle');
-  await page.waitForTimeout(1_000);
-}
 
 test('a page view is one request to the app: no prefetch on scroll or hover, on any public page kind', async ({ page, baseURL }) => {
   const origin = new URL(baseURL!).origin;
@@ -45,7 +30,7 @@ test('a page view is one request to the app: no prefetch on scroll or hover, on 
     await page.goto('about:blank');
     const seen = recordAppRequests(page, origin);
     await page.goto(path, { waitUntil: 'networkidle' });
-    await readThePage(page);
+    await readToTheBottom(page);
     page.removeAllListeners('request');
     expect(seen, `${path}: ${seen.join(', ')}`).toEqual([`GET ${path}`, ...(beacon ? ['POST /api/views'] : [])]);
   }
@@ -54,7 +39,7 @@ test('a page view is one request to the app: no prefetch on scroll or hover, on 
 test('following a link is one request to the app, and the page it opens prefetches nothing', async ({ page, baseURL }) => {
   const origin = new URL(baseURL!).origin;
   await page.goto('/', { waitUntil: 'networkidle' });
-  await readThePage(page);
+  await readToTheBottom(page);
   const seen = recordAppRequests(page, origin);
   const story = page.locator('main article h2 a, main article h3 a').first();
   const href = await story.getAttribute('href');
@@ -62,7 +47,7 @@ test('following a link is one request to the app, and the page it opens prefetch
   await story.click();
   await expect(page).toHaveURL(new RegExp(`${href}$`));
   await page.waitForLoadState('networkidle');
-  await readThePage(page);
+  await readToTheBottom(page);
   // The story's document or payload, and its one view beacon.
   expect(seen.length, seen.join(', ')).toBe(2);
   expect(seen[0]).toMatch(new RegExp(`^GET ${href}( \\[rsc\\])?$`));

@@ -10,9 +10,12 @@ export type BrowserRequest = { path: string; headers: Record<string, string> };
 export type PageViewProfile = { path: string; appRequests: number; prefetches: BrowserRequest[] };
 
 const ROUTER_HEADERS = ['rsc', 'next-router-prefetch', 'next-router-segment-prefetch', 'next-router-state-tree', 'next-url'];
-const isAsset = (pathname: string) => /^\/(_next\/static\/|_next\/image|media\/)/.test(pathname) || /\.(ico|png|svg|webmanifest|woff2?)$/.test(pathname);
+/** Files the browser and nginx cache (not requests to the app). e2e/page-view-requests.spec.ts uses it too. */
+export const isAsset = (pathname: string) => /^\/(_next\/static\/|_next\/image|media\/)/.test(pathname) || /\.(ico|png|svg|webmanifest|woff2?)$/.test(pathname);
 
-async function readToTheBottom(page: Page): Promise<void> {
+/** What a reader does on a page: reads it to the bottom (every link enters the viewport) and rests the
+ * pointer on a few links without clicking. */
+export async function readToTheBottom(page: Page): Promise<void> {
   const height = await page.evaluate(() => document.body.scrollHeight);
   for (let y = 0; y <= height; y += 400) {
     await page.mouse.wheel(0, 400);

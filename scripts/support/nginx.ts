@@ -4,9 +4,9 @@
 // nginx achieves serving a page's bytes from disk, the ceiling the micro-cache is measured against.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from './ports';
 
 export function findNginx(): string | null {
   for (const candidate of [process.env.LEDE_NGINX, '/usr/sbin/nginx', '/usr/local/sbin/nginx', '/usr/bin/nginx']) {
@@ -32,16 +32,6 @@ export function nginxConfigFor(shipped: string, port: number, upstream: string, 
   return replaced;
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.once('error', reject);
-  });
-}
 
 export type RunningNginx = { url: string; filesUrl: string | null; filesDir: string | null; dir: string; pid: number; stop: () => Promise<void> };
 
