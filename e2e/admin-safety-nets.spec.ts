@@ -173,10 +173,10 @@ test('a Persian kicker lays out right to left in the admin form (its ! on the le
   await related.fill('تحلیل!');
   expect(await related.evaluate((element) => getComputedStyle(element).direction)).toBe('rtl');
   // English text in the same kind of field stays left to right.
-  const byline = form.getByLabel('Byline');
-  await byline.fill('Sara Ahmadi');
-  expect(await byline.evaluate((element) => getComputedStyle(element).direction)).toBe('ltr');
-  for (const label of ['Headline (required)', 'Standfirst', 'Tags', 'Byline', 'Source credit']) {
+  const credit = form.getByLabel('Source credit', { exact: true });
+  await credit.fill('Sara Ahmadi');
+  expect(await credit.evaluate((element) => getComputedStyle(element).direction)).toBe('ltr');
+  for (const label of ['Headline (required)', 'Standfirst', 'Tags', 'Add a contributor', 'Source credit']) {
     const field = form.getByLabel(label, { exact: true });
     await field.fill('گزارش ویژه');
     expect(await field.evaluate((element) => getComputedStyle(element).direction), label).toBe('rtl');

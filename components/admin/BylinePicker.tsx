@@ -95,6 +95,7 @@ export function BylinePicker({ picked, onChange: setPicked, error, max }: Props)
       <input
         id="byline-search"
         type="search"
+        dir="auto"
         value={query}
         onChange={(event) => setQuery(event.target.value)}
         onKeyDown={(event) => {
