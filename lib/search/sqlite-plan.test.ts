@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
 import { onPostgres } from '@/lib/db/dialect';
+import { needs } from '@/testing/services';
 import { countSql, pageSql } from '@/lib/search/sqlite';
 
 async function planOf(sql: string, parameters: unknown[]): Promise<string[]> {
@@ -14,7 +15,7 @@ async function planOf(sql: string, parameters: unknown[]): Promise<string[]> {
 /** The table steps of a plan, in the order SQLite runs them (co-routine and sorting lines left out). */
 const tableSteps = (plan: string[]) => plan.filter((line) => /^(SCAN|SEARCH) /.test(line) && !/^SCAN \(subquery/.test(line));
 
-describe.skipIf(onPostgres())('the SQLite search plans', () => {
+describe('the SQLite search plans', needs(onPostgres() ? 'SQLite only (this run is on PostgreSQL)' : null), () => {
   it('count: the full-text matches first, each article by its key', async () => {
     const steps = tableSteps(await planOf(countSql, ['"walrus"*', new Date(), 1001]));
     expect(steps[0]).toMatch(/^SCAN ArticleSearch VIRTUAL TABLE/);
