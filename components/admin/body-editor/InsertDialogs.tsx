@@ -14,6 +14,27 @@ export type DialogKind = 'picture' | 'video' | 'embed' | 'table' | 'articleCard'
 /** What a dialog inserts: a block, or (an address no provider embeds) a link in the text. */
 export type Insertion = { node: EditorNode; message: string };
 
+/**
+ * Uploads a picture or a video (with its poster) in place, through the media library's streamed
+ * upload, whose server rules apply: the new media's id, or the message to show.
+ */
+async function uploadMedia(fields: { file: File; poster?: File; alt: string; caption: string; credit: string }): Promise<{ id: number } | { error: string }> {
+  try {
+    const form = new FormData();
+    form.set('file', fields.file);
+    if (fields.poster) form.set('poster', fields.poster);
+    form.set('alt', fields.alt.trim());
+    form.set('caption', fields.caption.trim());
+    form.set('credit', fields.credit.trim());
+    const response = await fetch('/api/admin/media', { method: 'POST', body: form, headers: { Accept: 'application/json' } });
+    const body = (await response.json().catch(() => ({}))) as { id?: number; error?: string };
+    if (!response.ok || !body.id) return { error: body.error ?? `The upload failed (${response.status}).` };
+    return { id: body.id };
+  } catch {
+    return { error: 'The upload failed: the connection dropped. Try again.' };
+  }
+}
+
 const button = 'rounded border border-gray-700 bg-white px-3 py-1 text-sm';
 const primary = 'rounded bg-accent px-3 py-1 text-sm font-semibold text-white disabled:opacity-60';
 const input = 'mt-0.5 block w-full rounded border border-gray-500 px-2 py-1';
@@ -133,21 +154,10 @@ function PictureDialog({ onInsert, onClose }: { onInsert: (insertion: Insertion)
     if (!file && chosen) return insert(chosen.id);
     setUploading(true);
     setError('');
-    try {
-      const form = new FormData();
-      form.set('file', file!);
-      form.set('alt', words.alt.trim());
-      form.set('caption', words.caption.trim());
-      form.set('credit', words.credit.trim());
-      const response = await fetch('/api/admin/media', { method: 'POST', body: form, headers: { Accept: 'application/json' } });
-      const body = (await response.json().catch(() => ({}))) as { id?: number; error?: string };
-      if (!response.ok || !body.id) return setError(body.error ?? `The upload failed (${response.status}).`);
-      insert(body.id);
-    } catch {
-      setError('The upload failed: the connection dropped. Try again.');
-    } finally {
-      setUploading(false);
-    }
+    const uploaded = await uploadMedia({ file: file!, ...words });
+    setUploading(false);
+    if ('error' in uploaded) return setError(uploaded.error);
+    insert(uploaded.id);
   };
 
   return (
@@ -198,22 +208,10 @@ function VideoDialog({ onInsert, onClose }: { onInsert: (insertion: Insertion) =
     if (!words.alt.trim()) return setError(videoAltRequired);
     setUploading(true);
     setError('');
-    try {
-      const form = new FormData();
-      form.set('file', file!);
-      form.set('poster', poster);
-      form.set('alt', words.alt.trim());
-      form.set('caption', words.caption.trim());
-      form.set('credit', words.credit.trim());
-      const response = await fetch('/api/admin/media', { method: 'POST', body: form, headers: { Accept: 'application/json' } });
-      const body = (await response.json().catch(() => ({}))) as { id?: number; error?: string };
-      if (!response.ok || !body.id) return setError(body.error ?? `The upload failed (${response.status}).`);
-      insert(body.id);
-    } catch {
-      setError('The upload failed: the connection dropped. Try again.');
-    } finally {
-      setUploading(false);
-    }
+    const uploaded = await uploadMedia({ file: file!, poster, ...words });
+    setUploading(false);
+    if ('error' in uploaded) return setError(uploaded.error);
+    insert(uploaded.id);
   };
   return (
     <Modal title="Insert a video" onClose={onClose}>
