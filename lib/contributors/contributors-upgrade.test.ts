@@ -4,7 +4,6 @@
 // "ArticleBylineText" and drops the column), then converted at start by a child process, as `npm start`
 // does. On SQLite always, and on PostgreSQL when a server answers. Nothing is left waiting, each
 // byline's names are contributors in its order, and a name is one contributor however often it appears.
-import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -12,23 +11,19 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { config } from '@/lib/config';
-import { applyMigrations, migrationsFolder } from '@/lib/db/migrate';
+import { applyMigrations } from '@/lib/db/migrate';
 import { createDatabase, dropDatabase, withDatabase } from '@/lib/db/postgres';
 import { needs, postgresMissing, postgresServer } from '@/testing/services';
+import { migrationsBefore, runChildAt } from '@/testing/upgrade';
 
 const missingPostgres = await postgresMissing();
-const tsx = path.join(config.projectRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 const contributorsMigration = '20261128300000_contributors';
-const before = (provider: 'sqlite' | 'postgresql') =>
-  fs.readdirSync(migrationsFolder(provider), { withFileTypes: true }).filter((entry) => entry.isDirectory() && entry.name < contributorsMigration).map((entry) => entry.name);
+const before = (provider: 'sqlite' | 'postgresql') => migrationsBefore(provider, contributorsMigration);
 
 const bylines = ['By Sara Ahmadi and Tom Li in Cairo', 'Reuters', '', 'Tom Li'];
 
 function convertAt(url: string): string {
-  const run = spawnSync(process.execPath, [tsx, 'testing/convert-bylines-child.ts'], { cwd: config.projectRoot, env: { ...process.env, DATABASE_URL: url }, encoding: 'utf8', timeout: 120_000 });
-  expect(run.status, run.stderr).toBe(0);
-  return run.stdout.trim().split('\n').at(-1)!;
+  return runChildAt('testing/convert-bylines-child.ts', url).split('\n').at(-1)!;
 }
 
 const bylineQuery = `SELECT a."slug", c."name", c."slug" AS "contributor", ac."position" FROM "ArticleContributor" ac

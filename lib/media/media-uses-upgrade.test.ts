@@ -9,14 +9,14 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { applyMigrations, migrationsFolder } from '@/lib/db/migrate';
+import { applyMigrations } from '@/lib/db/migrate';
 import { createDatabase, dropDatabase, withDatabase } from '@/lib/db/postgres';
 import { needs, postgresMissing, postgresServer } from '@/testing/services';
+import { migrationsBefore } from '@/testing/upgrade';
 
 const missingPostgres = await postgresMissing();
 const mediaUses = '20261128500000_media_uses';
-const before = (provider: 'sqlite' | 'postgresql') =>
-  fs.readdirSync(migrationsFolder(provider), { withFileTypes: true }).filter((entry) => entry.isDirectory() && entry.name < mediaUses).map((entry) => entry.name);
+const before = (provider: 'sqlite' | 'postgresql') => migrationsBefore(provider, mediaUses);
 
 const body = (...blocks: object[]) => JSON.stringify({ version: 1, blocks });
 const picture = (mediaId: number) => ({ type: 'picture', mediaId, alt: 'A harbour', caption: '', credit: '' });

@@ -3,7 +3,6 @@
 // moves the HTML out of "Article" into "ArticleBodyHtml" and lists the revision in "RevisionBodyHtml"),
 // then converted at start by a child process, as `npm start` does. On SQLite always, and on PostgreSQL
 // when a server answers. Nothing is left waiting and the text is the same before and after.
-import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -14,25 +13,21 @@ import { describe, expect, it } from 'vitest';
 import { bodyToText } from '@/lib/articles/body/html-text';
 import { bodyDocumentSchema } from '@/lib/articles/body/schema';
 import { bodyPlainText } from '@/lib/articles/body/text';
-import { config } from '@/lib/config';
-import { applyMigrations, migrationsFolder } from '@/lib/db/migrate';
+import { applyMigrations } from '@/lib/db/migrate';
 import { createDatabase, dropDatabase, withDatabase } from '@/lib/db/postgres';
 import { needs, postgresMissing, postgresServer } from '@/testing/services';
+import { migrationsBefore, runChildAt } from '@/testing/upgrade';
 
 const missingPostgres = await postgresMissing();
-const tsx = path.join(config.projectRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 const storyBlocks = '20261128100000_story_blocks';
-const before = (provider: 'sqlite' | 'postgresql') =>
-  fs.readdirSync(migrationsFolder(provider), { withFileTypes: true }).filter((entry) => entry.isDirectory() && entry.name < storyBlocks).map((entry) => entry.name);
+const before = (provider: 'sqlite' | 'postgresql') => migrationsBefore(provider, storyBlocks);
 
 const html = '<h2>Background</h2><p>The <strong>storm</strong> hit <a href="https://example.org/storm">the coast</a> &amp; the port.</p><ul><li>Roads closed</li></ul>';
 const normalised = (text: string) => text.replace(/\s+/g, '');
 
 /** Runs the converter in a child process against `url`, as a start does; returns what it printed. */
 function convertAt(url: string): string {
-  const run = spawnSync(process.execPath, [tsx, 'testing/convert-child.ts'], { cwd: config.projectRoot, env: { ...process.env, DATABASE_URL: url }, encoding: 'utf8', timeout: 120_000 });
-  expect(run.status, run.stderr).toBe(0);
-  return run.stdout.trim();
+  return runChildAt('testing/convert-child.ts', url);
 }
 
 type Row = { body: unknown; bodyText: string; wordCount: number };
