@@ -1,6 +1,6 @@
 // The torture test of the newsroom's promise: what an editor publishes reaches every reader within a
 // second, whatever readers request meanwhile, and never goes back. Six reader loops request home,
-// the section front, the tag page, the site feed and the article page without pause while an editor,
+// the section front, the tag page, the site feed, the byline's author page and the article page without pause while an editor,
 // in the real newsroom in Chromium, publishes, edits and unpublishes 20 articles one after another.
 // A second editor (the newsroom's JSON API) republishes an article of the same section and tag just
 // before each of those changes, as a busy newsroom does: the pages it expires are being rendered
@@ -12,6 +12,7 @@ import { paragraphsBody } from '@/lib/articles/body/columns';
 import crypto from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import { createArticle } from '@/lib/articles/commands/save';
+import { createContributor } from '@/lib/contributors/commands';
 import { db } from '@/lib/db/client';
 import { baseURL } from './support/environment';
 import { newsroomAccount, signIn, someSection, type Account } from './admin-support';
@@ -28,11 +29,13 @@ test('20 articles published, edited and unpublished under readers: every page fo
   const run = crypto.randomBytes(3).toString('hex');
   const tagName = `Coherence ${run}`;
   const marker = (index: number, revision: 'a' | 'b') => `Ctx${run}n${index}${revision}`;
+  // Every article is bylined to one contributor: their author page lists it, and must follow too.
+  const author = await createContributor({ id: editor.id, role: 'editor' }, { name: `Coherence Writer ${run}` });
   const articles: { id: number; path: string; markers: string[] }[] = [];
   for (let index = 0; index < ARTICLES; index += 1) {
     const created = await createArticle(
       { id: editor.id, role: 'editor' },
-      { headline: `${marker(index, 'a')} harbour vote`, standfirst: 'A council story.', body: paragraphsBody('The council met.'), sectionId: section.id, tags: [tagName] },
+      { headline: `${marker(index, 'a')} harbour vote`, standfirst: 'A council story.', body: paragraphsBody('The council met.'), sectionId: section.id, tags: [tagName], contributors: [author.id] },
     );
     articles.push({ id: created.id, path: `/${section.slug}/${created.slug}`, markers: [marker(index, 'a'), marker(index, 'b')] });
   }
@@ -45,7 +48,7 @@ test('20 articles published, edited and unpublished under readers: every page fo
   );
 
   let current = 0;
-  const fronts = frontProbes(section.slug, tag.slug);
+  const fronts = [...frontProbes(section.slug, tag.slug), { kind: 'author' as const, path: `/author/${author.slug}` }];
   const readers = startReaders({
     bases: [baseURL],
     probes: () => [...fronts, { kind: 'article', path: articles[current]!.path }],

@@ -6,7 +6,7 @@
 // Used by e2e/cache-coherence.spec.ts and e2e/scale-out.spec.ts (pass/fail) and by
 // `npm run bench -- --scenario coherence` (worst publish-to-visible time per page kind).
 
-export type PageKind = 'article' | 'home' | 'section' | 'tag' | 'feed';
+export type PageKind = 'article' | 'home' | 'section' | 'tag' | 'feed' | 'author';
 export type Probe = { kind: PageKind; path: string };
 export type Observation = { kind: PageKind; path: string; base: string; start: number; end: number; status: number; markers: string[] };
 
