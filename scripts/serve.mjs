@@ -13,6 +13,7 @@ import { removeAppRecord, writeAppRecord } from '../lib/instance/app-record.mjs'
 import { dataFolder, defaultDatabaseUrl } from '../lib/data-folder.mjs';
 import { answerBeacon, FLUSH_SECRET_ENV, newFlushSecret, startFlusher } from '../lib/audience/beacon.mjs';
 import { createViewCounter } from '../lib/audience/counter.mjs';
+import { claimViewLog, createViewLogReader, positionFileFor, VIEW_LOG_ENV } from '../lib/audience/view-log.mjs';
 
 const projectRoot = path.resolve(import.meta.dirname, '..');
 // The data folder and default database lib/config.ts uses (this plain-JavaScript entry cannot load config).
@@ -30,6 +31,13 @@ try {
   trust = compileTrust(parseTrustedProxies(process.env.TRUSTED_PROXIES ?? ''));
 } catch (error) {
   console.error(`Lede's configuration is invalid:\n  TRUSTED_PROXIES: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
+
+// nginx's view log (deploy/nginx.conf answers the beacon itself and writes the views there).
+const viewLogFile = process.env[VIEW_LOG_ENV] || '';
+if (viewLogFile && !path.isAbsolute(viewLogFile)) {
+  console.error(`Lede's configuration is invalid:\n  ${VIEW_LOG_ENV}: must be an absolute path (nginx's lede-views.log), not ${JSON.stringify(viewLogFile)}`);
   process.exit(1);
 }
 
@@ -90,6 +98,10 @@ server.on('error', (error) => {
 const flushEveryMs = Number(process.env.LEDE_AUDIENCE_FLUSH_MS || 1000);
 /** @type {ReturnType<typeof startFlusher> | null} */
 let flusher = null;
+/** @type {ReturnType<typeof createViewLogReader> | null} */
+let viewLogReader = null;
+/** @type {(() => void) | null} */
+let releaseViewLog = null;
 let lastFlushError = 0;
 server.listen(port, () => {
   flusher = startFlusher({
@@ -101,6 +113,7 @@ server.listen(port, () => {
       console.warn(`Lede could not write counted views (kept for the next try): ${error instanceof Error ? error.message : String(error)}`);
     },
   });
+  if (viewLogFile) startViewLogReader();
   // Where the CLIs on this machine find this app (lib/instance/address.ts); gone again when it stops
   // (a killed process leaves it behind, naming a pid readers see is gone).
   const address = server.address();
@@ -112,7 +125,31 @@ server.listen(port, () => {
   }
   console.log(`Lede is listening on port ${port}.`);
 });
-process.on('exit', () => removeAppRecord(dataDir, port));
+process.on('exit', () => {
+  removeAppRecord(dataDir, port);
+  releaseViewLog?.();
+});
+
+/** Counts what nginx logged, into the same counter and flushes as the beacon answered here. */
+function startViewLogReader() {
+  const positionFile = positionFileFor(dataDir, viewLogFile);
+  releaseViewLog = claimViewLog(`${positionFile}.lock`);
+  if (!releaseViewLog) {
+    console.warn(`Lede is not reading ${viewLogFile}: another Lede process on this machine reads it (${positionFile}.lock), and two would count every view twice.`);
+    return;
+  }
+  let lastError = 0;
+  viewLogReader = createViewLogReader({
+    file: viewLogFile, positionFile, counter: viewCounter, intervalMs: flushEveryMs,
+    onError: (error) => {
+      if (Date.now() - lastError < 60_000) return;
+      lastError = Date.now();
+      console.warn(`Lede could not read the view log ${viewLogFile}: ${error instanceof Error ? error.message : String(error)}`);
+    },
+  });
+  viewLogReader.start();
+  console.log(`Lede counts the views nginx writes to ${viewLogFile}.`);
+}
 
 // Like `next start`: stop taking connections, finish what is in flight, then leave.
 let stopping = false;
@@ -120,7 +157,9 @@ for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
   process.on(signal, async () => {
     if (stopping) return;
     stopping = true;
-    // What the beacon counted since the last flush, written while the server still takes its own request.
+    // What the beacon counted since the last flush (and what nginx logged since the last read),
+    // written while the server still takes its own request.
+    viewLogReader?.stop();
     await flusher?.stop().catch(() => {});
     server.close(() => {
       app.close().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));

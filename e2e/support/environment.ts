@@ -25,6 +25,8 @@ export const sqliteFile = path.join(e2eDir, 'lede-e2e.db');
 export const mediaRoot = path.join(e2eDir, 'media');
 export const adminCredentialsFile = path.join(e2eDir, 'admin.json');
 export const serverLogFile = path.join(e2eDir, 'server.log');
+/** The view log e2e/nginx.spec.ts's nginx writes and the e2e server reads (VIEW_LOG_FILE). */
+export const viewLogFile = path.join(e2eDir, 'nginx-views.log');
 
 function postgresUrlFor(name: string): string {
   const url = new URL(postgresAdminUrl);

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { buildStamp, portIsTaken, projectRoot, runNextBuild, staleBuildReason, startNextServer, waitUntilServing } from '../../scripts/support/next-build';
 import { createPostgresDatabase, dropPostgresDatabase } from './database';
 import {
-  adminCredentialsFile, baseURL, databaseKind, databaseUrl, distDir, e2eDir, externalBaseUrl, mediaRoot, port, serverLogFile, sqliteFile,
+  adminCredentialsFile, baseURL, databaseKind, databaseUrl, distDir, e2eDir, externalBaseUrl, mediaRoot, port, serverLogFile, sqliteFile, viewLogFile,
 } from './environment';
 
 const say = (line: string) => console.log(`[e2e] ${line}`);
@@ -99,7 +99,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     if (databaseKind === 'postgres') await preparePostgres();
     else await prepareSqlite();
     say(`Starting next start -p ${port} (server output: ${path.relative(projectRoot, serverLogFile)}).`);
-    server = startNextServer(distDir, port, process.env, 'pipe');
+    // Counts what e2e/nginx.spec.ts's nginx logs of the view beacon, as a deployment behind it does.
+    fs.rmSync(viewLogFile, { force: true });
+    server = startNextServer(distDir, port, { ...process.env, VIEW_LOG_FILE: viewLogFile }, 'pipe');
     const log = fs.createWriteStream(serverLogFile);
     server.stdout?.pipe(log);
     server.stderr?.pipe(log);

@@ -20,39 +20,47 @@ export function findNginx(): string | null {
   return null;
 }
 
-/** The shipped config with this run's port, upstream and cache folder: nothing else changed. */
-export function nginxConfigFor(shipped: string, port: number, upstream: string, cacheDir: string): string {
+/** The shipped config with this run's port, upstream, cache folder and view log: nothing else changed. */
+export function nginxConfigFor(shipped: string, port: number, upstream: string, cacheDir: string, viewLog: string): string {
   const replaced = shipped
     .replace(/^\s*listen 80;$/m, `    listen 127.0.0.1:${port};`)
     .replace(/upstream lede_app \{[\s\S]*?keepalive 32;\n\}/, `upstream lede_app {\n    server ${upstream};\n    keepalive 32;\n}`)
-    .replace('/var/cache/nginx/lede', cacheDir);
-  if (replaced.includes('listen 80;') || replaced.includes('/var/cache/nginx') || !replaced.includes(upstream)) {
-    throw new Error('deploy/nginx.conf no longer has the lines this test adapts (listen 80, the upstream block, the cache path)');
+    .replace('/var/cache/nginx/lede', cacheDir)
+    .replace(SHIPPED_VIEW_LOG, viewLog);
+  if (replaced.includes('listen 80;') || replaced.includes('/var/cache/nginx') || replaced.includes(SHIPPED_VIEW_LOG) || !replaced.includes(upstream)) {
+    throw new Error('deploy/nginx.conf no longer has the lines this test adapts (listen 80, the upstream block, the cache path, the view log)');
   }
   return replaced;
 }
 
 
-export type RunningNginx = { url: string; filesUrl: string | null; filesDir: string | null; dir: string; pid: number; stop: () => Promise<void> };
+/** Where deploy/nginx.conf writes the views it counted (the app's VIEW_LOG_FILE reads it). */
+export const SHIPPED_VIEW_LOG = '/var/log/nginx/lede-views.log';
+
+export type RunningNginx = { url: string; filesUrl: string | null; filesDir: string | null; dir: string; viewLog: string; pid: number; stop: () => Promise<void> };
 
 /**
  * Starts nginx with deploy/nginx.conf in front of `upstream` (host:port). With `files`, a second
  * server answers the files of its own folder (filesDir) on filesUrl, with the same worker.
  */
-export async function startNginx(options: { projectRoot: string; upstream: string; files?: boolean; workerConnections?: number }): Promise<RunningNginx> {
+export async function startNginx(options: { projectRoot: string; upstream: string; files?: boolean; workerConnections?: number; workers?: number; viewLog?: string }): Promise<RunningNginx> {
   const binary = findNginx();
   if (!binary) throw new Error('nginx is not installed (apt-get install nginx-light)');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lede-nginx-'));
+  const viewLog = options.viewLog ?? path.join(dir, 'lede-views.log');
   const port = await freePort();
   const filesPort = options.files ? await freePort() : null;
   const filesDir = options.files ? path.join(dir, 'files') : null;
   if (filesDir) fs.mkdirSync(filesDir);
-  fs.writeFileSync(path.join(dir, 'lede.conf'), nginxConfigFor(fs.readFileSync(path.join(options.projectRoot, 'deploy', 'nginx.conf'), 'utf8'), port, options.upstream, path.join(dir, 'cache')));
+  fs.writeFileSync(path.join(dir, 'lede.conf'), nginxConfigFor(fs.readFileSync(path.join(options.projectRoot, 'deploy', 'nginx.conf'), 'utf8'), port, options.upstream, path.join(dir, 'cache'), viewLog));
   fs.writeFileSync(
     path.join(dir, 'nginx.conf'),
     [
       process.getuid?.() === 0 ? 'user root;' : '',
-      'worker_processes 1;',
+      `worker_processes ${options.workers ?? 1};`,
+      // As docs/deploy.md asks of a deployment: the view beacon's bots map is one long expression,
+      // about 380 µs a request interpreted and a few compiled (docs/benchmarks.md, "View beacons").
+      'pcre_jit on;',
       'daemon off;',
       `pid ${dir}/nginx.pid;`,
       `error_log ${dir}/error.log warn;`,
@@ -78,7 +86,7 @@ export async function startNginx(options: { projectRoot: string; upstream: strin
   };
   for (let tries = 0; tries < 50; tries++) {
     if (await fetch(`${url}/status`).then(() => true, () => false)) {
-      return { url, filesUrl: filesPort ? `http://127.0.0.1:${filesPort}` : null, filesDir, dir, pid: child.pid!, stop };
+      return { url, filesUrl: filesPort ? `http://127.0.0.1:${filesPort}` : null, filesDir, dir, viewLog, pid: child.pid!, stop };
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
