@@ -172,6 +172,10 @@ if (options.scenario === 'csp') {
   for (const [name, value] of Object.entries({ articles_in_database: targets.articles, database: options.database, connections: options.connections, duration_s: options.duration, ...figures })) console.log(`${name}: ${value}`);
   process.exit(0);
 }
+// Beacons behind nginx: nginx answers them and writes the views to this log, which the server reads
+// (VIEW_LOG_FILE, lib/audience/view-log.mjs); a fresh file each run.
+const beaconViewLog = options.scenario === 'beacons' && options.behind === 'nginx' ? path.join(benchDir, `nginx-views-${process.pid}.log`) : null;
+if (beaconViewLog) env.VIEW_LOG_FILE = beaconViewLog;
 say(`Starting the server on ${baseUrl}…`);
 const server = startNextServer(distDir, options.port, env, 'pipe');
 const serverLog = fs.createWriteStream(path.join(benchDir, 'server.log'));
@@ -203,7 +207,7 @@ try {
     const { runBeaconsScenario } = await import('./bench/beacons');
     const figures = {
       articles_in_database: targets.articles, database: options.database, connections: options.connections, duration_s: options.duration,
-      ...(await runBeaconsScenario({ port: options.port, connections: options.connections, duration: options.duration, rate: options.beaconRate, articlePath: targets.articlePath, serverPid: server.pid!, env })),
+      ...(await runBeaconsScenario({ port: options.port, connections: options.connections, duration: options.duration, rate: options.beaconRate, articlePath: targets.articlePath, serverPid: server.pid!, env, viewLog: beaconViewLog })),
     };
     console.log('');
     for (const [name, value] of Object.entries(figures)) console.log(`${name}: ${value}`);

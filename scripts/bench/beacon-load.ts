@@ -4,9 +4,19 @@
 // failed, skipped (more than MAX_IN_FLIGHT waiting: the server fell behind), and its own CPU seconds.
 // Modes: `article <path>` (every beacon for one article; then waits for the flush and reads how many
 // views the database gained) or `flood` (random ids no article has).
+//
+// When wrk is installed (Debian's package; the tool the issue measured with), the beacons are sent by
+// wrk instead: a Node HTTP client costs about as much CPU per request as the server it loads, and on
+// two cores that is taken from the very server being measured. wrk paces each connection with its
+// `delay()` hook: 64 connections, each waiting 64,000 / rate ms between its answer and its next
+// beacon (a little over the rate when answers are quick: the achieved rate is what is reported).
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
 
-const [mode, articlePath, rateArg, secondsArg, portArg] = process.argv.slice(2);
+const [mode, articlePath, rateArg, secondsArg, portArg, settleArg] = process.argv.slice(2);
 const rate = Number(rateArg);
 const seconds = Number(secondsArg);
 const port = Number(portArg);
@@ -28,6 +38,51 @@ let failed = 0;
 let skipped = 0;
 let inFlight = 0;
 
+const wrk = ['/usr/bin/wrk', '/usr/local/bin/wrk'].find((candidate) => fs.existsSync(candidate)) ?? null;
+
+/** CPU seconds (user + system) of a running process, from /proc. */
+function processCpuSeconds(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** The beacons sent by wrk: its counts and its own CPU seconds (sampled until it exits). */
+async function sendWithWrk(binary: string): Promise<{ seconds: number; cpu: number }> {
+  const connections = 64;
+  const delayMs = Math.max(1, Math.floor((connections * 1000) / rate));
+  const script = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'lede-wrk-')), 'beacons.lua');
+  const headers = `["User-Agent"] = ${JSON.stringify(userAgent)}, ["Content-Length"] = "0"`;
+  fs.writeFileSync(
+    script,
+    mode === 'flood'
+      ? `math.randomseed(os.time())\nrequest = function()\n  return wrk.format("POST", "/api/views?article=" .. (1000000000 + math.random(0, 999999999)), { ${headers} })\nend\ndelay = function() return ${delayMs} end\n`
+      : `wrk.method = "POST"\nwrk.path = "/api/views?article=${articleId}"\nwrk.headers = { ${headers} }\ndelay = function() return ${delayMs} end\n`,
+  );
+  const started = performance.now();
+  const child = spawn(binary, ['-t1', `-c${connections}`, `-d${seconds}s`, '--timeout', '10s', '-s', script, `http://127.0.0.1:${port}`], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  let cpu = 0;
+  const sampler = setInterval(() => {
+    try {
+      cpu = processCpuSeconds(child.pid!);
+    } catch {
+      // Gone: the last sample stands.
+    }
+  }, 100);
+  await new Promise((resolve) => child.on('exit', resolve));
+  clearInterval(sampler);
+  fs.rmSync(path.dirname(script), { recursive: true, force: true });
+  const requests = Number(/(\d+) requests in/.exec(out)?.[1] ?? 0);
+  const non2xx = Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0);
+  const socketErrors = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out);
+  const errors = socketErrors ? socketErrors.slice(1).reduce((sum, value) => sum + Number(value), 0) : 0;
+  sent = requests + errors;
+  answered = requests - non2xx;
+  failed = non2xx + errors;
+  return { seconds: (performance.now() - started) / 1000, cpu };
+}
+
 function send(): void {
   const id = mode === 'flood' ? 1_000_000_000 + Math.floor(Math.random() * 1_000_000_000) : articleId;
   inFlight++;
@@ -47,9 +102,13 @@ function send(): void {
   request.end();
 }
 
+// The bench starts its page load only after this line (loading the database client alone can take
+// seconds on a busy machine: beacons must overlap the page load, not follow it).
+console.log('READY');
 const cpuStart = process.cpuUsage();
 const started = performance.now();
-await new Promise<void>((resolve) => {
+const byWrk = wrk && !process.env.LEDE_BENCH_NODE_GENERATOR ? await sendWithWrk(wrk) : null;
+if (!byWrk) await new Promise<void>((resolve) => {
   const timer = setInterval(() => {
     const elapsed = performance.now() - started;
     if (elapsed >= seconds * 1000) {
@@ -65,15 +124,17 @@ await new Promise<void>((resolve) => {
     }
   }, TICK_MS);
 });
-const elapsedS = (performance.now() - started) / 1000;
+const elapsedS = byWrk ? byWrk.seconds : (performance.now() - started) / 1000;
 while (inFlight > 0) await new Promise((resolve) => setTimeout(resolve, 10));
 const cpu = process.cpuUsage(cpuStart);
-// Two flush intervals and a margin: every counted view is in the database.
+const generatorCpuSeconds = (byWrk?.cpu ?? 0) + (cpu.user + cpu.system) / 1e6;
+// Two flush intervals and a margin (behind nginx, its log's buffer and the read too): every counted
+// view is in the database.
 let gained = 0;
 if (mode === 'article') {
-  await new Promise((resolve) => setTimeout(resolve, 3_000));
+  await new Promise((resolve) => setTimeout(resolve, Number(settleArg || 3_000)));
   gained = (await viewsOf(articleId)) - before;
 }
 agent.destroy();
-console.log(JSON.stringify({ sent, answered, failed, skipped, seconds: elapsedS, generatorCpuSeconds: (cpu.user + cpu.system) / 1e6, viewsWritten: gained }));
+console.log(JSON.stringify({ sent, answered, failed, skipped, seconds: elapsedS, generatorCpuSeconds, viewsWritten: gained, generator: byWrk ? 'wrk' : 'node' }));
 await db.$disconnect();

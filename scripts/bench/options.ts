@@ -55,7 +55,8 @@ export const usage = `npm run bench -- [--articles N] [--duration S] [--connecti
   --minutes      soak (npm run soak): how long to run mixed traffic (default 30)
   --publish-every  soak: seconds between the editor's publishes and unpublishes (default 5)
   --import-every   soak: minutes between imports of 25 legacy articles (default 5)
-  --behind       newsday: direct (default) or nginx (deploy/nginx.conf in front of the server)
+  --behind       newsday: direct (default) or nginx (deploy/nginx.conf in front of the server);
+                 beacons: nginx answers the beacons (deploy/nginx.conf) and the server reads its view log
   --rates        newsday: arrivals per second to step through (default 2,5,10,20,40,80,160,320)
   --step-seconds newsday: seconds per step (default 20); then --minutes at the best step`;
 
