@@ -5,7 +5,12 @@ import { asideLabels } from '@/lib/articles/body/aside-labels';
 import type { Block } from '@/lib/articles/body/schema';
 import { bodyDocumentSchema } from '@/lib/articles/body/schema';
 import { noReferences, type BodyReferences } from '@/lib/articles/body/references';
-import { everyBlock, references } from '@/testing/body-fixtures';
+import { everyBlock, pictureMedia, references } from '@/testing/body-fixtures';
+import { PictureBlock } from '@/components/article/blocks/PictureBlock';
+import { PictureFigure } from '@/components/article/blocks/PictureFigure';
+import { EmbedBlock } from '@/components/article/blocks/EmbedBlock';
+import { EmbedFrame } from '@/components/article/blocks/EmbedFrame';
+import type { BlockOf } from '@/lib/articles/body/schema';
 
 const open = '<div class="prose prose-lg max-w-none font-serif prose-a:text-accent" data-testid="article-body">';
 /** One block's markup, without the body's wrapper. */
@@ -64,6 +69,16 @@ describe('ArticleBlocks', () => {
     expect(render(block('picture'))).toBe(
       `<figure><img alt="Boats in the harbour" loading="lazy" width="1600" height="900" decoding="async" data-nimg="1" class="h-auto w-full" style="color:transparent" sizes="(min-width: 768px) 720px, 100vw" srcSet="${srcSet}" src="/media/3840w/uploads/harbour.jpg"/><figcaption dir="auto">Morning catch<span class="ml-1 text-muted">Library credit</span></figcaption></figure>`,
     );
+  });
+
+  it('the picture and embed islands get only what they render: their props are what the page\'s RSC payload carries for them', () => {
+    // Server components are plain functions: what they return is what Flight serialises.
+    const picture = PictureBlock({ block: block('picture') as BlockOf<'picture'>, media: pictureMedia })!;
+    expect(picture.type).toBe(PictureFigure);
+    expect(picture.props).toEqual({ src: '/media/uploads/harbour.jpg', width: 1600, height: 900, alt: 'Boats in the harbour', caption: 'Morning catch', credit: 'Library credit' });
+    const embed = EmbedBlock({ block: block('embed') as BlockOf<'embed'> })!;
+    expect(embed.type).toBe(EmbedFrame);
+    expect(embed.props).toEqual({ provider: 'youtube', url: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ', caption: 'The speech' });
   });
 
   it('video', () => {
