@@ -2,6 +2,11 @@
 // Next.js configuration. Decisions behind each setting: docs/decisions/.
 import { fileURLToPath } from 'node:url';
 
+// The widths next/image writes into srcset (its deviceSizes and imageSizes), and so the only ones a
+// short rendition address may name.
+const deviceSizes = [480, 828, 1200, 1600];
+const imageSizes = [240];
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Several builds can live side by side (tests, benchmarks, parallel work): NEXT_DIST_DIR picks the folder.
@@ -25,9 +30,28 @@ const nextConfig = {
     localPatterns: [{ pathname: '/media/**' }, { pathname: '/placeholder/**' }],
     formats: ['image/avif', 'image/webp'],
     // Few widths on purpose: every width is one more srcset entry in each card of every cached page.
-    deviceSizes: [480, 828, 1200, 1600],
-    imageSizes: [240],
+    deviceSizes,
+    imageSizes,
     minimumCacheTTL: 31536000,
+  },
+  // Short rendition addresses (lib/media/rendition-url.ts): /media/828w/generated/x.jpg is next/image's
+  // optimizer asked for /media/generated/x.jpg at 828 wide, the request its default loader would write
+  // as /_next/image?url=%2Fmedia%2Fgenerated%2Fx.jpg&w=828&q=75, in half the bytes. Only the configured
+  // widths match; any other path under /media/ is still the file itself (app/media/[...path]/route.ts).
+  // Before the filesystem routes, so the media route never sees these (docs/decisions/0023-render-path.md).
+  async rewrites() {
+    return {
+      beforeFiles: [
+        {
+          // The rest of the path as one parameter (:path(.+)): Next cannot put a repeated one (:path+)
+          // into a query value ('Expected "path" to not repeat').
+          source: `/media/:width(${[...deviceSizes, ...imageSizes].join('|')})w/:path(.+)`,
+          destination: '/_next/image?url=/media/:path&w=:width&q=75',
+        },
+      ],
+      afterFiles: [],
+      fallback: [],
+    };
   },
   // Admin and previews are never cached, never indexed: the pages say so too, this makes it hold for
   // every response under /admin, including errors and redirects.

@@ -49,6 +49,27 @@ test('every block is visible, each through its own element', async ({ page }) =>
   await expect(page.getByTestId('reading-time')).toHaveText(`${readingMinutes(wordCount)} min read`);
 });
 
+test('a body picture loads a rendition of its width through the short address, and the file itself is still served', async ({ page, request }) => {
+  await page.goto(path);
+  const picture = page.getByTestId('article-body').locator('figure img[srcset]').first();
+  await picture.scrollIntoViewIfNeeded();
+  // Four widths in short form (lib/media/rendition-url.ts), none through /_next/image's long query.
+  const srcset = (await picture.getAttribute('srcset'))!;
+  expect(srcset.split(', ').map((entry) => entry.split(' ')[1])).toEqual(['480w', '828w', '1200w', '1600w']);
+  for (const entry of srcset.split(', ')) expect(entry).toMatch(/^\/media\/\d+w\/\S+ \d+w$/);
+  await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+  const chosen = await picture.evaluate((img: HTMLImageElement) => new URL(img.currentSrc).pathname);
+  expect(chosen).toMatch(/^\/media\/\d+w\//);
+  // The optimizer answers it (a resized AVIF or WebP, as next/image's own address would), and no width
+  // it does not write is made: that address is a media path like any other, which no file has.
+  const rendition = await request.get(chosen, { headers: { accept: 'image/avif,image/webp,*/*' } });
+  expect(rendition.status()).toBe(200);
+  expect(rendition.headers()['content-type']).toMatch(/^image\/(avif|webp)$/);
+  const original = chosen.replace(/^\/media\/\d+w\//, '/media/');
+  expect((await request.get(original)).status()).toBe(200);
+  expect((await request.get(original.replace('/media/', '/media/999w/'))).status()).toBe(404);
+});
+
 test('an embed asks nothing of its provider until the reader clicks, then loads a sandboxed frame from the allowlisted origin', async ({ page, baseURL }) => {
   const parsed = parseProviderUrl(embed.provider, embed.url)!;
   const frameOrigin = new URL(parsed.frameSrc).origin;

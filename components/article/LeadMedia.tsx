@@ -9,7 +9,7 @@ export function LeadMedia({ media, title }: { media: MediaView; title: string })
       {media.kind === 'video' ? (
         <VideoPlayer media={media} title={title} />
       ) : (
-        <Picture media={media} priority sizes="(min-width: 768px) 720px, 100vw" className="h-auto w-full" />
+        <Picture media={media} priority sizes="(min-width: 768px) 720px, 100vw" />
       )}
       {media.caption || media.credit ? (
         <figcaption className="mt-2 text-sm text-muted">

@@ -1,11 +1,12 @@
-import Image from 'next/image';
 import type { MediaView } from '@/lib/articles/types';
+import { Rendition } from '@/components/media/Rendition';
 
 type PictureProps = {
   media: MediaView;
   /** The `sizes` attribute: how wide the picture is shown at each breakpoint. */
   sizes: string;
   priority?: boolean;
+  /** Rendition's default (`h-auto w-full`) when left out. */
   className?: string;
   /** Decorative pictures (a card whose headline says it all) get empty alt text. */
   decorative?: boolean;
@@ -13,27 +14,24 @@ type PictureProps = {
   alt?: string;
 };
 
-/** An image (or a video's poster) through next/image: responsive srcset, width and height given so
- * the page never shifts while it loads. */
+/** An image (or a video's poster) through next/image (components/media/Rendition.tsx): responsive
+ * srcset, width and height given so the page never shifts while it loads. Only what the picture needs
+ * goes to the client component: its props are written into the page's RSC payload. */
 export function Picture({ media, sizes, priority = false, className, decorative = false, alt }: PictureProps) {
   const src = media.kind === 'video' ? media.posterUrl : media.url;
   const width = media.kind === 'video' ? media.posterWidth ?? media.width : media.width;
   const height = media.kind === 'video' ? media.posterHeight ?? media.height : media.height;
   if (!src || !width || !height) return null;
   return (
-    <Image
+    <Rendition
       src={src}
       width={width}
       height={height}
       sizes={sizes}
       alt={decorative ? '' : alt ?? media.alt}
-      // Only when true: a prop passed to this client component travels in the page's RSC payload,
-      // and `priority: false` is next/image's default (a key left out costs nothing; undefined would
-      // still be written as "$undefined").
+      // Only when set: a key left out costs nothing in the payload (`false` or undefined would be written).
       {...(priority ? { priority: true } : {})}
-      // The largest paint: fetched before the page's other pictures and scripts, not only preloaded.
-      {...(priority ? { fetchPriority: 'high' as const } : {})}
-      className={className ?? 'h-auto w-full'}
+      {...(className ? { className } : {})}
     />
   );
 }

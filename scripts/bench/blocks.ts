@@ -33,8 +33,11 @@ export function anatomy(html: string): { rsc: number; srcset: number } {
  * the HTML before the twin's paragraph that follows the picture, and in the payload JSON-escaped.
  */
 export function withOldPictures(plainHtml: string, blockHtml: string): string {
-  const figures = [...blockHtml.matchAll(/<figure><img [^>]*?alt="([^"]*)"[^>]*?src="\/_next\/image\?url=([^&"]+)[^>]*>(?:<figcaption[^>]*>([\s\S]*?)<\/figcaption>)?<\/figure>/g)].map(
-    ([, alt, url, caption]) => `<figure><img src="${decodeURIComponent(url!)}" alt="${alt}" loading="lazy"><figcaption>${(caption ?? '').replace(/<[^>]+>/g, ' ').trim()}</figcaption></figure>`,
+  // The picture's file from its rendition's address: next/image's default (`/_next/image?url=%2Fmedia%2F…&w=…`)
+  // or Lede's short one (`/media/1600w/…`, lib/media/rendition-url.ts).
+  const original = (src: string) => (src.startsWith('/_next/image?url=') ? decodeURIComponent(src.slice('/_next/image?url='.length).split('&')[0]!) : src.replace(/^\/media\/\d+w\//, '/media/'));
+  const figures = [...blockHtml.matchAll(/<figure><img [^>]*?alt="([^"]*)"[^>]*? src="([^"]+)"[^>]*>(?:<figcaption[^>]*>([\s\S]*?)<\/figcaption>)?<\/figure>/g)].map(
+    ([, alt, src, caption]) => `<figure><img src="${original(src!)}" alt="${alt}" loading="lazy"><figcaption>${(caption ?? '').replace(/<[^>]+>/g, ' ').trim()}</figcaption></figure>`,
   );
   if (!figures.length) throw new Error('No picture found in the block page: the bench cannot build the old page with pictures.');
   // The payload's scripts carry the CSP nonce: <script nonce="…">self.__next_f.push(…).

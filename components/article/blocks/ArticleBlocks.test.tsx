@@ -5,7 +5,12 @@ import { asideLabels } from '@/lib/articles/body/aside-labels';
 import type { Block } from '@/lib/articles/body/schema';
 import { bodyDocumentSchema } from '@/lib/articles/body/schema';
 import { noReferences, type BodyReferences } from '@/lib/articles/body/references';
-import { everyBlock, references } from '@/testing/body-fixtures';
+import { everyBlock, pictureMedia, references } from '@/testing/body-fixtures';
+import { PictureBlock } from '@/components/article/blocks/PictureBlock';
+import { PictureFigure } from '@/components/article/blocks/PictureFigure';
+import { EmbedBlock } from '@/components/article/blocks/EmbedBlock';
+import { EmbedFrame } from '@/components/article/blocks/EmbedFrame';
+import type { BlockOf } from '@/lib/articles/body/schema';
 
 const open = '<div class="prose prose-lg max-w-none font-serif prose-a:text-accent" data-testid="article-body">';
 /** One block's markup, without the body's wrapper. */
@@ -57,10 +62,23 @@ describe('ArticleBlocks', () => {
     );
   });
 
-  it('picture: the lead media\'s Picture (srcset, width, height, lazy) with the block\'s alt; the library\'s credit when the block has none', () => {
+  it('picture: the lead media\'s renditions (srcset, width, height, lazy) at their short addresses, with the block\'s alt; the library\'s credit when the block has none', () => {
+    // The widths are next/image's defaults here (next.config.js's images settings reach only builds).
+    const widths = [640, 750, 828, 1080, 1200, 1920, 2048, 3840];
+    const srcSet = widths.map((width) => `/media/${width}w/uploads/harbour.jpg ${width}w`).join(', ');
     expect(render(block('picture'))).toBe(
-      "<figure><img alt=\"Boats in the harbour\" loading=\"lazy\" width=\"1600\" height=\"900\" decoding=\"async\" data-nimg=\"1\" class=\"h-auto w-full\" style=\"color:transparent\" sizes=\"(min-width: 768px) 720px, 100vw\" srcSet=\"/_next/image?url=%2Fmedia%2Fuploads%2Fharbour.jpg&amp;w=640&amp;q=75 640w, /_next/image?url=%2Fmedia%2Fuploads%2Fharbour.jpg&amp;w=750&amp;q=75 750w, /_next/image?url=%2Fmedia%2Fuploads%2Fharbour.jpg&amp;w=828&amp;q=75 828w, /_next/image?url=%2Fmedia%2Fuploads%2Fharbour.jpg&amp;w=1080&amp;q=75 1080w, /_next/image?url=%2Fmedia%2Fuploads%2Fharbour.jpg&amp;w=1200&amp;q=75 1200w, /_next/image?url=%2Fmedia%2Fuploads%2Fharbour.jpg&amp;w=1920&amp;q=75 1920w, /_next/image?url=%2Fmedia%2Fuploads%2Fharbour.jpg&amp;w=2048&amp;q=75 2048w, /_next/image?url=%2Fmedia%2Fuploads%2Fharbour.jpg&amp;w=3840&amp;q=75 3840w\" src=\"/_next/image?url=%2Fmedia%2Fuploads%2Fharbour.jpg&amp;w=3840&amp;q=75\"/><figcaption dir=\"auto\">Morning catch<span class=\"ml-1 text-muted\">Library credit</span></figcaption></figure>",
+      `<figure><img alt="Boats in the harbour" loading="lazy" width="1600" height="900" decoding="async" data-nimg="1" class="h-auto w-full" style="color:transparent" sizes="(min-width: 768px) 720px, 100vw" srcSet="${srcSet}" src="/media/3840w/uploads/harbour.jpg"/><figcaption dir="auto">Morning catch<span class="ml-1 text-muted">Library credit</span></figcaption></figure>`,
     );
+  });
+
+  it('the picture and embed islands get only what they render: their props are what the page\'s RSC payload carries for them', () => {
+    // Server components are plain functions: what they return is what Flight serialises.
+    const picture = PictureBlock({ block: block('picture') as BlockOf<'picture'>, media: pictureMedia })!;
+    expect(picture.type).toBe(PictureFigure);
+    expect(picture.props).toEqual({ src: '/media/uploads/harbour.jpg', width: 1600, height: 900, alt: 'Boats in the harbour', caption: 'Morning catch', credit: 'Library credit' });
+    const embed = EmbedBlock({ block: block('embed') as BlockOf<'embed'> })!;
+    expect(embed.type).toBe(EmbedFrame);
+    expect(embed.props).toEqual({ provider: 'youtube', url: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ', caption: 'The speech' });
   });
 
   it('video', () => {

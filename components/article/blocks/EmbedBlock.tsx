@@ -12,10 +12,6 @@ import { EmbedFrame } from '@/components/article/blocks/EmbedFrame';
 export function EmbedBlock({ block }: { block: BlockOf<'embed'> }) {
   const parsed = parseProviderUrl(block.provider, block.url);
   if (!parsed) return null;
-  return (
-    <figure data-embed={block.provider}>
-      <EmbedFrame provider={block.provider} url={parsed.url} caption={block.caption} />
-      {block.caption ? <figcaption dir="auto">{block.caption}</figcaption> : null}
-    </figure>
-  );
+  // The island renders the <figure> and its caption as well (EmbedFrame.tsx says why).
+  return <EmbedFrame provider={block.provider} url={parsed.url} caption={block.caption} />;
 }

@@ -1,0 +1,22 @@
+'use client';
+// A picture block's whole <figure>, rendered from the few values it needs. The picture is a client
+// component anyway (next/image, components/media/Rendition.tsx), so its props are in the page's RSC
+// payload whatever we do; rendering the figure and its caption here as well means the payload carries
+// those values once, instead of the figure, figcaption and credit as an element tree around the
+// picture's props (about 170 bytes a picture, docs/decisions/0023-render-path.md). Same HTML.
+import { MediaCaption } from '@/components/article/blocks/MediaCaption';
+import { Rendition } from '@/components/media/Rendition';
+
+/** A body picture is shown at the column's width: 720 CSS pixels from 768 up, the screen's below. */
+export const columnSizes = '(min-width: 768px) 720px, 100vw';
+
+type PictureFigureProps = { src: string; width: number; height: number; alt: string; caption: string; credit: string };
+
+export function PictureFigure({ src, width, height, alt, caption, credit }: PictureFigureProps) {
+  return (
+    <figure>
+      <Rendition src={src} width={width} height={height} alt={alt} sizes={columnSizes} />
+      <MediaCaption caption={caption} credit={credit} />
+    </figure>
+  );
+}
