@@ -9,6 +9,7 @@ import type { ArticleEditValues } from '@/lib/articles/form-values';
 import { articleSelect } from '@/lib/articles/select';
 import { articleColumnNames, articleStatuses as storedArticleStatuses, pick, selectColumns, storedBody } from '@/lib/articles/stored-fields';
 import { toArticleView, toMediaView, toRelatedLinkView } from '@/lib/articles/mappers';
+import { toBylineEntry } from '@/lib/contributors/select';
 import type { ArticleView, MediaView, RelatedLinkView } from '@/lib/articles/types';
 import { articlePath } from '@/lib/articles/urls';
 import { canReadArticle, readableArticles } from '@/lib/auth/roles';
@@ -211,7 +212,7 @@ export async function getArticleForEdit(id: number, viewer: Viewer): Promise<Art
 /** The article as readers will see it once published, whatever its status now (the preview). */
 export async function getArticlePreview(id: number, viewer: Viewer): Promise<ArticleView | null> {
   const row = await db.article.findFirst({ where: { AND: [{ id }, readableArticles(viewer)] }, select: articleSelect });
-  return row ? toArticleView(row) : null;
+  return row ? toArticleView(row, row.contributors.map(({ contributor }) => toBylineEntry(contributor))) : null;
 }
 
 export type PickerResult = { id: number; headline: string; status: ArticleStatus; section: string; publishedAt: string | null };

@@ -6,7 +6,7 @@ import { config } from '@/lib/config';
 import { z } from 'zod';
 import type { ArticleCard, ArticleView, CropName, MediaCrop, MediaView, RelatedLinkView } from '@/lib/articles/types';
 import type { ArticleRow, CardRow, MediaRow } from '@/lib/articles/select';
-import { toBylineEntry } from '@/lib/contributors/select';
+import type { BylineEntry } from '@/lib/contributors/types';
 
 const storedCrop = z.object({ path: z.string().min(1), width: z.number().int().positive(), height: z.number().int().positive() });
 const storedCrops = z.object({ crops: z.partialRecord(z.enum(['16x9', '4x3', '1x1']), storedCrop) });
@@ -102,7 +102,8 @@ export function toRelatedLinkView(link: RelatedRow): RelatedLinkView | null {
   };
 }
 
-export function toArticleView(row: ArticleRow): ArticleView {
+/** `byline` apart: the newsroom reads it with the row, the public page through the data cache. */
+export function toArticleView(row: Omit<ArticleRow, 'contributors'>, byline: BylineEntry[]): ArticleView {
   return {
     ...toArticleCard(row),
     legacyId: row.legacyId,
@@ -110,7 +111,7 @@ export function toArticleView(row: ArticleRow): ArticleView {
     bodyText: row.bodyText,
     wordCount: row.wordCount,
     language: row.language || config.SITE_LANGUAGE,
-    byline: row.contributors.map(({ contributor }) => toBylineEntry(contributor)),
+    byline,
     sourceCredit: row.sourceCredit,
     tags: row.tags.map(({ tag }) => ({ slug: tag.slug, name: tag.name })),
     related: row.relatedLinks.map(toRelatedLinkView).filter((link): link is RelatedLinkView => link !== null),

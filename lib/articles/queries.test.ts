@@ -1,10 +1,16 @@
 // First: it makes the process's database client with query events, before lib/db/client.ts does.
 import { queriesSentBy, type SentQuery } from '@/testing/query-log';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { db } from '@/lib/db/client';
 import { isPostgres } from '@/lib/config';
 import { loadArticlePage, getPublishedArticle } from '@/lib/articles/queries';
+import { articleSelect } from '@/lib/articles/select';
+import { toArticleView } from '@/lib/articles/mappers';
+import { toBylineEntry } from '@/lib/contributors/select';
 import { PAGE_SIZE, parseCursor } from '@/lib/articles/cursor';
+
+// Outside Next the data cache has no store: the byline's cached read runs as it is.
+vi.mock('next/cache', () => ({ unstable_cache: (read: () => Promise<unknown>) => read }));
 
 const TOTAL = 47;
 let sectionId = 0;
@@ -108,5 +114,73 @@ describe('getPublishedArticle', () => {
     expect((await getPublishedArticle('story-3'))?.headline).toBe('Story 3');
     expect(await getPublishedArticle('draft')).toBeNull();
     expect(await getPublishedArticle('no-such-story')).toBeNull();
+  });
+});
+
+/** The article as the full selection reads it (every relation nested, the byline with the row). */
+async function fullView(slug: string) {
+  const row = await db.article.findUniqueOrThrow({ where: { slug }, select: articleSelect });
+  return toArticleView(row, row.contributors.map(({ contributor }) => toBylineEntry(contributor)));
+}
+
+describe('getPublishedArticle: what one uncached render reads', () => {
+  it('gives the same article as the full selection, related links and tags included, in order', async () => {
+    const picture = await db.media.create({ data: { kind: 'image', path: 'related/lead.jpg', mimeType: 'image/jpeg', width: 1600, height: 900, alt: 'Lead' } });
+    const target = await db.article.create({ data: { slug: 'linked-story', headline: 'Linked', kicker: 'Kick', status: 'published', sectionId, leadMediaId: picture.id, publishedAt: new Date('2026-01-01T12:00:00Z') } });
+    const tag = await db.tag.create({ data: { slug: 'climate', name: 'Climate' } });
+    await db.article.create({
+      data: {
+        slug: 'story-with-links',
+        headline: 'With links',
+        status: 'published',
+        sectionId,
+        leadMediaId: picture.id,
+        publishedAt: new Date('2026-01-03T00:00:00Z'),
+        tags: { create: [{ tagId: tag.id, position: 0 }] },
+        corrections: { create: [{ note: 'A date was wrong.' }] },
+        relatedLinks: {
+          create: [
+            { position: 1, url: 'https://example.org/elsewhere', title: 'Elsewhere', kicker: 'Away', contentType: 'text' },
+            { position: 0, targetArticleId: target.id },
+          ],
+        },
+      },
+    });
+    const article = await getPublishedArticle('story-with-links');
+    expect(article).toEqual(await fullView('story-with-links'));
+    expect(article!.related.map((link) => link.title)).toEqual(['Linked', 'Elsewhere']);
+  });
+
+  it('reads nothing about related links beyond their ids when there are none', async () => {
+    const sent = await queriesSentBy(() => getPublishedArticle('story-4'));
+    const articleReads = sent.filter((query) => /\bFROM\s+([`"]\w+[`"]\.)?[`"]Article[`"]/.test(query.sql));
+    expect(articleReads, 'the article itself, no related target').toHaveLength(1);
+    expect(await getPublishedArticle('story-4')).toEqual(await fullView('story-4'));
+  });
+
+
+  // The byline comes from the data cache per contributor (loadByline); the article's own query
+  // needs only the contributors' ids. Reading the contributors (and their photos) with the article
+  // as well cost three more queries on every uncached render (docs/benchmarks.md, "Uncached render").
+  it('reads each contributor once, for the byline, and keeps its order, name and photo', async () => {
+    const photo = await db.media.create({ data: { kind: 'image', path: 'contributors/ana.jpg', mimeType: 'image/jpeg', width: 400, height: 400, alt: 'Ana' } });
+    const ana = await db.contributor.create({ data: { slug: 'ana-reader', name: 'Ana Reader', jobTitle: 'Editor', photoId: photo.id } });
+    const ben = await db.contributor.create({ data: { slug: 'ben-reader', name: 'Ben Reader' } });
+    await db.article.create({
+      data: {
+        slug: 'bylined-story',
+        headline: 'Bylined',
+        status: 'published',
+        sectionId,
+        publishedAt: new Date('2026-01-02T00:00:00Z'),
+        contributors: { create: [{ contributorId: ben.id, position: 0 }, { contributorId: ana.id, position: 1 }] },
+      },
+    });
+    let article: Awaited<ReturnType<typeof getPublishedArticle>> = null;
+    const sent = await queriesSentBy(async () => (article = await getPublishedArticle('bylined-story')));
+    const contributorReads = sent.filter((query) => /\bFROM\s+([`"]\w+[`"]\.)?[`"]Contributor[`"]/.test(query.sql));
+    expect(contributorReads, sent.map((query) => query.sql.slice(0, 120)).join('\n')).toHaveLength(1);
+    expect(article!.byline.map((entry) => entry.name)).toEqual(['Ben Reader', 'Ana Reader']);
+    expect(article!.byline[1]!.photo?.url).toContain('contributors/ana.jpg');
   });
 });

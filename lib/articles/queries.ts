@@ -6,7 +6,7 @@ import { cache } from 'react';
 import { db } from '@/lib/db/client';
 import { cacheTags } from '@/lib/cache/tags';
 import { duringBuild } from '@/lib/build-phase';
-import { articleSelect, cardSelect } from '@/lib/articles/select';
+import { articleSelect, cardSelect, publicArticleSelect } from '@/lib/articles/select';
 import { toArticleCard, toArticleView } from '@/lib/articles/mappers';
 import { encodeCursor, PAGE_SIZE, parseCursor, type Cursor } from '@/lib/articles/cursor';
 import type { ArticleCard, ArticlePage, ArticleView } from '@/lib/articles/types';
@@ -175,11 +175,16 @@ export function getHomeFront(): Promise<HomeFront> {
  * is cached by its path, and lib/cache/refresh.ts expires that path. React's cache() makes the
  * page's metadata and its body share one query per render. */
 export const getPublishedArticle = cache(async (slug: string): Promise<ArticleView | null> => {
-  const row = await db.article.findUnique({ where: { slug }, select: articleSelect });
+  const row = await db.article.findUnique({ where: { slug }, select: publicArticleSelect });
   if (!row || !isPublicArticle(row)) return null;
   // The byline through the data cache, tagged per contributor: a profile edit (a name, a photo)
   // expires every page that shows it, without listing those pages (lib/contributors/queries.ts).
-  const byline = await loadByline(row.contributors.map(({ contributor }) => contributor.id));
-  return { ...toArticleView(row), byline };
+  // The related links' full selection only when the article has some (lib/articles/select.ts says why).
+  const { relatedLinks } = articleSelect;
+  const [byline, related] = await Promise.all([
+    loadByline(row.contributors.map(({ contributorId }) => contributorId)),
+    row.relatedLinks.length ? db.relatedLink.findMany({ where: { articleId: row.id }, orderBy: relatedLinks.orderBy, select: relatedLinks.select }) : [],
+  ]);
+  return toArticleView({ ...row, relatedLinks: related }, byline);
 });
 

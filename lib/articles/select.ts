@@ -77,6 +77,20 @@ export const articleSelect = {
   },
 } satisfies Prisma.ArticleSelect;
 
+/** The public article page's selection, for the fewest queries per uncached render. Prisma sends
+ * one query per nested relation, also when the level above it found no row (`IN (NULL)`), so:
+ * - the byline comes from the data cache per contributor (lib/contributors/queries.ts loadByline):
+ *   only the contributors' ids are read here, not the contributors, their photos and posters;
+ * - the related links are only counted here (their ids); most articles have none, and their full
+ *   selection (link media, target article, its section and picture: seven queries) is read
+ *   afterwards only when there are some (lib/articles/queries.ts getPublishedArticle). */
+export const publicArticleSelect = {
+  ...articleSelect,
+  contributors: { orderBy: { position: 'asc' }, select: { contributorId: true } },
+  relatedLinks: { select: { id: true } },
+} satisfies Prisma.ArticleSelect;
+
 export type MediaRow = Prisma.MediaGetPayload<{ select: typeof mediaSelect }>;
 export type CardRow = Prisma.ArticleGetPayload<{ select: typeof cardSelect }>;
 export type ArticleRow = Prisma.ArticleGetPayload<{ select: typeof articleSelect }>;
+export type PublicArticleRow = Prisma.ArticleGetPayload<{ select: typeof publicArticleSelect }>;

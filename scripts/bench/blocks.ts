@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { measureMisses, quantile } from './miss';
+import { cpuMsPerRender, measureMisses, quantile } from './miss';
 
 const round = (value: number, digits = 1) => Number(value.toFixed(digits));
 
@@ -62,6 +62,7 @@ export async function runBlocksScenario(
   targets: { blockPaths: string[]; plainPaths: string[] },
   warmPaths: string[],
   say: (line: string) => void,
+  serverPid?: number,
 ): Promise<Record<string, number | string>> {
   // Warm the JIT and the route on other articles first, so neither kind pays for the first render.
   say(`Warming up on ${Math.min(20, warmPaths.length)} other articles…`);
@@ -69,7 +70,7 @@ export async function runBlocksScenario(
   // Interleaved, block then its twin, so drift on a shared machine falls on both kinds alike.
   say(`Rendering ${targets.blockPaths.length} block articles and ${targets.plainPaths.length} plain twins, uncached, one at a time…`);
   const interleaved = targets.blockPaths.flatMap((path, index) => [path, targets.plainPaths[index]!]);
-  const run = await measureMisses(baseUrl, interleaved);
+  const run = await measureMisses(baseUrl, interleaved, serverPid);
   const figures = (paths: string[]) => {
     const sorted = paths.flatMap((path) => (path in run.byPath ? [run.byPath[path]!] : [])).sort((a, b) => a - b);
     return { samples: sorted.length, failures: paths.length - sorted.length, p50: quantile(sorted, 0.5), p90: quantile(sorted, 0.9) };
@@ -98,10 +99,12 @@ export async function runBlocksScenario(
     block_render_p90_ms: round(blocks.p90),
     block_samples: blocks.samples,
     block_failures: blocks.failures,
+    block_cpu_ms_per_render: round(cpuMsPerRender(run, targets.blockPaths), 2),
     plain_render_p50_ms: round(plain.p50),
     plain_render_p90_ms: round(plain.p90),
     plain_samples: plain.samples,
     plain_failures: plain.failures,
+    plain_cpu_ms_per_render: round(cpuMsPerRender(run, targets.plainPaths), 2),
     block_page_bytes: blockPage.bytes,
     plain_page_bytes: plainPage.bytes,
     block_page_gzip_bytes: blockPage.gzip,
