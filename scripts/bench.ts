@@ -236,7 +236,7 @@ try {
   }
   if (options.scenario === 'search') {
     const { runSearchScenario } = await import('./bench/search');
-    const figures = { articles_in_database: targets.articles, database: options.database, ...(await runSearchScenario(baseUrl, { rounds: options.rounds, concurrency: 8 })) };
+    const figures = { articles_in_database: targets.articles, database: options.database, ...(await runSearchScenario(baseUrl, { rounds: options.rounds, concurrency: 8, serverPid: server.pid! })) };
     console.log('');
     for (const [name, value] of Object.entries(figures)) console.log(`${name}: ${value}`);
     saveResults('search', figures);
