@@ -37,7 +37,7 @@ describe('upgrading the SQLite search index to prefix indexes', () => {
     // "co": Council, Coastal, collapse and Committee, all in the headline, ranked by BM25.
     expect(before[0]).toEqual([3, 4, 1, 2]);
 
-    expect((await applyMigrations(url)).applied).toEqual([prefixIndex]);
+    expect((await applyMigrations(url, { only: [...migrationsBefore('sqlite', prefixIndex), prefixIndex] })).applied).toEqual([prefixIndex]);
     const after = new Database(file);
     try {
       const definition = after.prepare(`SELECT sql FROM sqlite_master WHERE name = 'ArticleSearch'`).pluck().get() as string;
