@@ -11,7 +11,8 @@
 // with --scenario blocks, the uncached render of block bodies and their page bytes (scripts/bench/blocks.ts);
 // with --scenario beacons, article req/s alone and under 5,000 view beacons a second, views written,
 // memory under a flood of unknown ids (scripts/bench/beacons.ts).
-// with --scenario newsday, a news site's day, direct or behind nginx (scripts/bench/newsday.ts).
+// with --scenario newsday, a news site's day, direct or behind nginx (scripts/bench/newsday.ts);
+// with --scenario search, search pages one at a time and 8 at once over fixed queries (scripts/bench/search.ts).
 // A benchmark, not a test: it reports, it does not assert. docs/benchmarks.md explains the figures.
 import { execFileSync, spawn } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -234,6 +235,15 @@ try {
     console.log('');
     for (const [name, value] of Object.entries(figures)) console.log(`${name}: ${value}`);
     saveResults('newsday', figures);
+    stopServer();
+    process.exit(0);
+  }
+  if (options.scenario === 'search') {
+    const { runSearchScenario } = await import('./bench/search');
+    const figures = { articles_in_database: targets.articles, database: options.database, ...(await runSearchScenario(baseUrl, { rounds: options.rounds, concurrency: 8, serverPid: server.pid! })) };
+    console.log('');
+    for (const [name, value] of Object.entries(figures)) console.log(`${name}: ${value}`);
+    saveResults('search', figures);
     stopServer();
     process.exit(0);
   }

@@ -51,7 +51,8 @@ describe('upgrading to the MediaUse index', () => {
     for (const [slug, text, lead] of articles) insert.run(slug, slug, text, lead);
     old.close();
 
-    expect((await applyMigrations(url)).applied).toEqual([mediaUses]);
+    // Up to this migration only: later ones (20261128600000_search_prefix_index) are not what is tested here.
+    expect((await applyMigrations(url, { only: [...before('sqlite'), mediaUses] })).applied).toEqual([mediaUses]);
     const after = new Database(file);
     try {
       expect(after.prepare(listUses.replace('::text', '')).all()).toEqual(expected);

@@ -47,4 +47,17 @@ describe('search bounds', () => {
     expect(results).toMatchObject({ total: 1, totalCapped: false, pageCount: 1 });
     expect(results.hits.map((hit) => hit.slug)).toEqual(['oldest-headline']);
   });
+
+  it('counts public matches beyond the candidates when the newest matches are not public', async () => {
+    // Three published matches, then SEARCH_CANDIDATES newer drafts: the candidates hold no public
+    // match, so they cannot settle the count and it is counted over the index (PostgreSQL runs the
+    // count query only then). The page ranks the candidates only, as before: no hits to show.
+    const section = await db.section.findUniqueOrThrow({ where: { slug: 'bounds' } });
+    const row = (slug: string, status: 'published' | 'draft') => ({ slug, headline: `Narwhal ${slug}`, bodyText: 'A narwhal.', kicker: '', standfirst: '', status, sectionId: section.id, publishedAt: new Date(Date.UTC(2026, 0, 1)) });
+    await db.article.createMany({ data: ['n-1', 'n-2', 'n-3'].map((slug) => row(slug, 'published')) });
+    const drafts = Array.from({ length: SEARCH_CANDIDATES }, (_, index) => row(`n-draft-${index}`, 'draft'));
+    for (let at = 0; at < drafts.length; at += 500) await db.article.createMany({ data: drafts.slice(at, at + 500) });
+    const results = await searchArticles('narwhal');
+    expect(results).toMatchObject({ total: 3, totalCapped: false, pageCount: 1, hits: [] });
+  });
 });

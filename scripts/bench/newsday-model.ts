@@ -26,7 +26,8 @@ export const PAGE_VIEW_KINDS: ReadonlySet<VisitKind> = new Set(['article', 'home
  *  the newest 20,000 85 %; the other 15 % fall on the archive, where nearly every view is a cache miss. */
 export const ZIPF_EXPONENT = 1.1;
 
-const SEARCH_WORDS = ['election', 'storm', 'budget', 'court', 'video', 'market', 'health', 'school', 'water', 'energy', 'police', 'football'];
+/** What news-day readers search for (the search scenario replays them too: scripts/bench/search-queries.ts). */
+export const SEARCH_WORDS = ['election', 'storm', 'budget', 'court', 'video', 'market', 'health', 'school', 'water', 'energy', 'police', 'football'];
 
 export type Visit = { kind: VisitKind; path: string };
 

@@ -9,7 +9,7 @@ const schema = z.object({
   database: z.enum(['sqlite', 'postgres']),
   port: z.coerce.number().int().min(1024).max(65535),
   misses: z.coerce.number().int().min(1).max(100_000),
-  scenario: z.enum(['pages', 'coherence', 'soak', 'sanitize', 'upload', 'csp', 'blocks', 'media-uses', 'beacons', 'newsday']),
+  scenario: z.enum(['pages', 'coherence', 'soak', 'sanitize', 'upload', 'csp', 'blocks', 'media-uses', 'beacons', 'newsday', 'search']),
   beaconRate: z.coerce.number().int().min(1).max(100_000),
   rounds: z.coerce.number().int().min(1).max(20),
   changes: z.coerce.number().int().min(2).max(100_000),
@@ -47,9 +47,10 @@ export const usage = `npm run bench -- [--articles N] [--duration S] [--connecti
                  beacons (article req/s alone and under a fixed rate of view beacons, views written,
                  memory under a flood of unknown ids), soak (npm run soak: mixed traffic for --minutes)
                  or newsday (a news site's day: Zipf readers, fronts, search, feeds, a crawler,
-                 browser prefetches, an editor: docs/benchmarks.md)
+                 browser prefetches, an editor: docs/benchmarks.md) or search (search pages through the
+                 server over fixed queries by kind, one at a time for --rounds passes, then 8 at once)
   --beacon-rate  beacons: view beacons a second the generator sends (default 5000)
-  --rounds       pages and csp: how many times each target or mode is measured, in turn (default 2)
+  --rounds       pages, csp and search: how many times each target or mode is measured, in turn (default 2)
   --changes      coherence: how many publishes and unpublishes (default 300)
   --hold         coherence: ms between one change's answer and the next change (default 1200)
   --minutes      soak (npm run soak): how long to run mixed traffic (default 30)
