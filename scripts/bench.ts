@@ -179,6 +179,15 @@ const beaconViewLog = options.scenario === 'beacons' && options.behind === 'ngin
 if (beaconViewLog) env.VIEW_LOG_FILE = beaconViewLog;
 say(`Starting the server on ${baseUrl}…`);
 const server = startNextServer(distDir, options.port, env, 'pipe');
+// LEDE_BENCH_PIN=1: the server (every thread) on CPU 0, this process and what it starts (autocannon,
+// the beacon generator, nginx) on CPU 1: the load generators kept off the measured server's core, as
+// if they ran on another machine. Linux's taskset (util-linux).
+if (process.env.LEDE_BENCH_PIN === '1') {
+  execFileSync('taskset', ['-a', '-p', '-c', '1', String(process.pid)], { stdio: 'ignore' });
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  execFileSync('taskset', ['-a', '-p', '-c', '0', String(server.pid)], { stdio: 'ignore' });
+  say('Pinned: the server on CPU 0, the load (autocannon, generators, nginx) on CPU 1.');
+}
 const serverLog = fs.createWriteStream(path.join(benchDir, 'server.log'));
 server.stdout?.pipe(serverLog);
 server.stderr?.pipe(serverLog);
