@@ -13,6 +13,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { isAlive } from '../instance/app-record.mjs';
 import { parseArticleId } from './counter.mjs';
 
 /** The environment variable naming nginx's view log; unset, nothing is read. */
@@ -227,14 +228,4 @@ export function claimViewLog(lockFile) {
     fs.rmSync(lockFile, { force: true });
   }
   return null;
-}
-
-/** @param {number} pid */
-function isAlive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return /** @type {NodeJS.ErrnoException} */ (error).code === 'EPERM';
-  }
 }

@@ -68,8 +68,8 @@ export function removeAppRecord(dataDir, port) {
   if (record?.pid === process.pid) fs.rmSync(file, { force: true });
 }
 
-/** @param {number} pid */
-function isAlive(pid) {
+/** Whether process `pid` is running (on this machine). @param {number} pid */
+export function isAlive(pid) {
   try {
     process.kill(pid, 0);
     return true;
