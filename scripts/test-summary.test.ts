@@ -103,6 +103,53 @@ describe('the test summary', () => {
     ]);
   });
 
+  it('names every failed test with the first lines of its error, so the end of a CI log says what failed', () => {
+    const vitest = vitestResult(
+      {
+        ...vitestReport,
+        numFailedTests: 1,
+        testResults: [
+          {
+            name: '/project/lib/audience/view-log.test.ts',
+            status: 'failed',
+            assertionResults: [{ fullName: 'the view log reads a rotated log', status: 'failed', failureMessages: ['AssertionError: expected 3 to be 4\n    at view-log.test.ts:10:5'] }],
+          },
+          { name: '/project/lib/broken.test.ts', status: 'failed', message: 'Failed to load url ./missing', assertionResults: [] },
+        ],
+      },
+      1,
+      root,
+    );
+    const spec = (line: number, status: string, message: string) => ({
+      title: `journey at ${line}`,
+      file: 'cache.spec.ts',
+      line,
+      tests: [{ status, annotations: [], results: [{ status: 'failed', error: { message: `\u001b[31mError: expect(received).toBe(expected)\u001b[39m\n\n${message}\n\n  at x` } }] }],
+    });
+    const playwright = playwrightResult(
+      {
+        stats: { expected: 0, unexpected: 1, flaky: 1, skipped: 0 },
+        suites: [{ title: 'cache.spec.ts', file: 'cache.spec.ts', suites: [], specs: [spec(12, 'unexpected', 'Expected: 200\nReceived: 500'), spec(40, 'flaky', 'Expected: "a"')] }],
+      },
+      1,
+    );
+    const crashed = playwrightResult({ stats: { expected: 3 }, errors: [{ message: 'Error: the build failed\nmore' }] }, 1);
+    const lines = summaryLines([
+      { name: 'vitest', seconds: 1, ...vitest },
+      { name: 'Playwright', seconds: 1, ...playwright },
+      { name: 'Playwright again', seconds: 1, ...crashed },
+    ]);
+    expect(lines.slice(lines.indexOf('[test] Failed:'))).toEqual([
+      '[test] Failed:',
+      '  vitest: lib/audience/view-log.test.ts › the view log reads a rotated log: AssertionError: expected 3 to be 4 / at view-log.test.ts:10:5',
+      '  vitest: lib/broken.test.ts › (the file): Failed to load url ./missing',
+      '  Playwright: e2e/cache.spec.ts:12 › journey at 12: Error: expect(received).toBe(expected) / Expected: 200 / Received: 500',
+      '  Playwright: e2e/cache.spec.ts:40 › journey at 40: Error: expect(received).toBe(expected) / Expected: "a" / at x',
+      '  Playwright again: (outside any test): Error: the build failed / more',
+      '6 passed, 4 failed, 4 skipped',
+    ]);
+  });
+
   it('counts a crashed tool as a failure, never as a pass', () => {
     expect(vitestResult(null, 1, root)).toMatchObject({ passed: 0, failed: 1 });
     expect(playwrightResult(null, 1)).toMatchObject({ passed: 0, failed: 1 });
