@@ -10,6 +10,7 @@ import path from 'node:path';
 import next from 'next';
 import { compileTrust, markClientAddressStamped, parseTrustedProxies, stampClientAddress } from '../lib/auth/forwarded.mjs';
 import { removeAppRecord, writeAppRecord } from '../lib/instance/app-record.mjs';
+import { createAppServer } from '../lib/instance/http-server.mjs';
 import { dataFolder, defaultDatabaseUrl } from '../lib/data-folder.mjs';
 import { answerBeacon, FLUSH_SECRET_ENV, newFlushSecret, startFlusher } from '../lib/audience/beacon.mjs';
 import { createViewCounter } from '../lib/audience/counter.mjs';
@@ -47,7 +48,8 @@ process.env.NODE_ENV = 'production';
 const flushSecret = newFlushSecret();
 process.env[FLUSH_SECRET_ENV] = flushSecret;
 const viewCounter = createViewCounter();
-const server = http.createServer();
+// Idle connections are kept longer than nginx or a load balancer keeps them (lib/instance/http-server.mjs).
+const server = createAppServer();
 // hostname and port are where Next reaches itself (a server action that redirects streams the next
 // page from it); the origin variable is what `next start` sets for the same purpose.
 const app = next({ dev: false, dir: projectRoot, hostname: 'localhost', port, httpServer: server });

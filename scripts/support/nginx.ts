@@ -24,7 +24,8 @@ export function findNginx(): string | null {
 export function nginxConfigFor(shipped: string, port: number, upstream: string, cacheDir: string, viewLog: string): string {
   const replaced = shipped
     .replace(/^\s*listen 80;$/m, `    listen 127.0.0.1:${port};`)
-    .replace(/upstream lede_app \{[\s\S]*?keepalive 32;\n\}/, `upstream lede_app {\n    server ${upstream};\n    keepalive 32;\n}`)
+    // The upstream's server lines become this run's one server; the rest of the block is kept.
+    .replace(/(upstream lede_app \{\n)((?:\s*#.*\n|\s*server .*\n)+)/, `$1    server ${upstream};\n`)
     .replace('/var/cache/nginx/lede', cacheDir)
     .replace(SHIPPED_VIEW_LOG, viewLog);
   if (replaced.includes('listen 80;') || replaced.includes('/var/cache/nginx') || replaced.includes(SHIPPED_VIEW_LOG) || !replaced.includes(upstream)) {
