@@ -238,8 +238,10 @@ test.describe('instances sharing PostgreSQL and Redis', () => {
           expect(server.signalCode).toBe('SIGKILL');
           changes.push({ label: `${verb} #${index}`, markers: [`${word}n${index}a`], articlePath: draft.path, expected: { marker: verb === 'publish' ? `${word}n${index}a` : null }, sent, acknowledged });
           // Held long enough for every page to be read again after the 1 s allowed (renders are slow
-          // while three servers, PostgreSQL and the readers share two cores).
+          // while three servers, PostgreSQL and the readers share two cores): 2 s, and longer until
+          // each page has been asked for on both instances after that second.
           await new Promise((resolve) => setTimeout(resolve, 2_000));
+          await readers.waitUntilObservedSince(acknowledged + 1_000, 13_000);
         }
       }
     } finally {

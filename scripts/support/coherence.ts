@@ -44,8 +44,22 @@ export type ReaderOptions = {
   maxMs?: number;
 };
 
-export function startReaders(options: ReaderOptions): { stop: () => Promise<Observation[]>; count: () => number } {
+export type Readers = {
+  stop: () => Promise<Observation[]>;
+  count: () => number;
+  /** Whether every page of `probes()` has been asked for, on every base, at or after `since` and
+   * answered: a change can only be judged by answers asked for after its deadline. */
+  observedSince: (since: number) => boolean;
+  /** Waits until observedSince(since), polling, for at most `maxMs`; true if it came. A test holds each
+   * change this long so that a slow machine leaves no page unread in a window (an "unobserved"
+   * verdict proves nothing either way, and once failed a CI run at load). */
+  waitUntilObservedSince: (since: number, maxMs: number) => Promise<boolean>;
+};
+
+export function startReaders(options: ReaderOptions): Readers {
   const observations: Observation[] = [];
+  /** base + path -> the latest start of an answered request. */
+  const latestStart = new Map<string, number>();
   let running = true;
   const started = Date.now();
   const loop = async (offset: number) => {
@@ -61,6 +75,8 @@ export function startReaders(options: ReaderOptions): { stop: () => Promise<Obse
         const text = await response.text();
         const markers = [...new Set(text.match(options.markerPattern) ?? [])];
         observations.push({ ...probe, base, start, end: Date.now(), status: response.status, markers });
+        const key = `${base} ${probe.path}`;
+        latestStart.set(key, Math.max(latestStart.get(key) ?? 0, start));
       } catch {
         // A refused connection (an instance that was just killed) is no answer: nothing to judge.
         await new Promise((resolve) => setTimeout(resolve, 20));
@@ -68,8 +84,19 @@ export function startReaders(options: ReaderOptions): { stop: () => Promise<Obse
     }
   };
   const loops = Array.from({ length: options.loops }, (_, index) => loop(index * 3));
+  const observedSince = (since: number) =>
+    options.bases.every((base) => options.probes().every((probe) => (latestStart.get(`${base} ${probe.path}`) ?? 0) >= since));
   return {
     count: () => observations.length,
+    observedSince,
+    waitUntilObservedSince: async (since, maxMs) => {
+      const until = Date.now() + maxMs;
+      while (!observedSince(since)) {
+        if (Date.now() >= until) return false;
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      return true;
+    },
     stop: async () => {
       running = false;
       await Promise.all(loops);
