@@ -4,11 +4,11 @@
 // better-sqlite3 holding the event loop, after every start and every breaking change), and the due
 // work's two look-ups read the whole index (50-165 ms, every 5 s). Reads SQLite's own query plans of
 // the SQL Prisma sends.
-import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { db } from '@/lib/db/client';
 import { onPostgres } from '@/lib/db/dialect';
 import { needs } from '@/testing/services';
+import { sqlitePlans, tableSteps } from '@/testing/sqlite-plans';
 import { getBreakingNews } from '@/lib/articles/breaking';
 import { nextDueTime, runDueWork } from '@/lib/articles/scheduling/due-work';
 
@@ -21,46 +21,23 @@ vi.hoisted(async () => {
   });
 });
 
-const originalPrepare = Database.prototype.prepare;
-afterEach(() => {
-  Database.prototype.prepare = originalPrepare;
-});
-
-/** The SQL statements on Article that `work` makes Prisma prepare, each with SQLite's plan for it. */
-async function articlePlans(work: () => Promise<unknown>): Promise<{ sql: string; plan: string[] }[]> {
-  const statements: string[] = [];
-  Database.prototype.prepare = function (this: Database.Database, sql: string) {
-    statements.push(sql);
-    return originalPrepare.call(this, sql);
-  } as typeof originalPrepare;
-  await work();
-  Database.prototype.prepare = originalPrepare;
-  const onArticle = statements.filter((sql) => /^SELECT .* FROM `main`\.`Article` WHERE .*breakingUntil/.test(sql));
-  return Promise.all(
-    onArticle.map(async (sql) => {
-      const parameters = Array.from({ length: (sql.match(/\?/g) ?? []).length }, () => null);
-      const rows = await db.$queryRawUnsafe<{ detail: string }[]>(`EXPLAIN QUERY PLAN ${sql}`, ...parameters);
-      return { sql, plan: rows.map((row) => row.detail) };
-    }),
-  );
-}
-
+const onFlag = (sql: string) => /^SELECT .* FROM `main`\.`Article` WHERE .*breakingUntil/.test(sql);
 const byFlag = /^SEARCH (main\.)?Article USING (COVERING )?INDEX Article_breakingUntil_idx \(breakingUntil[<>]\?\)$/;
 
 describe('the breaking flag’s query plans', needs(onPostgres() ? 'SQLite only (this run is on PostgreSQL)' : null), () => {
   it('the banner reads the flagged articles by their flag, not every published article', async () => {
-    const plans = await articlePlans(() => getBreakingNews());
+    const plans = await sqlitePlans(() => getBreakingNews(), onFlag);
     expect(plans).toHaveLength(1);
-    expect(plans[0]!.plan.filter((step) => /^(SCAN|SEARCH) /.test(step))).toEqual([expect.stringMatching(byFlag)]);
+    expect(tableSteps(plans[0]!.plan)).toEqual([expect.stringMatching(byFlag)]);
   });
 
   it('the due work finds ended flags and the next one to end by the flag', async () => {
-    const plans = await articlePlans(async () => {
+    const plans = await sqlitePlans(async () => {
       await runDueWork(new Date());
       await nextDueTime(new Date());
-    });
+    }, onFlag);
     expect(plans.length).toBeGreaterThanOrEqual(2);
-    for (const { sql, plan } of plans) expect(plan.filter((step) => /^(SCAN|SEARCH) /.test(step)), sql).toEqual([expect.stringMatching(byFlag)]);
+    for (const { sql, plan } of plans) expect(tableSteps(plan), sql).toEqual([expect.stringMatching(byFlag)]);
   });
 });
 

@@ -4,7 +4,8 @@
 import { db } from '@/lib/db/client';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { absoluteUrl, articlePath, mediaPath, sectionPath, tagPath } from '@/lib/articles/urls';
-import { publicArticleWhere } from '@/lib/articles/public';
+import { publicArticleSql, publicArticleWhere } from '@/lib/articles/public';
+import { onPostgres } from '@/lib/db/dialect';
 import { fallbackShareImages } from '@/lib/seo/site';
 import { monthRange, urlsPerSitemap, type MonthChunk } from '@/lib/sitemaps/urls';
 import type { NewsEntry, SitemapEntry } from '@/lib/sitemaps/xml';
@@ -15,13 +16,18 @@ export type MonthSummary = { year: number; month: number; count: number; lastmod
 
 /**
  * Every month holding a public article, oldest first, with its count (for 50,000-URL parts) and the
- * latest modification. One small aggregate per month through the index, never a scan of all rows.
+ * latest modification. One aggregate per month, read from the index alone: [status, publishedAt, id,
+ * modifiedAt] holds every column it needs (without modifiedAt in it, each row of the month was read
+ * from the table: 0.9-2.4 s a month at 1,000,000 articles on SQLite, holding the event loop).
  */
 export async function sitemapMonths(now: Date = new Date()): Promise<MonthSummary[]> {
   const visible = publicArticleWhere(now);
-  const bounds = await db.article.aggregate({ where: visible, _min: { publishedAt: true }, _max: { publishedAt: true } });
-  const first = bounds._min.publishedAt;
-  const last = bounds._max.publishedAt;
+  // The first and the last public article, each one index look-up. (An aggregate's MIN and MAX read
+  // every public article: 0.4-0.5 s at 1,000,000 on SQLite.)
+  const edge = (direction: 'asc' | 'desc') =>
+    db.article.findFirst({ where: visible, orderBy: [{ publishedAt: direction }, { id: direction }], select: { publishedAt: true } });
+  const first = (await edge('asc'))?.publishedAt;
+  const last = (await edge('desc'))?.publishedAt;
   if (!first || !last) return [];
   const months: MonthSummary[] = [];
   let year = first.getUTCFullYear();
@@ -156,14 +162,38 @@ export async function* sectionSitemapEntries(now: Date = new Date()): AsyncGener
   }
 }
 
-const tagWithPublicArticles = (now: Date): Prisma.TagWhereInput => ({
-  articles: { some: { article: publicArticleWhere(now) } },
-});
+/** A tag with at least one public article, in SQL, on the Tag table known as `t`: its own article
+ * links first, each article then by its key. Prisma's `articles: { some: ... }` let SQLite's planner
+ * walk every public article for each tag looking for one with it (0.7 s for 22 tags at 1,000,000
+ * articles; a tag with none read them all); CROSS JOIN fixes the order on SQLite, PostgreSQL plans
+ * it from its statistics. `now` is parameter `placeholder`. */
+const tagWithPublicArticleSql = (placeholder: string) => `EXISTS (
+    SELECT 1 FROM "ArticleTag" link CROSS JOIN "Article" a
+     WHERE link."tagId" = t."id" AND a."id" = link."articleId" AND ${publicArticleSql('a', placeholder)}
+  )`;
 
 /** How many tag sitemaps there are (tags with at least one public article, 50,000 per file). */
 export async function tagSitemapParts(now: Date = new Date()): Promise<number> {
-  const count = await db.tag.count({ where: tagWithPublicArticles(now) });
-  return Math.ceil(count / urlsPerSitemap);
+  const [row] = await db.$queryRawUnsafe<{ count: number | bigint }[]>(
+    `SELECT COUNT(*) AS count FROM "Tag" t WHERE ${tagWithPublicArticleSql(onPostgres() ? '$1' : '?')}`,
+    now,
+  );
+  return Math.ceil(Number(row?.count ?? 0) / urlsPerSitemap);
+}
+
+/** Up to `take` tags with a public article and an id above `afterId`, in id order, `skip` skipped. */
+function tagsWithPublicArticles(now: Date, afterId: number, take: number, skip: number): Promise<{ id: number | bigint; slug: string }[]> {
+  // SQLite's "?" are taken in the order they appear: the parameters are written in that order.
+  const [at, after, limit, offset] = onPostgres() ? ['$1', '$2', '$3', '$4'] : ['?', '?', '?', '?'];
+  return db.$queryRawUnsafe(
+    `SELECT t."id" AS id, t."slug" AS slug FROM "Tag" t
+      WHERE ${tagWithPublicArticleSql(at)} AND t."id" > ${after}
+      ORDER BY t."id" LIMIT ${limit} OFFSET ${offset}`,
+    now,
+    afterId,
+    take,
+    skip,
+  );
 }
 
 /** Tag pages of one part, in id order, in keyset batches. */
@@ -173,13 +203,7 @@ export async function* tagSitemapEntries(part: number, now: Date = new Date()): 
   let afterId = 0;
   while (remaining > 0) {
     const take = Math.min(batchSize, remaining);
-    const rows = await db.tag.findMany({
-      where: { ...tagWithPublicArticles(now), id: { gt: afterId } },
-      orderBy: { id: 'asc' },
-      take,
-      skip,
-      select: { id: true, slug: true },
-    });
+    const rows = (await tagsWithPublicArticles(now, afterId, take, skip)).map((row) => ({ id: Number(row.id), slug: row.slug }));
     skip = 0;
     for (const row of rows) yield { loc: absoluteUrl(tagPath(row.slug)) };
     remaining -= rows.length;
