@@ -64,7 +64,6 @@ const articleSitemapSelect = {
   slug: true,
   headline: true,
   standfirst: true,
-  bodyText: true,
   contentType: true,
   publishedAt: true,
   modifiedAt: true,
@@ -74,7 +73,18 @@ const articleSitemapSelect = {
   },
 } satisfies Prisma.ArticleSelect;
 
-type ArticleSitemapRow = Prisma.ArticleGetPayload<{ select: typeof articleSitemapSelect }>;
+// Without bodyText: a video without a standfirst is described by the start of its text, read for
+// those rows only (bodyTextOfVideos). Read for every row, the text made a batch of 1,000 take 70-120 ms
+// at 1,000,000 articles on SQLite, 50 batches a month file, each holding the event loop.
+type ArticleSitemapRow = Prisma.ArticleGetPayload<{ select: typeof articleSitemapSelect }> & { bodyText?: string };
+
+/** The rows that need their text (videos without a standfirst), with it. */
+async function withVideoText(rows: ArticleSitemapRow[]): Promise<ArticleSitemapRow[]> {
+  const needText = rows.filter((row) => row.contentType === 'video' && row.leadMedia?.kind === 'video' && !row.standfirst).map((row) => row.id);
+  if (!needText.length) return rows;
+  const texts = new Map((await db.article.findMany({ where: { id: { in: needText } }, select: { id: true, bodyText: true } })).map((row) => [row.id, row.bodyText]));
+  return rows.map((row) => (texts.has(row.id) ? { ...row, bodyText: texts.get(row.id) } : row));
+}
 
 const mediaUrl = (path: string): string => absoluteUrl(mediaPath(path));
 
@@ -92,7 +102,7 @@ export function articleSitemapEntry(row: ArticleSitemapRow): SitemapEntry {
       video: {
         thumbnailLoc: poster,
         title: row.headline,
-        description: row.standfirst || row.bodyText.slice(0, 2048) || row.headline,
+        description: row.standfirst || (row.bodyText ?? '').slice(0, 2048) || row.headline,
         contentLoc: mediaUrl(media.path),
         durationSeconds: media.durationSeconds,
         publicationDate: published,
@@ -137,7 +147,7 @@ export async function* articleSitemapEntries(
       select: articleSitemapSelect,
     });
     skip = 0;
-    for (const row of rows) yield articleSitemapEntry(row);
+    for (const row of await withVideoText(rows)) yield articleSitemapEntry(row);
     remaining -= rows.length;
     const last = rows.at(-1);
     if (!last || rows.length < take) return;

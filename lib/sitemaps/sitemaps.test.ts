@@ -55,6 +55,9 @@ beforeAll(async () => {
     slug: 'february-video',
     headline: 'A match & a "video" <live>',
     contentType: 'video',
+    // No standfirst: the video is described by the start of its text (read for such rows only).
+    standfirst: '',
+    body: '<p>Extra time in the rain, then penalties.</p>',
     publishedAt: new Date('2024-02-10T09:00:00Z'),
     modifiedAt: new Date('2024-02-11T09:00:00Z'),
     leadMediaId: video.id,
@@ -112,6 +115,7 @@ describe('article sitemaps', () => {
     expect(entry).toMatchObject({ loc: `${site}/sport/february-video`, lastmod: '2024-02-11T09:00:00.000Z' });
     expect(entry!['video:video']).toMatchObject({
       'video:title': 'A match & a "video" <live>',
+      'video:description': 'Extra time in the rain, then penalties.',
       'video:duration': 125,
       'video:publication_date': '2024-02-10T09:00:00.000Z',
     });
