@@ -158,8 +158,10 @@ export async function* articleSitemapEntries(
 /** Home and every section front, with the time their newest article changed. */
 export async function* sectionSitemapEntries(now: Date = new Date()): AsyncGenerator<SitemapEntry> {
   const visible = publicArticleWhere(now);
-  const latest = await db.article.aggregate({ where: visible, _max: { publishedAt: true, modifiedAt: true } });
-  yield { loc: absoluteUrl('/'), lastmod: laterOf(latest._max.publishedAt, latest._max.modifiedAt)?.toISOString() ?? null };
+  // Home's lastmod is its newest article's, as each front's below: one index look-up. (The latest
+  // change of every public article needed all of them read: 0.4-0.5 s at 1,000,000 on SQLite.)
+  const newestOfAll = await db.article.findFirst({ where: visible, orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }], select: { publishedAt: true, modifiedAt: true } });
+  yield { loc: absoluteUrl('/'), lastmod: newestOfAll ? (laterOf(newestOfAll.publishedAt, newestOfAll.modifiedAt)?.toISOString() ?? null) : null };
   // A retired section's front still answers but is no longer updated: not offered to crawlers.
   const sections = await db.section.findMany({ where: { retiredAt: null }, orderBy: [{ position: 'asc' }, { id: 'asc' }], select: { id: true, slug: true } });
   for (const section of sections) {

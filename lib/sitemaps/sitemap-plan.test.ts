@@ -9,7 +9,7 @@ import { db } from '@/lib/db/client';
 import { onPostgres } from '@/lib/db/dialect';
 import { needs } from '@/testing/services';
 import { sqlitePlans, tableSteps } from '@/testing/sqlite-plans';
-import { sitemapMonths, tagSitemapEntries, tagSitemapParts } from '@/lib/sitemaps/queries';
+import { sectionSitemapEntries, sitemapMonths, tagSitemapEntries, tagSitemapParts } from '@/lib/sitemaps/queries';
 
 beforeAll(async () => {
   const section = await db.section.create({ data: { slug: 'plans', name: 'Plans' } });
@@ -38,6 +38,14 @@ describe('the sitemap index’s query plans', needs(onPostgres() ? 'SQLite only 
     const months = plans.filter(({ sql }) => /COUNT\(\*\)/.test(sql));
     expect(months).toHaveLength(1);
     expect(tableSteps(months[0]!.plan)).toEqual([expect.stringMatching(/^SEARCH (main\.)?Article USING COVERING INDEX Article_status_publishedAt_id_modifiedAt_idx \(status=\? AND publishedAt>\? AND publishedAt<\?\)$/)]);
+  });
+
+  it('home and the fronts take their newest article’s dates: no aggregate over every public article', async () => {
+    const plans = await sitemapPlans(async () => {
+      for await (const entry of sectionSitemapEntries()) void entry;
+    }, (sql) => /FROM `main`\.`Article`/.test(sql));
+    expect(plans.length).toBeGreaterThanOrEqual(2);
+    expect(plans.filter(({ sql }) => /\b(MAX|MIN|COUNT)\(/.test(sql)).map(({ sql }) => sql)).toEqual([]);
   });
 
   it('the tags with a public article: each tag’s own links first, then each article by its key', async () => {
