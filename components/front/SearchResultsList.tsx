@@ -6,6 +6,13 @@ import { VideoMark } from '@/components/front/VideoMark';
 import { CardKicker } from '@/components/front/CardKicker';
 
 export function SearchResultsList({ results }: { results: SearchResults }) {
+  if (results.timedOut) {
+    return (
+      <p data-testid="search-results" role="status">
+        Searching for “{results.query}” took too long. Try more words, or longer ones.
+      </p>
+    );
+  }
   if (results.total === 0) {
     return <p data-testid="search-results">No articles match “{results.query}”.</p>;
   }

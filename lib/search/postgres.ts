@@ -8,7 +8,7 @@
 // only the SEARCH_CANDIDATES most recently added matches (highest ids) are ranked.
 import { db } from '@/lib/db/client';
 import { MARK_END, MARK_START, SEARCH_CANDIDATES, SEARCH_COUNT_CAP, snippetToHtml } from '@/lib/search/query';
-import type { SearchEngine } from '@/lib/search/types';
+import { SearchTimedOut, type SearchEngine } from '@/lib/search/types';
 import { publicArticleSql } from '@/lib/articles/public';
 
 /** Each term a quoted lexeme (so no tsquery operator can sneak in), all required, the last a prefix. */
@@ -70,28 +70,60 @@ export const pageSql = `WITH q AS MATERIALIZED (SELECT to_tsquery('lede_search',
 
 type PageRow = { candidates: number | bigint; public: number | bigint; id: number | bigint | null; snippet: string | null; body: string | null };
 
+/** PostgreSQL's own limit on a search's statements: the server stops the query and frees its
+ * connection (a client-side timeout would leave it running). A prefix in a tenth of 1,000,000 articles
+ * ("video") took 2.1 s alone and 10 s under the news day, where the client's 10 s read timeout made it
+ * a 500 (docs/benchmarks.md, "News day"). */
+export const SEARCH_TIMEOUT_MS = 3_000;
+
+/** PostgreSQL's "canceling statement due to statement timeout" (SQLSTATE 57014), however Prisma wraps it. */
+export function isStatementTimeout(error: unknown): boolean {
+  const text = [error instanceof Error ? error.message : String(error), JSON.stringify((error as { meta?: unknown })?.meta ?? null)].join(' ');
+  return /57014|statement timeout/i.test(text);
+}
+
 export const postgresSearch: SearchEngine = {
-  async search(terms, offset, limit, now = new Date()) {
-    const query = toTsQuery(terms);
-    const rows = await db.$queryRawUnsafe<PageRow[]>(pageSql, query, limit, offset, HEADLINE_OPTIONS, now, SEARCH_CANDIDATES);
-    const candidates = Number(rows[0]?.candidates ?? 0);
-    const publicCandidates = Number(rows[0]?.public ?? 0);
-    // The candidates settle the count when they hold every match (fewer than SEARCH_CANDIDATES) or
-    // more public ones than the cap: only otherwise is it counted over the index (the same number).
-    let total = Math.min(publicCandidates, SEARCH_COUNT_CAP + 1);
-    if (candidates >= SEARCH_CANDIDATES && publicCandidates <= SEARCH_COUNT_CAP) {
-      const [countRow] = await db.$queryRawUnsafe<{ total: number | bigint }[]>(countSql, query, now, SEARCH_COUNT_CAP + 1);
-      total = Number(countRow?.total ?? 0);
+  async search(terms, offset, limit, now = new Date(), { timeoutMs = SEARCH_TIMEOUT_MS } = {}) {
+    try {
+      // SET LOCAL holds for this transaction only: the connection goes back to the pool unchanged. On a
+      // replica when there are some (a transaction on the extended client would go to the primary).
+      const reader = (db as unknown as { $replica?: () => typeof db }).$replica?.() ?? db;
+      return await reader.$transaction(
+        async (tx) => {
+          await tx.$executeRawUnsafe(`SET LOCAL statement_timeout = ${Math.max(1, Math.floor(timeoutMs))}`);
+          return searchIn(tx, terms, offset, limit, now);
+        },
+        { timeout: timeoutMs + 5_000, maxWait: 5_000 },
+      );
+    } catch (error) {
+      if (isStatementTimeout(error)) throw new SearchTimedOut(timeoutMs);
+      throw error;
     }
-    if (total === 0 || offset >= total) return { total, matches: [] };
-    return {
-      total,
-      matches: rows
-        .filter((row) => row.id !== null)
-        .map((row) => ({ id: Number(row.id), snippet: snippetToHtml(withEllipses((row.snippet ?? '').replaceAll('\u0001', '<'), row.body ?? '')) })),
-    };
   },
 };
+
+type Queries = Pick<typeof db, '$queryRawUnsafe'>;
+
+async function searchIn(client: Queries, terms: string[], offset: number, limit: number, now: Date): Promise<{ total: number; matches: { id: number; snippet: string }[] }> {
+  const query = toTsQuery(terms);
+  const rows = await client.$queryRawUnsafe<PageRow[]>(pageSql, query, limit, offset, HEADLINE_OPTIONS, now, SEARCH_CANDIDATES);
+  const candidates = Number(rows[0]?.candidates ?? 0);
+  const publicCandidates = Number(rows[0]?.public ?? 0);
+  // The candidates settle the count when they hold every match (fewer than SEARCH_CANDIDATES) or
+  // more public ones than the cap: only otherwise is it counted over the index (the same number).
+  let total = Math.min(publicCandidates, SEARCH_COUNT_CAP + 1);
+  if (candidates >= SEARCH_CANDIDATES && publicCandidates <= SEARCH_COUNT_CAP) {
+    const [countRow] = await client.$queryRawUnsafe<{ total: number | bigint }[]>(countSql, query, now, SEARCH_COUNT_CAP + 1);
+    total = Number(countRow?.total ?? 0);
+  }
+  if (total === 0 || offset >= total) return { total, matches: [] };
+  return {
+    total,
+    matches: rows
+      .filter((row) => row.id !== null)
+      .map((row) => ({ id: Number(row.id), snippet: snippetToHtml(withEllipses((row.snippet ?? '').replaceAll('\u0001', '<'), row.body ?? '')) })),
+  };
+}
 
 /** FTS5 marks a cut passage with an ellipsis at the cut end(s); ts_headline does not: add them. */
 export function withEllipses(snippet: string, body: string): string {

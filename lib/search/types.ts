@@ -16,11 +16,24 @@ export type SearchResults = {
   totalCapped: boolean;
   page: number;
   pageCount: number;
+  /** The database gave up on this search (SEARCH_TIMEOUT_MS): nothing is listed, and the page says so. */
+  timedOut?: boolean;
 };
+
+/** A search the database stopped at its time limit (PostgreSQL's statement_timeout). */
+export class SearchTimedOut extends Error {
+  constructor(public readonly timeoutMs: number) {
+    super(`the search took longer than ${timeoutMs} ms`);
+    this.name = 'SearchTimedOut';
+  }
+}
+
+/** How long the database may spend on one search before it is stopped (SearchTimedOut). */
+export type SearchLimits = { timeoutMs?: number };
 
 export interface SearchEngine {
   /** Ids of public articles (lib/articles/public.ts) matching `terms`, best first among the
    * SEARCH_CANDIDATES most recently added matches, with their snippets; `total` counts matches up to
    * SEARCH_COUNT_CAP + 1 (more than the cap means "more than"). */
-  search(terms: string[], offset: number, limit: number, now?: Date): Promise<{ total: number; matches: { id: number; snippet: string }[] }>;
+  search(terms: string[], offset: number, limit: number, now?: Date, limits?: SearchLimits): Promise<{ total: number; matches: { id: number; snippet: string }[] }>;
 }
