@@ -74,7 +74,7 @@ const articleSitemapSelect = {
 } satisfies Prisma.ArticleSelect;
 
 // Without bodyText: a video without a standfirst is described by the start of its text, read for
-// those rows only (bodyTextOfVideos). Read for every row, the text made a batch of 1,000 take 70-120 ms
+// those rows only (withVideoText). Read for every row, the text made a batch of 1,000 take 70-120 ms
 // at 1,000,000 articles on SQLite, 50 batches a month file, each holding the event loop.
 type ArticleSitemapRow = Prisma.ArticleGetPayload<{ select: typeof articleSitemapSelect }> & { bodyText?: string };
 
