@@ -26,5 +26,5 @@ export async function sqlitePlans(work: () => Promise<unknown>, keep: (sql: stri
   );
 }
 
-/** The lines of a plan that read a table or an index. */
+/** The table steps of a plan, in the order SQLite runs them (co-routine, subquery and sorting lines left out). */
 export const tableSteps = (plan: string[]): string[] => plan.filter((line) => /^(SCAN|SEARCH) /.test(line) && !/^SCAN (sub|\(subquery)/.test(line));

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
 import { onPostgres } from '@/lib/db/dialect';
 import { needs } from '@/testing/services';
+import { tableSteps } from '@/testing/sqlite-plans';
 import { countSql, pageSql } from '@/lib/search/sqlite';
 
 async function planOf(sql: string, parameters: unknown[]): Promise<string[]> {
@@ -12,8 +13,6 @@ async function planOf(sql: string, parameters: unknown[]): Promise<string[]> {
   return rows.map((row) => row.detail);
 }
 
-/** The table steps of a plan, in the order SQLite runs them (co-routine and sorting lines left out). */
-const tableSteps = (plan: string[]) => plan.filter((line) => /^(SCAN|SEARCH) /.test(line) && !/^SCAN \(subquery/.test(line));
 
 describe('the SQLite search plans', needs(onPostgres() ? 'SQLite only (this run is on PostgreSQL)' : null), () => {
   it('count: the full-text matches first, each article by its key', async () => {

@@ -33,7 +33,7 @@ describe('the sitemap index', () => {
 
 describe('the sitemap index’s query plans', needs(onPostgres() ? 'SQLite only (this run is on PostgreSQL)' : null), () => {
   it('each month’s count and latest change come from the index alone; the first and last dates are one look-up each', async () => {
-    const plans = await sitemapPlans(() => sitemapMonths(), (sql) => /FROM `main`\.`Article`/.test(sql));
+    const plans = await sqlitePlans(() => sitemapMonths(), (sql) => /FROM `main`\.`Article`/.test(sql));
     expect(plans.some(({ sql }) => /\bMIN\(/.test(sql)), 'an aggregate MIN reads every public article').toBe(false);
     const months = plans.filter(({ sql }) => /COUNT\(\*\)/.test(sql));
     expect(months).toHaveLength(1);
@@ -41,7 +41,7 @@ describe('the sitemap index’s query plans', needs(onPostgres() ? 'SQLite only 
   });
 
   it('home and the fronts take their newest article’s dates: no aggregate over every public article', async () => {
-    const plans = await sitemapPlans(async () => {
+    const plans = await sqlitePlans(async () => {
       for await (const entry of sectionSitemapEntries()) void entry;
     }, (sql) => /FROM `main`\.`Article`/.test(sql));
     expect(plans.length).toBeGreaterThanOrEqual(2);
@@ -49,7 +49,7 @@ describe('the sitemap index’s query plans', needs(onPostgres() ? 'SQLite only 
   });
 
   it('the tags with a public article: each tag’s own links first, then each article by its key', async () => {
-    const plans = await sitemapPlans(async () => {
+    const plans = await sqlitePlans(async () => {
       await tagSitemapParts();
       for await (const entry of tagSitemapEntries(1)) void entry;
     }, (sql) => /FROM "Tag" t/.test(sql));
@@ -62,5 +62,3 @@ describe('the sitemap index’s query plans', needs(onPostgres() ? 'SQLite only 
     }
   });
 });
-
-const sitemapPlans = sqlitePlans;
