@@ -5,7 +5,7 @@ import { cardSelect } from '@/lib/articles/select';
 import { toArticleCard } from '@/lib/articles/mappers';
 import { SEARCH_COUNT_CAP, SEARCH_PAGE_SIZE, searchTerms } from '@/lib/search/query';
 import { sqliteSearch } from '@/lib/search/sqlite';
-import { SearchTimedOut, type SearchEngine, type SearchHit, type SearchLimits, type SearchResults } from '@/lib/search/types';
+import { SearchTimedOut, type SearchEngine, type SearchHit, type SearchLimits, type SearchMatches, type SearchResults } from '@/lib/search/types';
 
 async function engine(): Promise<SearchEngine> {
   if (isPostgres(config.DATABASE_URL)) {
@@ -18,7 +18,7 @@ async function engine(): Promise<SearchEngine> {
 export async function searchArticles(query: string, page: number = 1, limits?: SearchLimits): Promise<SearchResults> {
   const terms = searchTerms(query);
   if (terms.length === 0) return { query, hits: [], total: 0, totalCapped: false, page: 1, pageCount: 0 };
-  let found: Awaited<ReturnType<SearchEngine['search']>>;
+  let found: SearchMatches;
   try {
     found = await (await engine()).search(terms, (page - 1) * SEARCH_PAGE_SIZE, SEARCH_PAGE_SIZE, undefined, limits);
   } catch (error) {

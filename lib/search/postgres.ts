@@ -8,7 +8,7 @@
 // only the SEARCH_CANDIDATES most recently added matches (highest ids) are ranked.
 import { db } from '@/lib/db/client';
 import { MARK_END, MARK_START, SEARCH_CANDIDATES, SEARCH_COUNT_CAP, snippetToHtml } from '@/lib/search/query';
-import { SearchTimedOut, type SearchEngine } from '@/lib/search/types';
+import { SearchTimedOut, type SearchEngine, type SearchMatches } from '@/lib/search/types';
 import { publicArticleSql } from '@/lib/articles/public';
 
 /** Each term a quoted lexeme (so no tsquery operator can sneak in), all required, the last a prefix. */
@@ -104,7 +104,7 @@ export const postgresSearch: SearchEngine = {
 
 type Queries = Pick<typeof db, '$queryRawUnsafe'>;
 
-async function searchIn(client: Queries, terms: string[], offset: number, limit: number, now: Date): Promise<{ total: number; matches: { id: number; snippet: string }[] }> {
+async function searchIn(client: Queries, terms: string[], offset: number, limit: number, now: Date): Promise<SearchMatches> {
   const query = toTsQuery(terms);
   const rows = await client.$queryRawUnsafe<PageRow[]>(pageSql, query, limit, offset, HEADLINE_OPTIONS, now, SEARCH_CANDIDATES);
   const candidates = Number(rows[0]?.candidates ?? 0);

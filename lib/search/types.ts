@@ -28,6 +28,9 @@ export class SearchTimedOut extends Error {
   }
 }
 
+/** What an engine finds: the count (up to SEARCH_COUNT_CAP + 1) and the page's ids with their snippets. */
+export type SearchMatches = { total: number; matches: { id: number; snippet: string }[] };
+
 /** How long the database may spend on one search before it is stopped (SearchTimedOut). */
 export type SearchLimits = { timeoutMs?: number };
 
@@ -35,5 +38,5 @@ export interface SearchEngine {
   /** Ids of public articles (lib/articles/public.ts) matching `terms`, best first among the
    * SEARCH_CANDIDATES most recently added matches, with their snippets; `total` counts matches up to
    * SEARCH_COUNT_CAP + 1 (more than the cap means "more than"). */
-  search(terms: string[], offset: number, limit: number, now?: Date, limits?: SearchLimits): Promise<{ total: number; matches: { id: number; snippet: string }[] }>;
+  search(terms: string[], offset: number, limit: number, now?: Date, limits?: SearchLimits): Promise<SearchMatches>;
 }
