@@ -2,7 +2,9 @@
 // publication time no later than now. A scheduled article waits with status `scheduled` until the due
 // work flips it (lib/articles/scheduling/due-work.ts); a published row can still carry a time ahead (an import,
 // a restored article), and it stays out of every public read until that time. Every public read uses
-// this rule in one of its three forms: a Prisma filter, a test on a loaded row, raw SQL (search).
+// this rule in one of its four forms: a Prisma filter, a test on a loaded row, raw SQL (search), and
+// the tag and byline links' `publicFrom` (their article's publishedAt while it is published, kept by
+// triggers: lib/articles/scope.ts), bounded by `publicBound`.
 import type { Prisma } from '@/lib/generated/prisma/client';
 
 /** Prisma filter of public articles; `notAfter` also bounds their publication time (a keyset page's
@@ -11,8 +13,13 @@ import type { Prisma } from '@/lib/generated/prisma/client';
  * section's and read every public article of the site in date order (lib/articles/queries.test.ts
  * sees the plan). */
 export function publicArticleWhere(now: Date = new Date(), notAfter?: Date): Prisma.ArticleWhereInput {
-  const bound = notAfter && notAfter.getTime() < now.getTime() ? notAfter : now;
-  return { status: 'published', publishedAt: { lte: bound } };
+  return { status: 'published', publishedAt: { lte: publicBound(now, notAfter) } };
+}
+
+/** The latest publication time a public read (or one of its keyset pages) may show: now, or the
+ * cursor's time when that is earlier. */
+export function publicBound(now: Date = new Date(), notAfter?: Date): Date {
+  return notAfter && notAfter.getTime() < now.getTime() ? notAfter : now;
 }
 
 /** The same rule on a row already loaded (the article page, a related link's target). */

@@ -11,7 +11,8 @@ import { toArticleCard, toArticleView } from '@/lib/articles/mappers';
 import { encodeCursor, PAGE_SIZE, parseCursor, type Cursor } from '@/lib/articles/cursor';
 import type { ArticleCard, ArticlePage, ArticleView } from '@/lib/articles/types';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import { isPublicArticle, publicArticleWhere } from '@/lib/articles/public';
+import { isPublicArticle, publicArticleWhere, publicBound } from '@/lib/articles/public';
+import { readScopedArticles, type ArticleScope } from '@/lib/articles/scope';
 import { frontKey, loadFrontStories, loadPinned, loadDraftPinned } from '@/lib/fronts/queries';
 import { composeFront, type FrontStory } from '@/lib/fronts/compose';
 import { loadByline } from '@/lib/contributors/queries';
@@ -19,31 +20,25 @@ import type { FrontSlotInput } from '@/lib/fronts/schema';
 
 export type PageDirection = 'older' | 'newer';
 
-/** One keyset page of public articles in a scope (a section, a tag, or everything).
+/** One keyset page of public articles in a scope (the site, a section, a tag, a contributor).
  * `publishedAt <= t AND NOT (publishedAt = t AND id >= x)` lets the database seek straight to the
- * cursor in the (scope, status, publishedAt, id) index instead of counting past earlier pages. */
+ * cursor in the scope's index instead of counting past earlier pages (lib/articles/scope.ts). */
 export async function loadArticlePage(
-  scope: Prisma.ArticleWhereInput,
+  scope: ArticleScope,
   cursor: Cursor | null,
   direction: PageDirection,
   size: number = PAGE_SIZE,
 ): Promise<ArticlePage> {
   if (direction === 'newer' && cursor) {
-    const rows = await db.article.findMany({
-      where: {
-        ...scope,
-        // Only the cursor bounds publishedAt here: a second bound (the public rule's `<= now`) makes
-        // SQLite's planner leave the section's index (lib/articles/queries.test.ts sees the plan).
-        // The rule is applied to the rows instead: read oldest first, anything dated ahead of now
-        // comes last, so dropping it leaves the page's public rows in order.
-        status: 'published',
-        publishedAt: { gte: cursor.publishedAt },
-        NOT: { publishedAt: cursor.publishedAt, id: { lte: cursor.id } },
-      },
-      orderBy: [{ publishedAt: 'asc' }, { id: 'asc' }],
-      take: size + 1,
-      select: cardSelect,
-    }).then((found) => found.filter((row) => isPublicArticle({ status: 'published', publishedAt: row.publishedAt })));
+    // Only the cursor bounds publishedAt here: a second bound (the public rule's `<= now`) makes
+    // SQLite's planner leave the section's index (lib/articles/queries.test.ts sees the plan).
+    // The rule is applied to the rows instead: read oldest first, anything dated ahead of now
+    // comes last, so dropping it leaves the page's public rows in order.
+    const rows = await readScopedArticles(
+      scope,
+      { publishedAt: { gte: cursor.publishedAt }, exclude: { publishedAt: cursor.publishedAt, id: { lte: cursor.id } }, order: 'asc', take: size + 1 },
+      cardSelect,
+    ).then((found) => found.filter((row) => isPublicArticle({ status: 'published', publishedAt: row.publishedAt })));
     const hasNewer = rows.length > size;
     const articles = rows.slice(0, size).reverse().map(toArticleCard);
     return {
@@ -52,16 +47,16 @@ export async function loadArticlePage(
       olderCursor: articles.length ? encodeCursor(articles[articles.length - 1]!) : null,
     };
   }
-  const rows = await db.article.findMany({
-    where: {
-      ...scope,
-      ...publicArticleWhere(new Date(), cursor?.publishedAt),
-      ...(cursor ? { NOT: { publishedAt: cursor.publishedAt, id: { gte: cursor.id } } } : {}),
+  const rows = await readScopedArticles(
+    scope,
+    {
+      publishedAt: { lte: publicBound(new Date(), cursor?.publishedAt) },
+      ...(cursor ? { exclude: { publishedAt: cursor.publishedAt, id: { gte: cursor.id } } } : {}),
+      order: 'desc',
+      take: size + 1,
     },
-    orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
-    take: size + 1,
-    select: cardSelect,
-  });
+    cardSelect,
+  );
   const hasOlder = rows.length > size;
   const articles = rows.slice(0, size).map(toArticleCard);
   return {
@@ -117,7 +112,7 @@ export function getTagFront(slug: string, cursorValue: string | null, direction:
       if (cursorValue !== null && !cursor) return null;
       const tag = await db.tag.findUnique({ where: { slug }, select: { id: true, slug: true, name: true } });
       if (!tag) return null;
-      return { tag, page: await loadArticlePage({ tags: { some: { tagId: tag.id } } }, cursor, direction) };
+      return { tag, page: await loadArticlePage({ tagId: tag.id }, cursor, direction) };
     },
     ['tag-front', slug, cursorValue ?? '', direction],
     { tags: [cacheTags.tag(slug)] },

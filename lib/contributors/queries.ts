@@ -26,7 +26,7 @@ export async function loadAuthorPage(id: number, cursorValue: string | null, dir
   if (cursorValue !== null && !cursor) return null;
   const row = await db.contributor.findUnique({ where: { id }, select: profileSelect });
   if (!row) return null;
-  const page = await loadArticlePage({ contributors: { some: { contributorId: row.id } } }, cursor, direction);
+  const page = await loadArticlePage({ contributorId: row.id }, cursor, direction);
   return { contributor: toContributorProfile(row), page };
 }
 

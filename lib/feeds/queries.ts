@@ -4,7 +4,8 @@ import { config } from '@/lib/config';
 import { db } from '@/lib/db/client';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { articlePath, authorPath, mediaPath, sectionPath, tagPath } from '@/lib/articles/urls';
-import { publicArticleWhere } from '@/lib/articles/public';
+import { publicBound } from '@/lib/articles/public';
+import { readScopedArticles, type ArticleScope } from '@/lib/articles/scope';
 import type { FeedScope } from '@/lib/feeds/urls';
 import type { BodyDocument } from '@/lib/articles/body/schema';
 import { storedBody } from '@/lib/articles/stored-fields';
@@ -91,13 +92,8 @@ function feedItem(row: FeedRow): FeedItem {
   };
 }
 
-async function newestArticles(where: Prisma.ArticleWhereInput): Promise<{ items: FeedItem[]; references: BodyReferences }> {
-  const rows = await db.article.findMany({
-    where,
-    orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
-    take: feedSize,
-    select: feedSelect,
-  });
+async function newestArticles(scope: ArticleScope, now: Date): Promise<{ items: FeedItem[]; references: BodyReferences }> {
+  const rows = await readScopedArticles(scope, { publishedAt: { lte: publicBound(now) }, order: 'desc', take: feedSize }, feedSelect);
   const items = rows.map(feedItem);
   // One media query and one article query for every body of the feed.
   return { items, references: await readBodyReferences(items.map((item) => item.body)) };
@@ -105,10 +101,9 @@ async function newestArticles(where: Prisma.ArticleWhereInput): Promise<{ items:
 
 /** The feed's title, page and items; null when the section or tag does not exist (the route 404s). */
 export async function loadFeed(scope: FeedScope, now: Date = new Date()): Promise<FeedData | null> {
-  const visible = publicArticleWhere(now);
   switch (scope.kind) {
     case 'site':
-      return { title: config.SITE_NAME, description: config.SITE_DESCRIPTION, pagePath: '/', ...(await newestArticles(visible)) };
+      return { title: config.SITE_NAME, description: config.SITE_DESCRIPTION, pagePath: '/', ...(await newestArticles({ site: true }, now)) };
     case 'section': {
       const section = await db.section.findUnique({ where: { slug: scope.slug }, select: { id: true, name: true, description: true } });
       if (!section) return null;
@@ -116,7 +111,7 @@ export async function loadFeed(scope: FeedScope, now: Date = new Date()): Promis
         title: `${config.SITE_NAME}: ${section.name}`,
         description: section.description || `The latest ${section.name} news from ${config.SITE_NAME}.`,
         pagePath: sectionPath(scope.slug),
-        ...(await newestArticles({ ...visible, sectionId: section.id })),
+        ...(await newestArticles({ sectionId: section.id }, now)),
       };
     }
     case 'tag': {
@@ -126,7 +121,7 @@ export async function loadFeed(scope: FeedScope, now: Date = new Date()): Promis
         title: `${config.SITE_NAME}: ${tag.name}`,
         description: `News about ${tag.name} from ${config.SITE_NAME}.`,
         pagePath: tagPath(scope.slug),
-        ...(await newestArticles({ ...visible, tags: { some: { tagId: tag.id } } })),
+        ...(await newestArticles({ tagId: tag.id }, now)),
       };
     }
     case 'author': {
@@ -136,7 +131,7 @@ export async function loadFeed(scope: FeedScope, now: Date = new Date()): Promis
         title: `${config.SITE_NAME}: ${contributor.name}`,
         description: `Stories by ${contributor.name}${contributor.jobTitle ? `, ${contributor.jobTitle}` : ''}, on ${config.SITE_NAME}.`,
         pagePath: authorPath(scope.slug),
-        ...(await newestArticles({ ...visible, contributors: { some: { contributorId: contributor.id } } })),
+        ...(await newestArticles({ contributorId: contributor.id }, now)),
       };
     }
   }
