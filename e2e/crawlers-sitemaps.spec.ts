@@ -4,6 +4,9 @@
 import { XMLParser } from 'fast-xml-parser';
 import { db } from '@/lib/db/client';
 import { xsdValidator, type XsdValidator } from '@/testing/sitemap-xsd';
+import { addCorrection } from '@/lib/articles/commands/notes';
+import { monthKey } from '@/lib/sitemaps/urls';
+import { newsroomAccount } from './admin-support';
 import { expect, legacyArticle, test } from './support/fixtures';
 
 const parser = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['url', 'sitemap', 'image:image'].includes(name) });
@@ -85,4 +88,29 @@ test('the Google News sitemap holds the last 48 hours only, with name, language,
     expect(Date.parse(news['news:publication_date'])).toBeGreaterThanOrEqual(since - 60_000);
     expect(news['news:title']).toBeTruthy();
   }
+});
+
+test('a correction of an article in a past month moves that month’s lastmod in the index at once', async ({ request }) => {
+  // Each month's summary is cached under its own tag (lib/sitemaps/cached.ts): a change must expire the
+  // month its article is dated in, not only the current one, or crawlers never re-read the old file.
+  const monthLastmods = async (): Promise<Record<string, string | undefined>> => {
+    const index = parser.parse(await (await request.get('/sitemap.xml')).text()).sitemapindex.sitemap as { loc: string; lastmod?: string }[];
+    return Object.fromEntries(index.filter((entry) => entry.loc.includes('/sitemaps/articles/')).map((entry) => [entry.loc.replace(/^.*\/sitemaps\/articles\//, ''), entry.lastmod]));
+  };
+  const thisMonth = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), 1));
+  // A generated demo article of an earlier month (not the legacy one, whose page other specs read whole).
+  const old = await db.article.findFirst({
+    where: { status: 'published', legacyId: null, publishedAt: { lt: thisMonth, gte: new Date('2020-01-01T00:00:00Z') } },
+    orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
+    select: { id: true, publishedAt: true },
+  });
+  test.skip(!old, 'the demo content holds no article before this month');
+  const month = `${monthKey(old!.publishedAt!)}.xml`;
+  const before = await monthLastmods();
+  expect(Object.keys(before)).toContain(month);
+  const editor = await newsroomAccount('editor');
+  await addCorrection({ id: editor.id, role: 'editor' }, old!.id, { note: 'An earlier version of this story gave the wrong date.' });
+  const { modifiedAt } = await db.article.findUniqueOrThrow({ where: { id: old!.id }, select: { modifiedAt: true } });
+  // The server's outbox poller carries the refresh out (the correction was written from this process).
+  await expect.poll(async () => (await monthLastmods())[month], { timeout: 10_000 }).toBe(modifiedAt!.toISOString());
 });

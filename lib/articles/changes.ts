@@ -3,6 +3,7 @@
 // move between sections, a new slug or a dropped tag expires the old pages as well as the new ones.
 import { db } from '@/lib/db/client';
 import { articlePath } from '@/lib/articles/urls';
+import { monthKey } from '@/lib/sitemaps/urls';
 import type { ArticleChange } from '@/lib/cache/refresh';
 import type { Prisma } from '@/lib/generated/prisma/client';
 
@@ -12,6 +13,8 @@ export async function describeArticleChange(articleId: number, client: Prisma.Tr
     select: {
       slug: true,
       breakingUntil: true,
+      // The sitemap index counts it in its month.
+      publishedAt: true,
       section: { select: { slug: true } },
       tags: { select: { tag: { select: { slug: true } } } },
       oldSlugs: { select: { slug: true } },
@@ -25,7 +28,7 @@ export async function describeArticleChange(articleId: number, client: Prisma.Tr
       contributors: { select: { contributorId: true } },
     },
   });
-  if (!article) return { articleId, sectionSlugs: [], tagSlugs: [], paths: [], fronts: [], contributorIds: [] };
+  if (!article) return { articleId, sectionSlugs: [], tagSlugs: [], paths: [], fronts: [], contributorIds: [], months: [] };
   const paths = [
     articlePath(article),
     ...article.oldSlugs.map((old) => articlePath({ slug: old.slug, section: article.section })),
@@ -40,6 +43,7 @@ export async function describeArticleChange(articleId: number, client: Prisma.Tr
     fronts: [...new Set(article.frontSlots.map((slot) => slot.front.section?.slug ?? 'home'))],
     mostRead: article.mostRead !== null,
     contributorIds: article.contributors.map((link) => link.contributorId),
+    months: article.publishedAt ? [monthKey(article.publishedAt)] : [],
   };
 }
 
@@ -55,5 +59,6 @@ export function mergeArticleChanges(...changes: ArticleChange[]): ArticleChange 
     fronts: [...new Set(changes.flatMap((change) => change.fronts ?? []))],
     mostRead: changes.some((change) => change.mostRead),
     contributorIds: [...new Set(changes.flatMap((change) => change.contributorIds ?? []))],
+    months: [...new Set(changes.flatMap((change) => change.months ?? []))],
   };
 }

@@ -25,6 +25,8 @@ export type ArticleChange = {
   mostRead?: boolean;
   /** Every contributor the article's byline names or named: their author pages list it. */
   contributorIds?: readonly number[];
+  /** Every month ("2026-11", UTC) the article is or was dated in: the sitemap index counts it there. */
+  months?: readonly string[];
 };
 
 export function tagsForArticleChange(change: ArticleChange): string[] {
@@ -38,12 +40,13 @@ export function tagsForArticleChange(change: ArticleChange): string[] {
     if (front !== 'home') tags.add(cacheTags.section(front));
   }
   for (const id of change.contributorIds ?? []) tags.add(cacheTags.author(id));
+  for (const month of change.months ?? []) tags.add(cacheTags.sitemapMonth(month));
   for (const path of change.paths ?? []) tags.add(pathTag(path));
   return [...tags];
 }
 
 /** Every public page: an import too large to describe article by article, a restore, a copy. */
-export const everythingTags: readonly string[] = [cacheTags.home, cacheTags.sections, cacheTags.breaking, cacheTags.feeds, cacheTags.sitemaps, everyPageTag];
+export const everythingTags: readonly string[] = [cacheTags.home, cacheTags.sections, cacheTags.breaking, cacheTags.feeds, cacheTags.sitemaps, cacheTags.sitemapMonths, everyPageTag];
 
 /** Inside the write's transaction: records what the change expires. */
 export async function recordArticleRefresh(tx: Prisma.TransactionClient, change: ArticleChange | null): Promise<void> {

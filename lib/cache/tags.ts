@@ -9,7 +9,13 @@ export const cacheTags = {
   breaking: 'breaking',
   /** Site-wide feeds and sitemaps. */
   feeds: 'feeds',
+  /** The sitemap index's list of months and the small sitemap reads (lib/sitemaps/cached.ts). */
   sitemaps: 'sitemaps',
+  /** Every month's summary in the sitemap index (bulk changes: imports, restores). */
+  sitemapMonths: 'sitemap-months',
+  /** One month's summary in the sitemap index (its count and latest change), "2026-11": recorded
+   * when an article dated in that month changes, so a publish recounts its own month only. */
+  sitemapMonth: (month: string) => `sitemap-month:${month}`,
   /** The "most read" panel (home and every article page): expired only when its ranking changes
    * (lib/audience/most-read.ts) or an article in it leaves the public site (lib/articles/changes.ts). */
   mostRead: 'most-read',
