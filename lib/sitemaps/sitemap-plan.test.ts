@@ -9,7 +9,7 @@ import { db } from '@/lib/db/client';
 import { onPostgres } from '@/lib/db/dialect';
 import { needs } from '@/testing/services';
 import { sqlitePlans, tableSteps } from '@/testing/sqlite-plans';
-import { sectionSitemapEntries, sitemapMonths, tagSitemapEntries, tagSitemapParts } from '@/lib/sitemaps/queries';
+import { articleSitemapEntries, sectionSitemapEntries, sitemapMonths, tagSitemapEntries, tagSitemapParts } from '@/lib/sitemaps/queries';
 
 beforeAll(async () => {
   const section = await db.section.create({ data: { slug: 'plans', name: 'Plans' } });
@@ -57,5 +57,22 @@ describe('the sitemap index’s query plans', needs(onPostgres() ? 'SQLite only 
     for (const { plan } of plans) {
       expect(tableSteps(plan).slice(1)).toEqual([expect.stringMatching(/^SEARCH link (EXISTS )?USING COVERING INDEX ArticleTag_tagId_publicFrom_articleId_idx \(tagId=\? AND publicFrom<\?\)$/)]);
     }
+  });
+});
+
+describe('a month file’s query plans', needs(onPostgres() ? 'SQLite only (this run is on PostgreSQL)' : null), () => {
+  it('each batch after the first seeks to where the last one ended: one range from the cursor, not the month read from its start', async () => {
+    const section = await db.section.create({ data: { slug: 'batches', name: 'Batches' } });
+    const at = new Date(Date.UTC(2025, 4, 10));
+    for (let n = 0; n < 5; n++) await db.article.create({ data: { slug: `batch-${n}`, headline: `Batch ${n}`, status: 'published', publishedAt: new Date(at.getTime() + n * 60_000), sectionId: section.id } });
+    const plans = await sqlitePlans(async () => {
+      const entries = [];
+      for await (const entry of articleSitemapEntries({ year: 2025, month: 5, part: 1 }, new Date(), { batch: 2 })) entries.push(entry.loc);
+      expect(entries).toHaveLength(5);
+    }, (sql) => /FROM `main`\.`Article` WHERE/.test(sql) && /ORDER BY/.test(sql));
+    const keyset = plans.filter(({ sql }) => / OR |NOT/.test(sql));
+    expect(keyset).toHaveLength(1);
+    expect(keyset[0]!.sql).not.toMatch(/ OR /);
+    expect(tableSteps(keyset[0]!.plan)).toEqual([expect.stringMatching(/^SEARCH (main\.)?Article USING INDEX Article_status_publishedAt_id_modifiedAt_idx \(status=\? AND publishedAt>\? AND publishedAt<\?\)$/)]);
   });
 });
