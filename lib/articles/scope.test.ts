@@ -12,7 +12,7 @@ import { db } from '@/lib/db/client';
 import { onPostgres } from '@/lib/db/dialect';
 import { getTagFront, loadArticlePage } from '@/lib/articles/queries';
 import { parseCursor } from '@/lib/articles/cursor';
-import { loadAuthorPage } from '@/lib/contributors/queries';
+import { listAuthorsForSitemap, loadAuthorPage } from '@/lib/contributors/queries';
 import { loadFeed } from '@/lib/feeds/queries';
 import { publicArticleWhere } from '@/lib/articles/public';
 import type { ArticleScope } from '@/lib/articles/scope';
@@ -198,6 +198,20 @@ describe('their query plans', needs(onPostgres() ? 'SQLite only (this run is on 
       expect(steps.filter((step) => !byLinksAndKeys.test(step))).toEqual([]);
       expect(steps.some((step) => /ArticleTag_tagId_publicFrom_articleId_idx/.test(step))).toBe(true);
     }
+  });
+
+  it('the authors sitemap takes each contributor’s newest public article from one seek in their links', async () => {
+    const contributor = await makeContributor();
+    const newest = await makeArticle({ sectionId, publishedAt: new Date(Date.now() - minute), contributorIds: [contributor.id] });
+    await makeArticle({ sectionId, publishedAt: new Date(Date.now() - 2 * minute), contributorIds: [contributor.id] });
+    await makeArticle({ sectionId, status: 'draft', publishedAt: new Date(Date.now() - 10_000), contributorIds: [contributor.id] });
+    const listed = (await listAuthorsForSitemap()).find((entry) => entry.path === `/author/${contributor.slug}`);
+    expect(listed?.lastModified).toBe(new Date(Math.max(contributor.updatedAt.getTime(), newest.publishedAt!.getTime())).toISOString());
+    const plans = await sqlitePlans(() => listAuthorsForSitemap(), (sql) => /ArticleContributor/.test(sql));
+    expect(plans.length).toBeGreaterThan(0);
+    const steps = plans.flatMap(({ plan }) => tableSteps(plan));
+    expect(steps.filter((step) => /ArticleContributor|link/.test(step) && !/ArticleContributor_contributorId_publicFrom_articleId_idx \(contributorId=\? AND publicFrom<\?\)/.test(step))).toEqual([]);
+    expect(steps.filter((step) => /Article\b/.test(step) && !/PRIMARY KEY/.test(step))).toEqual([]);
   });
 
   it('an author page and its feed seek the contributor’s public links, then read articles by key', async () => {
