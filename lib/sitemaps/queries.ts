@@ -21,7 +21,7 @@ export type MonthSummary = { year: number; month: number; count: number; lastmod
 /**
  * Every month holding a public article, oldest first, with its count (for 50,000-URL parts) and the
  * latest modification. `summarise` reads one month (lib/sitemaps/cached.ts passes a cached one: a
- * publish then recounts only its own month, decision 0029).
+ * publish then recounts only its own month: docs/decisions/0028-query-plans-at-a-million.md).
  */
 export async function sitemapMonths(now: Date = new Date(), summarise: (month: Month) => Promise<MonthSummary | null> = (month) => monthSummary(month, now)): Promise<MonthSummary[]> {
   const summaries = await Promise.all((await sitemapMonthSpan(now)).map(summarise));

@@ -7,7 +7,7 @@
 // (TransferFormatError, lines.ts). Media files themselves are not in the file: copy MEDIA_ROOT alongside it.
 import { db } from '@/lib/db/client';
 import { faultPoint } from '@/lib/faults/kill';
-import { describeArticleChange } from '@/lib/articles/changes';
+import { describeArticleChange, mergeArticleChanges } from '@/lib/articles/changes';
 import { bodyColumns } from '@/lib/articles/body/columns';
 import { bodyDocumentSchema } from '@/lib/articles/body/schema';
 import { storedBody } from '@/lib/articles/stored-fields';
@@ -154,6 +154,8 @@ const writers: { [K in Exclude<TransferCollection, 'relatedLinks'>]: (record: Tr
       const existing =
         (await tx.article.findUnique({ where: { slug: data.slug }, select: { id: true } })) ??
         (data.legacyId ? await tx.article.findUnique({ where: { legacyId: data.legacyId }, select: { id: true } }) : null);
+      // An update refreshes the pages of the article as it was too (its old section, tags, month).
+      const before = existing ? await describeArticleChange(existing.id, tx) : null;
       const id = existing
         ? (await tx.article.update({ where: { id: existing.id }, data, select: { id: true } })).id
         : (await tx.article.create({ data, select: { id: true } })).id;
@@ -170,7 +172,8 @@ const writers: { [K in Exclude<TransferCollection, 'relatedLinks'>]: (record: Tr
         await tx.articleSlug.upsert({ where: { slug: old.slug }, create: { ...old, articleId: id }, update: { articleId: id } });
       }
       // Its pages are refreshed with the write (the outbox), so a running app shows it at once.
-      const change = await describeArticleChange(id, tx);
+      const after = await describeArticleChange(id, tx);
+      const change = before ? mergeArticleChanges(before, after) : after;
       await recordArticleRefresh(tx, { ...change, contributorIds: [...new Set([...(change.contributorIds ?? []), ...bylineBefore.map((link) => link.contributorId)])] });
       return id;
     });

@@ -213,6 +213,18 @@ describe('import of odd NDJSON', () => {
     expect(stored.relatedLinks.map((l) => l.title)).toEqual(['Link 0', 'Link 1']);
   });
 
+  it('an article imported again with another date refreshes the month it left as well as the one it is in', async () => {
+    const march = '2025-03-10T12:00:00.000Z';
+    write('redated-1.ndjson', [header, section, article('redated'), end, ''].join('\n'));
+    expect((await importTransferFile(path.join(dir, 'redated-1.ndjson'))).counts.articles).toBe(1);
+    const file = write('redated-2.ndjson', [header, section, article('redated').replace(`"publishedAt":"${when}"`, `"publishedAt":"${march}"`), end, ''].join('\n'));
+    const since = (await db.pageRefresh.findFirst({ orderBy: { id: 'desc' }, select: { id: true } }))?.id ?? 0;
+    expect((await importTransferFile(file)).counts.articles).toBe(1);
+    const recorded = await db.pageRefresh.findMany({ where: { id: { gt: since } }, select: { tags: true } });
+    const months = new Set(recorded.flatMap(({ tags }) => (JSON.parse(tags) as string[]).filter((tag) => tag.startsWith('sitemap-month:'))));
+    expect([...months].sort()).toEqual(['sitemap-month:2025-03', 'sitemap-month:2026-01']);
+  });
+
   it('stores a published article dated ahead as scheduled, for the due work to publish at its time', async () => {
     const ahead = new Date(Date.now() + 86_400_000).toISOString();
     const file = write('ahead.ndjson', [header, section, article('dated-ahead').replace(`"publishedAt":"${when}"`, `"publishedAt":"${ahead}"`), end, ''].join('\n'));
