@@ -1,6 +1,7 @@
 // The torture test of the newsroom's promise: what an editor publishes reaches every reader within a
 // second, whatever readers request meanwhile, and never goes back. Six reader loops request home,
-// the section front, the tag page, the site feed, the byline's author page and the article page without pause while an editor,
+// the section front, the tag page, the site feed, the byline's author page, the news sitemap, the
+// month's archive sitemap and the article page without pause while an editor,
 // in the real newsroom in Chromium, publishes, edits and unpublishes 20 articles one after another.
 // A second editor (the newsroom's JSON API) republishes an article of the same section and tag just
 // before each of those changes, as a busy newsroom does: the pages it expires are being rendered
@@ -16,7 +17,7 @@ import { createContributor } from '@/lib/contributors/commands';
 import { db } from '@/lib/db/client';
 import { baseURL } from './support/environment';
 import { newsroomAccount, signIn, someSection, type Account } from './admin-support';
-import { describeVerdicts, judgeCoherence, startReaders, frontProbes, type Change, type Observation } from '../scripts/support/coherence';
+import { describeVerdicts, judgeCoherence, startReaders, frontProbes, sitemapProbes, type Change, type Observation } from '../scripts/support/coherence';
 
 const ARTICLES = 20;
 /** How long each state is held at least, after its acknowledgement, before the next change is sent;
@@ -53,7 +54,7 @@ test('20 articles published, edited and unpublished under readers: every page fo
   const fronts = [...frontProbes(section.slug, tag.slug), { kind: 'author' as const, path: `/author/${author.slug}` }];
   const readers = startReaders({
     bases: [baseURL],
-    probes: () => [...fronts, { kind: 'article', path: articles[current]!.path }],
+    probes: () => [...fronts, ...sitemapProbes(), { kind: 'article', path: articles[current]!.path }],
     loops: 6,
     markerPattern: new RegExp(`Ctx${run}n\\d+[ab]`, 'g'),
   });

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { createClient } from '@redis/client';
 import { expect, test } from '@playwright/test';
 import { startNextServer, waitUntilServing } from '../scripts/support/next-build';
-import { describeVerdicts, judgeCoherence, startReaders, frontProbes, type Change, type Observation } from '../scripts/support/coherence';
+import { describeVerdicts, judgeCoherence, startReaders, frontProbes, sitemapProbes, type Change, type Observation } from '../scripts/support/coherence';
 import { createPostgresDatabase, dropPostgresDatabase } from './support/database';
 import { distDir, postgresAdminUrl, projectRoot } from './support/environment';
 import { freePort } from './support/ports';
@@ -221,7 +221,7 @@ test.describe('instances sharing PostgreSQL and Redis', () => {
     const killer = `http://127.0.0.1:${killerPort}`;
     let current = 0;
     const fronts = frontProbes(section, tag);
-    const readers = startReaders({ bases: [a, b], probes: () => [...fronts, { kind: 'article', path: drafts[current]!.path }], loops: 6, markerPattern: new RegExp(`${word}n\\d+a`, 'g') });
+    const readers = startReaders({ bases: [a, b], probes: () => [...fronts, ...sitemapProbes(), { kind: 'article', path: drafts[current]!.path }], loops: 6, markerPattern: new RegExp(`${word}n\\d+a`, 'g') });
     const changes: Change[] = [];
     let observations: Observation[] = [];
     try {

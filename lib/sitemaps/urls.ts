@@ -40,12 +40,12 @@ export function parseTagsPart(name: string): number | null {
   return match ? Number(match[1]) : null;
 }
 
-/** [start, end) of a month in UTC. */
 /** The month an instant falls in (UTC), as the sitemap index groups articles and its cache tags name them: "2026-11". */
 export function monthKey(at: Date): string {
   return `${at.getUTCFullYear()}-${String(at.getUTCMonth() + 1).padStart(2, '0')}`;
 }
 
+/** [start, end) of a month in UTC. */
 export function monthRange({ year, month }: { year: number; month: number }): { start: Date; end: Date } {
   return { start: new Date(Date.UTC(year, month - 1, 1)), end: new Date(Date.UTC(year, month, 1)) };
 }

@@ -4,7 +4,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startReaders } from './coherence';
+import { judgeCoherence, sitemapProbes, startReaders, type Change, type Observation } from './coherence';
 
 let server: http.Server;
 let base = '';
@@ -52,5 +52,44 @@ describe('startReaders', () => {
     } finally {
       await readers.stop();
     }
+  });
+});
+
+describe('judgeCoherence on the sitemaps', () => {
+  // One article, published at 1,000 and unpublished at 5,000 (acknowledged 100 ms later each time).
+  const changes: Change[] = [
+    { label: 'publish #0', markers: ['CtxRn0a', 'CtxRn0b'], articlePath: '/world/ctxrn0a-vote', expected: { marker: 'CtxRn0a' }, sent: 1_000, acknowledged: 1_100 },
+    { label: 'unpublish #0', markers: ['CtxRn0a', 'CtxRn0b'], articlePath: '/world/ctxrn0a-vote', expected: { marker: null }, sent: 5_000, acknowledged: 5_100 },
+  ];
+  const answer = (kind: Observation['kind'], start: number, markers: string[], status = 200): Observation => ({ kind, path: `/${kind}`, base: 'http://x', start, end: start + 10, status, markers });
+
+  it('judges the archive file by whether it lists the article, whatever the case of its address', () => {
+    const right = [answer('archive-sitemap', 1_200, []), answer('archive-sitemap', 2_200, ['ctxrn0a']), answer('archive-sitemap', 5_200, ['ctxrn0a']), answer('archive-sitemap', 6_200, [])];
+    const { verdicts, figures } = judgeCoherence(changes, right, 1_000);
+    expect(verdicts).toEqual([]);
+    expect(figures).toEqual([{ kind: 'archive-sitemap', changes: 2, worstMs: 1_100, p50Ms: 1_100, samples: 2 }]);
+  });
+
+  it('fails an archive file that still lists an unpublished article, or answers an error', () => {
+    const stale = [answer('archive-sitemap', 2_200, ['ctxrn0a']), answer('archive-sitemap', 6_200, ['ctxrn0a'])];
+    expect(judgeCoherence(changes, stale, 1_000).verdicts.map((v) => `${v.change} ${v.problem}`)).toEqual(['unpublish #0 never']);
+    const broken = [answer('archive-sitemap', 2_200, ['ctxrn0a'], 500), answer('archive-sitemap', 6_200, [])];
+    expect(judgeCoherence(changes, broken, 1_000).verdicts.map((v) => `${v.change} ${v.problem}`)).toEqual(['publish #0 never']);
+  });
+
+  it('judges the news sitemap by its headline, as a front', () => {
+    const stale = [answer('news-sitemap', 2_200, ['CtxRn0a']), answer('news-sitemap', 6_200, ['CtxRn0a'])];
+    expect(judgeCoherence(changes, stale, 1_000).verdicts.map((v) => `${v.change} ${v.problem}`)).toEqual(['unpublish #0 never']);
+    // The address's lower-case marker is not the headline's: the news sitemap must carry the headline.
+    const addressOnly = [answer('news-sitemap', 2_200, ['ctxrn0a']), answer('news-sitemap', 6_200, [])];
+    expect(judgeCoherence(changes, addressOnly, 1_000).verdicts.map((v) => `${v.change} ${v.problem}`)).toEqual(['publish #0 never']);
+  });
+
+  it('reads the archive file of the month it is asked in (UTC)', () => {
+    expect(sitemapProbes(new Date('2026-11-30T23:59:59Z'))).toEqual([
+      { kind: 'news-sitemap', path: '/sitemaps/news.xml' },
+      { kind: 'archive-sitemap', path: '/sitemaps/articles/2026-11.xml' },
+    ]);
+    expect(sitemapProbes(new Date('2026-12-01T00:00:00Z'))[1]!.path).toBe('/sitemaps/articles/2026-12.xml');
   });
 });

@@ -5,8 +5,9 @@
 // newsroom acknowledged it, and never the old state again once the new one was shown.
 // Used by e2e/cache-coherence.spec.ts and e2e/scale-out.spec.ts (pass/fail) and by
 // `npm run bench -- --scenario coherence` (worst publish-to-visible time per page kind).
+import { articlesSitemapPath, newsSitemapPath } from '@/lib/sitemaps/urls';
 
-export type PageKind = 'article' | 'home' | 'section' | 'tag' | 'feed' | 'author';
+export type PageKind = 'article' | 'home' | 'section' | 'tag' | 'feed' | 'author' | 'news-sitemap' | 'archive-sitemap';
 export type Probe = { kind: PageKind; path: string };
 export type Observation = { kind: PageKind; path: string; base: string; start: number; end: number; status: number; markers: string[] };
 
@@ -24,6 +25,11 @@ export type Change = {
   acknowledged: number;
 };
 
+/** A sitemap lists an article by its address, whose slug is its first headline lower-cased: its
+ * markers are read without regard to case, and judged by presence (the article listed or not),
+ * since the address keeps the first headline's marker after an edit. */
+const byAddress = (kind: PageKind): boolean => kind === 'archive-sitemap';
+
 /** The fronts every article change shows on: home, its section, its tag, the site feed. */
 export function frontProbes(section: string, tag: string): Probe[] {
   return [
@@ -31,6 +37,15 @@ export function frontProbes(section: string, tag: string): Probe[] {
     { kind: 'section', path: `/${section}` },
     { kind: 'tag', path: `/tag/${tag}` },
     { kind: 'feed', path: '/feeds/rss.xml' },
+  ];
+}
+
+/** The sitemaps an article change shows in: the news sitemap (its headline) and the archive file of
+ * the month it is published in, taken as the month now (UTC), called again before every request. */
+export function sitemapProbes(now: Date = new Date()): Probe[] {
+  return [
+    { kind: 'news-sitemap', path: newsSitemapPath },
+    { kind: 'archive-sitemap', path: articlesSitemapPath({ year: now.getUTCFullYear(), month: now.getUTCMonth() + 1, part: 1 }) },
   ];
 }
 
@@ -58,6 +73,7 @@ export type Readers = {
 
 export function startReaders(options: ReaderOptions): Readers {
   const observations: Observation[] = [];
+  const caseless = new RegExp(options.markerPattern.source, 'gi');
   /** base + path -> the latest start of an answered request. */
   const latestStart = new Map<string, number>();
   let running = true;
@@ -73,7 +89,7 @@ export function startReaders(options: ReaderOptions): Readers {
       try {
         const response = await fetch(`${base}${probe.path}`, { redirect: 'manual', signal: AbortSignal.timeout(10_000) });
         const text = await response.text();
-        const markers = [...new Set(text.match(options.markerPattern) ?? [])];
+        const markers = [...new Set(text.match(byAddress(probe.kind) ? caseless : options.markerPattern) ?? [])];
         observations.push({ ...probe, base, start, end: Date.now(), status: response.status, markers });
         const key = `${base} ${probe.path}`;
         latestStart.set(key, Math.max(latestStart.get(key) ?? 0, start));
@@ -106,8 +122,12 @@ export function startReaders(options: ReaderOptions): Readers {
 }
 
 function matches(observation: Observation, change: Change): boolean {
-  const own = observation.markers.filter((marker) => change.markers.includes(marker));
   const { marker } = change.expected;
+  if (byAddress(observation.kind)) {
+    const listed = observation.markers.some((found) => change.markers.some((own) => own.toLowerCase() === found.toLowerCase()));
+    return observation.status === 200 && listed === (marker !== null);
+  }
+  const own = observation.markers.filter((marker) => change.markers.includes(marker));
   if (observation.kind === 'article') {
     if (observation.path !== change.articlePath) return true;
     return marker ? observation.status === 200 && own.length === 1 && own[0] === marker : observation.status === 404;
