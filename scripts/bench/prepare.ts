@@ -7,6 +7,7 @@ import { z } from 'zod';
 const { prepareSite } = await import('../support/prepare-site');
 const { seedGeneratedArticles } = await import('@/lib/seed/generated');
 const { db } = await import('@/lib/db/client');
+const { onPostgres } = await import('@/lib/db/dialect');
 const { articlePath, sectionPath } = await import('@/lib/articles/urls');
 
 const [wantedArg, outFile, missesArg] = process.argv.slice(2);
@@ -35,6 +36,13 @@ if (present < wanted) {
 }
 const total = await db.article.count();
 say(`The bench database holds ${total} articles.`);
+if (onPostgres() && present < wanted) {
+  // The planner's statistics, as autovacuum would gather them after a bulk load on a production
+  // server (it is off on this machine's): without them PostgreSQL cannot tell a common word from a
+  // rare one, nor a big table from a small one, and search and the fronts get plans for neither.
+  say('Gathering the planner\'s statistics (ANALYZE)…');
+  await db.$executeRawUnsafe('ANALYZE');
+}
 
 const published = { status: 'published' as const, publishedAt: { lte: new Date() } };
 const cardFields = { id: true, slug: true, section: { select: { slug: true } } } as const;
