@@ -8,6 +8,7 @@ import { db } from '@/lib/db/client';
 import { MARK_END, MARK_START, SEARCH_CANDIDATES, SEARCH_COUNT_CAP, snippetToHtml } from '@/lib/search/query';
 import type { SearchEngine } from '@/lib/search/types';
 import { publicArticleSql } from '@/lib/articles/public';
+import { snippetOf } from '@/lib/search/snippet';
 
 // Column weights for bm25(): headline, kicker, standfirst, bodyText.
 const RANK = 'bm25("ArticleSearch", 10.0, 2.0, 4.0, 1.0)';
@@ -49,7 +50,7 @@ export const sqliteSearch: SearchEngine = {
     );
     const total = Number(countRow?.total ?? 0);
     if (total === 0 || offset >= total) return { total, matches: [] };
-    // Rank the newest candidates, then the snippet only for the page's rows.
+    // Rank the newest candidates, then cut the passages of the page's rows only.
     const page = await db.$queryRawUnsafe<{ id: number | bigint }[]>(
       pageSql,
       match,
@@ -60,15 +61,10 @@ export const sqliteSearch: SearchEngine = {
     );
     if (page.length === 0) return { total, matches: [] };
     const ids = page.map((row) => Number(row.id));
-    const snippets = await db.$queryRawUnsafe<{ id: number | bigint; snippet: string | null }[]>(
-      `SELECT rowid AS id, snippet("ArticleSearch", 3, ?, ?, '…', 24) AS snippet FROM "ArticleSearch"
-       WHERE "ArticleSearch" MATCH ? AND rowid IN (${ids.map(() => '?').join(', ')})`,
-      MARK_START,
-      MARK_END,
-      match,
-      ...ids,
-    );
-    const snippetOf = new Map(snippets.map((row) => [Number(row.id), row.snippet ?? '']));
-    return { total, matches: ids.map((id) => ({ id, snippet: snippetToHtml(snippetOf.get(id) ?? '') })) };
+    // The passages from the bodies, cut as snippet() would (lib/search/snippet.ts): snippet() needs a
+    // MATCH of its own, run again for each id, which cost more than the search itself for common words.
+    const bodies = await db.article.findMany({ where: { id: { in: ids } }, select: { id: true, bodyText: true } });
+    const bodyOf = new Map(bodies.map((row) => [row.id, row.bodyText]));
+    return { total, matches: ids.map((id) => ({ id, snippet: snippetToHtml(snippetOf(bodyOf.get(id) ?? '', terms, MARK_START, MARK_END, '…', 24)) })) };
   },
 };
