@@ -1,5 +1,5 @@
 // npm run audit:lighthouse [-- --url http://host:port] [--runs 3] [--preset desktop]
-// Runs Lighthouse 12.2.3 (Debian's Chromium) on home, a section and an article, RUNS times each, and
+// Runs Lighthouse (the version package.json pins; Debian's Chromium) on home, a section and an article, RUNS times each, and
 // prints the median of the four category scores per page. Without --url it starts `next start` on the
 // existing build (NEXT_DIST_DIR, default .next; run `npm run build` first) against DATABASE_URL.
 // Exits 1 when any page's SEO score is below 100.
@@ -24,6 +24,9 @@ const { values } = parseArgs({
   },
 });
 const runs = Math.max(1, Number(values.runs));
+// 12.2.3 could not read the traces of Debian's Chromium 156 ("Cannot read properties of undefined
+// (reading 'frame_sequence')" in its LCP element and root-cause gatherers); 12.8.2 can.
+const lighthouseVersion = (JSON.parse(fs.readFileSync('node_modules/lighthouse/package.json', 'utf8')) as { version: string }).version;
 const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
 async function waitFor(url: string, ms: number): Promise<void> {
@@ -100,7 +103,7 @@ async function main(): Promise<number> {
     await waitFor(`${base}/`, 30_000);
     const targets = await auditTargets();
     let seoOk = true;
-    console.log(`Lighthouse 12.2.3, ${runs} run(s) per page, median scores${values.preset ? ` (preset ${values.preset})` : ' (mobile)'}: ${base}`);
+    console.log(`Lighthouse ${lighthouseVersion}, ${runs} run(s) per page, median scores${values.preset ? ` (preset ${values.preset})` : ' (mobile)'}: ${base}`);
     console.log(['page'.padEnd(10), ...categories.map((name) => name.padStart(15)), '  path'].join(''));
     for (const target of targets) {
       // Warm the page into Next's cache first: the audit measures what readers get, not a first render.
