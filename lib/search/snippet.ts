@@ -16,6 +16,8 @@ const foldedLetters: Record<string, string> = { ø: 'o', đ: 'd', ħ: 'h', ł: '
 
 /** A token as the tokenizer folds it: lower case, without diacritics. */
 export function foldToken(token: string): string {
+  // Most tokens of most bodies are plain ASCII: nothing to decompose.
+  if (/^[\x00-\x7f]*$/.test(token)) return token.toLowerCase();
   return token
     .toLowerCase()
     .normalize('NFD')
@@ -59,14 +61,26 @@ export function snippetOf(text: string, terms: readonly string[], open: string, 
   });
 
   // fts5SnippetScore: 1,000 for each distinct term in [from, from + size), 1 for each repeat; and
-  // the start that centres the matched span in the window.
+  // the start that centres the matched span in the window. FTS5 looks at every instance for every
+  // window; the instances are in position order, so only the window's own are visited here (a body
+  // of 100,000 characters full of matches would otherwise cost a second of the event loop).
+  const firstAtOrAfter = (position: number): number => {
+    let low = 0;
+    let high = instances.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (instances[middle]!.at < position) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  };
   const score = (from: number): { score: number; centred: number } => {
     const seen = new Set<number>();
     let total = 0;
     let first = -1;
     let end = 0;
-    for (const instance of instances) {
-      if (instance.at < from || instance.at >= from + size) continue;
+    for (let index = firstAtOrAfter(from); index < instances.length && instances[index]!.at < from + size; index += 1) {
+      const instance = instances[index]!;
       total += seen.has(instance.term) ? 1 : 1000;
       seen.add(instance.term);
       if (first < 0) first = instance.at;
@@ -81,6 +95,8 @@ export function snippetOf(text: string, terms: readonly string[], open: string, 
   const starts = sentenceStarts(text, tokens);
   let best = 0;
   let bestStart = 0;
+  // The sentence an instance is in: the last start at or before it (instances come in position order).
+  let sentenceIndex = 0;
   for (const instance of instances) {
     const own = score(instance.at);
     if (own.score > best) {
@@ -88,9 +104,8 @@ export function snippetOf(text: string, terms: readonly string[], open: string, 
       bestStart = own.centred;
     }
     if (starts.length && tokens.length > size) {
-      let index = 0;
-      while (index < starts.length - 1 && starts[index + 1]! <= instance.at) index += 1;
-      const sentence = starts[index]!;
+      while (sentenceIndex < starts.length - 1 && starts[sentenceIndex + 1]! <= instance.at) sentenceIndex += 1;
+      const sentence = starts[sentenceIndex]!;
       if (sentence < instance.at) {
         const fromSentence = score(sentence).score + (sentence === 0 ? 120 : 100);
         if (fromSentence > best) {
