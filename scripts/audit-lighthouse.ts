@@ -24,8 +24,10 @@ const { values } = parseArgs({
   },
 });
 const runs = Math.max(1, Number(values.runs));
-// 12.2.3 could not read the traces of Debian's Chromium 156 ("Cannot read properties of undefined
-// (reading 'frame_sequence')" in its LCP element and root-cause gatherers); 12.8.2 can.
+// The pinned 12.2.3 scores pages with Debian's Chromium 156, but cannot read its traces' frames: its
+// LCP-element and root-cause audits fail ("reading 'frame_sequence'"). 12.8.2 reads them, but depends
+// on packages at their "latest" tag, which makes `npm ci` fail whenever one of them is released;
+// for those audits, `npm install --no-save lighthouse@12.8.2` first (docs/seo.md).
 const lighthouseVersion = (JSON.parse(fs.readFileSync('node_modules/lighthouse/package.json', 'utf8')) as { version: string }).version;
 const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
