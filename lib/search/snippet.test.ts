@@ -63,7 +63,6 @@ describe('snippetOf', () => {
       { numRuns: 1500 },
     );
     // The property compared real snippets, not only searches that found nothing.
-    console.log('compared', compared);
     expect(compared).toBeGreaterThan(200);
   });
 

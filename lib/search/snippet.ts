@@ -92,7 +92,8 @@ export function snippetOf(text: string, terms: readonly string[], open: string, 
     return { score: total, centred };
   };
 
-  const starts = sentenceStarts(text, tokens);
+  // FTS5 tries a window from the sentence start only when the body is longer than one window.
+  const starts = tokens.length > size ? sentenceStarts(text, tokens) : [];
   let best = 0;
   let bestStart = 0;
   // The sentence an instance is in: the last start at or before it (instances come in position order).
@@ -103,7 +104,7 @@ export function snippetOf(text: string, terms: readonly string[], open: string, 
       best = own.score;
       bestStart = own.centred;
     }
-    if (starts.length && tokens.length > size) {
+    if (starts.length) {
       while (sentenceIndex < starts.length - 1 && starts[sentenceIndex + 1]! <= instance.at) sentenceIndex += 1;
       const sentence = starts[sentenceIndex]!;
       if (sentence < instance.at) {
