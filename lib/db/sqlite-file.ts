@@ -8,7 +8,14 @@
 // restart is needed either way.
 import fs from 'node:fs';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
-import { DriverAdapterError, type IsolationLevel, type SqlDriverAdapter, type SqlDriverAdapterFactory, type SqlQuery } from '@prisma/driver-adapter-utils';
+import {
+  DriverAdapterError,
+  type IsolationLevel,
+  type SqlDriverAdapter,
+  type SqlDriverAdapterFactory,
+  type SqlQuery,
+  type Transaction,
+} from '@prisma/driver-adapter-utils';
 
 type FileId = { dev: number; ino: number };
 
@@ -40,12 +47,87 @@ function gone(file: string): DriverAdapterError {
   return new DriverAdapterError({ kind: 'DatabaseNotReachable', host: file });
 }
 
+const statement = (sql: string): SqlQuery => ({ sql, args: [], argTypes: [] });
+
+/**
+ * A transaction begun IMMEDIATE: it holds SQLite's write lock from its first statement. The adapter's
+ * own BEGIN is deferred: a transaction that reads first takes a snapshot, and when another process
+ * (a second server, a CLI import, a test) commits before its first write, that write fails at once
+ * with SQLITE_BUSY_SNAPSHOT, which no busy timeout waits out (Prisma's P1008, "Operation has timed
+ * out"). Taking the lock at BEGIN waits for it instead, up to the busy timeout. Within one process
+ * nothing is lost: the connection is one, and its transactions ran one at a time already.
+ */
+class ImmediateTransaction implements Transaction {
+  readonly provider = 'sqlite' as const;
+  readonly options = { usePhantomQuery: false };
+
+  constructor(
+    private readonly connection: SqlDriverAdapter,
+    private readonly release: () => void,
+  ) {}
+
+  get adapterName() {
+    return this.connection.adapterName;
+  }
+
+  queryRaw(query: SqlQuery) {
+    return this.connection.queryRaw(query);
+  }
+
+  executeRaw(query: SqlQuery) {
+    return this.connection.executeRaw(query);
+  }
+
+  // Prisma sends COMMIT and ROLLBACK itself (usePhantomQuery: false); these end the turn.
+  commit() {
+    this.release();
+    return Promise.resolve();
+  }
+
+  rollback() {
+    this.release();
+    return Promise.resolve();
+  }
+
+  async createSavepoint(name: string) {
+    await this.executeRaw(statement(`SAVEPOINT ${name}`));
+  }
+
+  async rollbackToSavepoint(name: string) {
+    await this.executeRaw(statement(`ROLLBACK TO ${name}`));
+  }
+
+  async releaseSavepoint(name: string) {
+    await this.executeRaw(statement(`RELEASE SAVEPOINT ${name}`));
+  }
+}
+
+/** Statements and transactions on one connection take turns, in the order they asked: a FIFO lock. */
+class Turns {
+  #tail: Promise<void> = Promise.resolve();
+
+  async take(): Promise<() => void> {
+    let release: () => void = () => undefined;
+    const mine = new Promise<void>((resolve) => (release = resolve));
+    const before = this.#tail;
+    this.#tail = before.then(() => mine);
+    await before;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      release();
+    };
+  }
+}
+
 class FollowingAdapter implements SqlDriverAdapter {
   readonly provider = 'sqlite' as const;
   readonly adapterName: string;
   #inner: SqlDriverAdapter | null;
   #opened: FileId | null;
   #reopening: Promise<SqlDriverAdapter> | null = null;
+  readonly #turns = new Turns();
 
   constructor(
     private readonly file: string,
@@ -87,20 +169,43 @@ class FollowingAdapter implements SqlDriverAdapter {
     return inner;
   }
 
-  async queryRaw(query: SqlQuery) {
-    return (await this.#current()).queryRaw(query);
+  // A statement outside a transaction waits for the open transaction's turn to end. The connection
+  // is one: run in the middle of another request's transaction, it would see that transaction's
+  // uncommitted rows, and its own write, already answered as done, would vanish if that
+  // transaction rolled back.
+  async #inTurn<T>(run: (connection: SqlDriverAdapter) => Promise<T>): Promise<T> {
+    const release = await this.#turns.take();
+    try {
+      return await run(await this.#current());
+    } finally {
+      release();
+    }
   }
 
-  async executeRaw(query: SqlQuery) {
-    return (await this.#current()).executeRaw(query);
+  queryRaw(query: SqlQuery) {
+    return this.#inTurn((connection) => connection.queryRaw(query));
   }
 
-  async executeScript(script: string) {
-    return (await this.#current()).executeScript(script);
+  executeRaw(query: SqlQuery) {
+    return this.#inTurn((connection) => connection.executeRaw(query));
   }
 
-  async startTransaction(isolationLevel?: IsolationLevel) {
-    return (await this.#current()).startTransaction(isolationLevel);
+  executeScript(script: string) {
+    return this.#inTurn((connection) => connection.executeScript(script));
+  }
+
+  async startTransaction(isolationLevel?: IsolationLevel): Promise<Transaction> {
+    // SQLite transactions are serializable; Prisma asks for no other level on SQLite.
+    if (isolationLevel && isolationLevel !== 'SERIALIZABLE') throw new DriverAdapterError({ kind: 'InvalidIsolationLevel', level: isolationLevel });
+    const release = await this.#turns.take();
+    try {
+      const connection = await this.#current();
+      await connection.executeRaw(statement('BEGIN IMMEDIATE'));
+      return new ImmediateTransaction(connection, release);
+    } catch (error) {
+      release();
+      throw error;
+    }
   }
 
   async dispose() {
