@@ -45,20 +45,26 @@ function newestSource(): { file: string; mtimeMs: number } {
   return newest;
 }
 
+/** The stamp's record of when the build began reading the sources (ms since the epoch). */
+const sourcesAsOfKey = 'sourcesAsOf';
+
 const stampFile = (distDir: string) => path.join(projectRoot, distDir, 'lede-build.json');
 
 /** Why `distDir` needs a fresh build, or null when the one there is still good. */
 export function staleBuildReason(distDir: string, stamp: BuildStamp): string | null {
   const buildId = path.join(projectRoot, distDir, 'BUILD_ID');
   if (!fs.existsSync(buildId)) return `no build in ${distDir} yet`;
-  const newest = newestSource();
-  if (newest.mtimeMs > fs.statSync(buildId).mtimeMs) return `${newest.file} changed since the last build`;
   let previous: BuildStamp = {};
   try {
     previous = JSON.parse(fs.readFileSync(stampFile(distDir), 'utf8')) as BuildStamp;
   } catch {
     return 'the last build left no record of its configuration';
   }
+  // Sources are compared with the moment the build began reading them, not with its end: a file
+  // saved while `next build` ran may or may not be in it, so it makes the build stale.
+  const sourcesAsOf = Number(previous[sourcesAsOfKey]) || fs.statSync(buildId).mtimeMs;
+  const newest = newestSource();
+  if (newest.mtimeMs > sourcesAsOf) return `${newest.file} changed since the last build began`;
   const changed = Object.keys(stamp).filter((key) => previous[key] !== stamp[key]);
   return changed.length ? `configuration changed since the last build (${changed.join(', ')})` : null;
 }
@@ -81,6 +87,7 @@ export async function runNextBuild(distDir: string, env: NodeJS.ProcessEnv, opti
 }
 
 async function build(distDir: string, env: NodeJS.ProcessEnv, options: { quiet?: boolean }): Promise<void> {
+  const startedAt = Date.now();
   const child = spawn(process.execPath, [nextBin, 'build'], {
     cwd: projectRoot,
     env: childEnv({ ...env, NODE_ENV: 'production' }, distDir),
@@ -94,7 +101,7 @@ async function build(distDir: string, env: NodeJS.ProcessEnv, options: { quiet?:
     if (options.quiet) process.stderr.write(output);
     throw new Error(`next build into ${distDir} failed (exit code ${code})`);
   }
-  fs.writeFileSync(stampFile(distDir), `${JSON.stringify(buildStamp(env), null, 2)}\n`);
+  fs.writeFileSync(stampFile(distDir), `${JSON.stringify({ ...buildStamp(env), [sourcesAsOfKey]: String(startedAt) }, null, 2)}\n`);
 }
 
 export const serverEntry = path.join(projectRoot, 'scripts', 'serve.mjs');
