@@ -53,10 +53,17 @@ test('a body picture loads a rendition of its width through the short address, a
   await page.goto(path);
   const picture = page.getByTestId('article-body').locator('figure img[srcset]').first();
   await picture.scrollIntoViewIfNeeded();
-  // Four widths in short form (lib/media/rendition-url.ts), none through /_next/image's long query.
+  // The widths in short form (lib/media/rendition-url.ts), none through /_next/image's long query, and
+  // none past the file's own 1,200 pixels (lib/media/srcset.ts: the optimizer never enlarges).
   const srcset = (await picture.getAttribute('srcset'))!;
-  expect(srcset.split(', ').map((entry) => entry.split(' ')[1])).toEqual(['480w', '828w', '1200w', '1600w']);
-  for (const entry of srcset.split(', ')) expect(entry).toMatch(/^\/media\/\d+w\/\S+ \d+w$/);
+  expect(await picture.getAttribute('width')).toBe('1200');
+  expect(srcset.split(',').map((entry) => entry.split(' ')[1])).toEqual(['480w', '828w', '1200w']);
+  for (const entry of srcset.split(',')) expect(entry).toMatch(/^\/media\/\d+w\/\S+ \d+w$/);
+  // It fills the column (app/globals.css), its height from its ratio.
+  const box = (await picture.boundingBox())!;
+  const column = (await page.getByTestId('article-body').boundingBox())!;
+  expect(Math.abs(box.width - column.width)).toBeLessThan(1);
+  expect(Math.abs(box.height - (column.width * 900) / 1200)).toBeLessThan(1.5);
   await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
   const chosen = await picture.evaluate((img: HTMLImageElement) => new URL(img.currentSrc).pathname);
   expect(chosen).toMatch(/^\/media\/\d+w\//);

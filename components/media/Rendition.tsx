@@ -1,10 +1,12 @@
 'use client';
-// next/image with Lede's short rendition addresses (lib/media/rendition-url.ts). A client component
-// because next/image takes its `loader` as a function, which cannot travel from a server component;
-// next/image is a client component already, so this adds no island of its own, and its props are what
-// the page's RSC payload carries for a picture: keep them few (docs/decisions/0023-render-path.md).
-import Image from 'next/image';
-import { hasShortRendition, renditionLoader } from '@/lib/media/rendition-url';
+// A picture at Lede's renditions: an <img> written from next/image's getImageProps
+// (components/media/rendition-attributes.ts), so the optimizer, its widths and the short rendition
+// addresses stay next/image's, without the attributes its component adds for features Lede does not
+// use (decision 0032). A client component because the loader is a function and runs where the picture
+// is rendered; its props are what the page's RSC payload carries for a picture: keep them few
+// (docs/decisions/0023-render-path.md).
+import { preload } from 'react-dom';
+import { renditionAttributes } from '@/components/media/rendition-attributes';
 
 /** The class most pictures want (full column width, height from the ratio): the default, so the
  * payload does not carry it for each of them. */
@@ -18,22 +20,26 @@ type RenditionProps = {
   sizes: string;
   alt: string;
   priority?: boolean;
-  className?: string;
+  /** Rendition's default when left out; null for none (a body picture is sized by the stylesheet). */
+  className?: string | null;
 };
 
 export function Rendition({ src, width, height, sizes, alt, priority = false, className = defaultClassName }: RenditionProps) {
+  const attributes = renditionAttributes({ src, width, height, sizes });
+  // The largest paint: preloaded from the head (as next/image does for `priority`), fetched before the
+  // page's other pictures and scripts, and never lazy.
+  if (priority) preload(attributes.src, { as: 'image', imageSrcSet: attributes.srcSet, imageSizes: attributes.sizes, fetchPriority: 'high' });
   return (
-    <Image
-      src={src}
+    // eslint-disable-next-line @next/next/no-img-element -- next/image's own attributes (getImageProps), written without its component's extras
+    <img
+      alt={alt}
+      {...(priority ? { fetchPriority: 'high' as const } : { loading: 'lazy' as const })}
       width={width}
       height={height}
-      sizes={sizes}
-      alt={alt}
-      {...(hasShortRendition(src) ? { loader: renditionLoader } : {})}
-      priority={priority}
-      // The largest paint: fetched before the page's other pictures and scripts, not only preloaded.
-      {...(priority ? { fetchPriority: 'high' as const } : {})}
-      className={className}
+      className={className ?? undefined}
+      sizes={attributes.sizes}
+      srcSet={attributes.srcSet}
+      src={attributes.src}
     />
   );
 }

@@ -5,7 +5,7 @@ export function MediaCaption({ caption, credit }: { caption: string; credit: str
   return (
     <figcaption dir="auto">
       {caption}
-      {credit ? <span className="ml-1 text-muted">{credit}</span> : null}
+      {credit ? <span>{credit}</span> : null}
     </figcaption>
   );
 }
