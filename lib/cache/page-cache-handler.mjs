@@ -280,6 +280,19 @@ export function entryBytes(key, value) {
 }
 
 /** Is an entry stamped `stamp` older than the latest expiry of one of its tags? */
+/**
+ * The tags an entry is judged by when read: its own, and for data (unstable_cache, fetch) the soft
+ * tags of the page reading it. Next passes those (the page's implicit `_N_T_/…` tags, among them the
+ * root layout's, which the "everything" refresh expires) only to `get`, never to `set`, so they are not
+ * among the stored tags: a restore or an import expired every page, and a section front re-rendered
+ * from its cached data, pinned slots and all.
+ * @param {Entry} entry @param {any} ctx @returns {string[]}
+ */
+function judgedTags(entry, ctx) {
+  const soft = ctx?.kind === 'FETCH' && Array.isArray(ctx.softTags) ? ctx.softTags : [];
+  return soft.length ? [...entry.tags, ...soft] : entry.tags;
+}
+
 function expiredLocally(/** @type {readonly string[]} */ tags, /** @type {number} */ stamp) {
   for (const tag of tags) {
     const at = state.expiries.get(tag);
@@ -390,7 +403,7 @@ export default class PageCacheHandler {
         const stored = await timed(client.get(this.entryPrefix + key));
         if (stored) {
           entry = JSON.parse(stored, reviver);
-          const tags = entry?.tags ?? [];
+          const tags = entry ? judgedTags(entry, ctx) : [];
           if (entry && tags.length) {
             const expiries = await timed(client.hmGet(expiryKey, tags));
             expiries.forEach((raw, index) => raw && noteExpiry(/** @type {string} */ (tags[index]), Number(raw)));
@@ -407,7 +420,7 @@ export default class PageCacheHandler {
       state.stats.misses += 1;
       return null;
     }
-    if (expiredLocally(entry.tags, entry.lastModified)) {
+    if (expiredLocally(judgedTags(entry, ctx), entry.lastModified)) {
       state.stats.refused += 1;
       if (state.mode === 'memory') memoryDelete(key);
       return null;

@@ -109,6 +109,31 @@ describe('page cache in memory', () => {
     expect(((await handler.get(k, ctx))?.value.data as { body: string }).body).toBe('"new"');
   });
 
+  it('judges a data entry by the soft tags of the page reading it: the "everything" refresh expires the root layout\'s', async () => {
+    // As Next calls it for unstable_cache: the soft tags (the page's implicit tags) on get only, never on set.
+    const soft = ['_N_T_/layout', '_N_T_/[section]/layout', '_N_T_/[section]/page', '_N_T_/world'];
+    const getCtx = { kind: 'FETCH', tags: ['section:world', 'front:world'], softTags: soft };
+    const setCtx = { kind: 'FETCH', tags: ['section:world', 'front:world'], fetchCache: true };
+    const k = `data-${key()}`;
+    expect(await handler.get(k, getCtx)).toBeNull();
+    await handler.set(k, { kind: 'FETCH', data: { headers: {}, body: '"pinned"', status: 200, url: '' }, revalidate: 3600 }, setCtx);
+    expect(((await handler.get(k, getCtx))?.value.data as { body: string }).body).toBe('"pinned"');
+    await tick();
+    expireLocal(['_N_T_/layout'], Date.now());
+    await tick();
+    expect(await handler.get(k, getCtx)).toBeNull();
+  });
+
+  it('a data entry read with no soft tags (outside a page) is judged by its own tags only', async () => {
+    const k = `data-${key()}`;
+    const ctx = { kind: 'FETCH', tags: ['sections'], fetchCache: true };
+    await handler.set(k, { kind: 'FETCH', data: { headers: {}, body: '"list"', status: 200, url: '' }, revalidate: 3600 }, ctx);
+    await tick();
+    expireLocal(['_N_T_/layout'], Date.now());
+    expect(((await handler.get(k, ctx))?.value.data as { body: string }).body).toBe('"list"');
+    expect(await handler.get(k, { ...ctx, softTags: ['_N_T_/layout'] })).toBeNull();
+  });
+
   it('counts each page it stores as one render, and the home page\'s apart; data entries are no render', async () => {
     const { pageCacheStatus } = module as unknown as { pageCacheStatus: () => { pageRenders: number; homeRenders: number } };
     const before = pageCacheStatus();
