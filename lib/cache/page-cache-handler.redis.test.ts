@@ -104,6 +104,35 @@ describe('page cache in Redis', needs(missing), () => {
     expect((await instanceA.get('/world/d', pageCtx))?.value.html).toBe('new');
   });
 
+  it('an instance that learns of an expiry only from Redis judges a data entry by the soft tags of the page reading it', async () => {
+    // This process stores a section front's list, then carries out an "everything" refresh (the root
+    // layout's tag). Another process, which knows of that refresh only through Redis, reads the list
+    // for a page: Next hands it the page's soft tags on get only, so only they can tell it is stale.
+    const getCtx = { kind: 'FETCH', tags: ['section:world'], softTags: ['_N_T_/layout', '_N_T_/world'] };
+    const key = `data-soft-${randomBytes(3).toString('hex')}`;
+    expect(await instanceA.get(key, getCtx)).toBeNull();
+    await instanceA.set(key, { kind: 'FETCH', data: { headers: {}, body: '"pinned"', status: 200, url: '' }, revalidate: 3600 }, { kind: 'FETCH', tags: ['section:world'], fetchCache: true });
+    await tick();
+    await cache.expireShared(`soft-${key}`, ['_N_T_/layout']);
+    const script = `
+      process.env.REDIS_URL = ${JSON.stringify(redisUrl)};
+      process.env.REDIS_KEY_PREFIX = ${JSON.stringify(prefix)};
+      const cache = await import(${JSON.stringify(new URL('./page-cache-handler.mjs', import.meta.url).pathname)});
+      for (let attempt = 0; ; attempt += 1) {
+        try { await cache.expireShared('warm-up-other', []); break; } catch (error) { if (attempt > 50) throw error; await new Promise((resolve) => setTimeout(resolve, 100)); }
+      }
+      cache.setOutboxState({ synced: true, behind: false });
+      const handler = new cache.default({});
+      const body = (entry) => entry?.value?.data?.body ?? null;
+      const outsidePage = body(await handler.get(${JSON.stringify(key)}, { kind: 'FETCH', tags: ['section:world'] }));
+      const forPage = body(await handler.get(${JSON.stringify(key)}, ${JSON.stringify(getCtx)}));
+      console.log(JSON.stringify({ outsidePage, forPage }));
+      await cache.closePageCache();
+      process.exit(0);`;
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+    expect(JSON.parse(out.trim().split('\n').pop()!)).toEqual({ outsidePage: '"pinned"', forPage: null });
+  });
+
   it('never stores a 404, and a 404 drops what the key held', async () => {
     await instanceA.get('/nowhere/x', pageCtx);
     await instanceA.set('/nowhere/x', page([], 404), pageCtx);
