@@ -279,7 +279,6 @@ export function entryBytes(key, value) {
   return size;
 }
 
-/** Is an entry stamped `stamp` older than the latest expiry of one of its tags? */
 /**
  * The tags an entry is judged by when read: its own, and for data (unstable_cache, fetch) the soft
  * tags of the page reading it. Next passes those (the page's implicit `_N_T_/…` tags, among them the
@@ -293,6 +292,7 @@ function judgedTags(entry, ctx) {
   return soft.length ? [...entry.tags, ...soft] : entry.tags;
 }
 
+/** Is an entry stamped `stamp` older than the latest expiry of one of its tags? */
 function expiredLocally(/** @type {readonly string[]} */ tags, /** @type {number} */ stamp) {
   for (const tag of tags) {
     const at = state.expiries.get(tag);

@@ -4,7 +4,7 @@
 // `/media/828w/generated/picture.jpg` (36). next.config.js rewrites that address to the same
 // optimizer request, so the file a reader gets, its cache and its width allowlist are next/image's
 // own (docs/decisions/0023-render-path.md). Plain module with no imports: it runs in the browser too
-// (components/media/Rendition.tsx passes it to next/image as its `loader`).
+// (components/media/rendition-attributes.ts passes it to next/image's getImageProps as its `loader`).
 
 /** The optimizer's quality the rewrite fixes (next/image's default, the only one in `images.qualities`). */
 export const renditionQuality = 75;

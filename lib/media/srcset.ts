@@ -3,7 +3,8 @@
 // 1,200-pixel picture the 1,600 entry is the 1,200 file again under another address: bytes in every
 // page that carries it, and a second cached copy of the same rendition. The widths below the file's
 // are kept, and the first one at or past it (the optimizer answers it with the whole file).
-// Plain module with no imports: it runs in the browser too (components/article/blocks/PictureFigure.tsx).
+// Plain module with no imports: it runs in the browser too (components/media/rendition-attributes.ts,
+// called by the Rendition island).
 
 export type Candidates = { srcSet: string; src: string };
 
