@@ -12,6 +12,12 @@ const nextConfig = {
   // Several builds can live side by side (tests, benchmarks, parallel work): NEXT_DIST_DIR picks the folder.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   reactStrictMode: true,
+  // Addresses no route matches (and the proxy's 404s, rewritten to one) are drawn by
+  // app/global-not-found.tsx, a document of its own with the reader chrome. Without it the root
+  // layout's not-found boundary had to carry that chrome, and Next writes a layout's not-found element
+  // into the RSC payload of every page under it: 3.9 KB of every page, rendered on every miss
+  // (docs/decisions/0033-global-not-found.md).
+  experimental: { globalNotFound: true },
   poweredByHeader: false,
   // The request proxy normalises case and trailing slashes itself in ONE 301 (lib/routing/redirect.ts);
   // Next's own 308 for a trailing slash would add a second hop before it.
