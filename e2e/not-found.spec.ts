@@ -38,3 +38,15 @@ test('unpublished, draft and not-yet-due articles are 404s', async ({ page }) =>
     await expectSiteNotFound(page, await createHiddenArticle(status));
   }
 });
+
+test('a page carries the reader chrome once: the 404 page is not written into every payload', async ({ request }) => {
+  // Next writes a layout's not-found element into the RSC payload of each page under it. The root
+  // one is a bare message (decision 0033); were it the 404 page with its chrome again, this page's
+  // HTML would hold the footer and the 404's search form a second time, inside the payload.
+  const response = await request.get('/world');
+  expect(response.status()).toBe(200);
+  const html = await response.text();
+  const payload = html.slice(html.indexOf('self.__next_f'));
+  expect(payload.split(String.raw`[\"$\",\"footer\"`).length - 1, 'footers in the RSC payload').toBe(1);
+  expect(html.split('There is no page at this address. It may have moved').length - 1, "the (site) group's not-found message only").toBe(1);
+});
