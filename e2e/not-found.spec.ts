@@ -41,12 +41,15 @@ test('unpublished, draft and not-yet-due articles are 404s', async ({ page }) =>
 
 test('a page carries the reader chrome once: the 404 page is not written into every payload', async ({ request }) => {
   // Next writes a layout's not-found element into the RSC payload of each page under it. The root
-  // one is a bare message (decision 0033); were it the 404 page with its chrome again, this page's
-  // HTML would hold the footer and the 404's search form a second time, inside the payload.
+  // and (site) ones are a bare note (decision 0033); were either the 404 page, this page's HTML would
+  // hold its footer a second time, or the 404's search form, inside the payload.
   const response = await request.get('/world');
   expect(response.status()).toBe(200);
   const html = await response.text();
   const payload = html.slice(html.indexOf('self.__next_f'));
   expect(payload.split(String.raw`[\"$\",\"footer\"`).length - 1, 'footers in the RSC payload').toBe(1);
-  expect(html.split('There is no page at this address. It may have moved').length - 1, "the (site) group's not-found message only").toBe(1);
+  expect(html.split('It may have moved or been taken down').length - 1, "the 404 page's message").toBe(0);
+  // The payload describes the page's own search forms (the header's), no other.
+  const formsOnPage = html.slice(0, html.indexOf('self.__next_f')).split('role="search"').length - 1;
+  expect(payload.split(String.raw`\"role\":\"search\"`).length - 1, 'search forms in the payload').toBe(formsOnPage);
 });
