@@ -181,12 +181,20 @@ say(`Starting the server on ${baseUrl}…`);
 const server = startNextServer(distDir, options.port, env, 'pipe');
 // LEDE_BENCH_PIN=1: the server (every thread) on CPU 0, this process and what it starts (autocannon,
 // the beacon generator, nginx) on CPU 1: the load generators kept off the measured server's core, as
-// if they ran on another machine. Linux's taskset (util-linux).
-if (process.env.LEDE_BENCH_PIN === '1') {
+// if they ran on another machine. LEDE_BENCH_PIN=load: only the load is pinned (this process with
+// autocannon and the beacon generator, on CPU 1); the server and nginx, what a deployment runs on the
+// machine, stay free on both cores (scripts/bench/beacons.ts unpins the nginx it starts).
+// Linux's taskset (util-linux).
+const pinning = process.env.LEDE_BENCH_PIN === '1' ? 'server' : process.env.LEDE_BENCH_PIN === 'load' ? 'load' : 'none';
+if (pinning !== 'none') {
   execFileSync('taskset', ['-a', '-p', '-c', '1', String(process.pid)], { stdio: 'ignore' });
   await new Promise((resolve) => setTimeout(resolve, 300));
-  execFileSync('taskset', ['-a', '-p', '-c', '0', String(server.pid)], { stdio: 'ignore' });
-  say('Pinned: the server on CPU 0, the load (autocannon, generators, nginx) on CPU 1.');
+  execFileSync('taskset', ['-a', '-p', '-c', pinning === 'server' ? '0' : '0,1', String(server.pid)], { stdio: 'ignore' });
+  say(
+    pinning === 'server'
+      ? 'Pinned: the server on CPU 0, the load (autocannon, generators, nginx) on CPU 1.'
+      : 'Pinned: the load (autocannon, the beacon generator) on CPU 1; the server and nginx on either core.',
+  );
 }
 const serverLog = fs.createWriteStream(path.join(benchDir, 'server.log'));
 server.stdout?.pipe(serverLog);

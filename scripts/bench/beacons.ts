@@ -10,7 +10,7 @@
 // writes the views to a log the server reads (VIEW_LOG_FILE); the page load still goes to the server
 // directly, since what is measured is what counting takes from the app's page throughput. nginx's own
 // CPU per beacon is reported beside the server's.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -56,6 +56,9 @@ export async function runBeaconsScenario(options: Options): Promise<Record<strin
   if (options.viewLog) {
     nginx = await startNginx({ projectRoot, upstream: `127.0.0.1:${options.port}`, workerConnections: 4096, viewLog: options.viewLog });
     say(`Beacons go through deploy/nginx.conf on ${nginx.url}, which writes the views to ${path.relative(projectRoot, options.viewLog)}; pages go to the server directly.`);
+    // LEDE_BENCH_PIN=load (scripts/bench.ts): nginx is the deployment's, not the load's: it inherited
+    // this process's CPU 1 and is given both cores back, master and workers.
+    if (process.env.LEDE_BENCH_PIN === 'load') for (const pid of [nginx.pid, ...childPids(nginx.pid)]) execFileSync('taskset', ['-a', '-p', '-c', '0,1', String(pid)], { stdio: 'ignore' });
   }
   const beaconPort = nginx ? Number(new URL(nginx.url).port) : options.port;
   try {
@@ -127,6 +130,7 @@ async function measure(options: Options, url: string, beaconPort: number, nginx:
 
   return {
     beacons_behind: nginx ? 'nginx' : 'direct',
+    pinning: process.env.LEDE_BENCH_PIN === '1' ? 'server on CPU 0, load and nginx on CPU 1' : process.env.LEDE_BENCH_PIN === 'load' ? 'load on CPU 1, server and nginx free' : 'none',
     beacon_rate_target: options.rate,
     beacon_generator: generated.generator,
     article_alone_rps: round(alone.rps),
@@ -182,9 +186,14 @@ function serverCpuSeconds(pid: number): number {
 /** The same for a process and its children (nginx's master and workers). */
 function treeCpuSeconds(pid: number): number {
   let total = serverCpuSeconds(pid);
-  const children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim();
-  for (const child of children ? children.split(' ') : []) total += treeCpuSeconds(Number(child));
+  for (const child of childPids(pid)) total += treeCpuSeconds(child);
   return total;
+}
+
+/** A process's children (nginx's workers), from /proc. */
+function childPids(pid: number): number[] {
+  const children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim();
+  return children ? children.split(' ').map(Number) : [];
 }
 
 function cpuSeconds(start: NodeJS.CpuUsage): number {
