@@ -49,20 +49,20 @@ export function splitAlternatives(pattern) {
  * @param {string} pattern
  */
 function literalAt(pattern) {
-  let char;
-  let length;
-  if (pattern[0] === '\\') {
+  const first = pattern[0];
+  if (first === undefined) return null;
+  /** @type {{ char: string, length: number }} */
+  let literal;
+  if (first === '\\') {
     const next = pattern[1];
     if (next === undefined || /[A-Za-z0-9]/.test(next)) return null; // \b, \w, \d, \s…: not a literal
-    char = next;
-    length = 2;
+    literal = { char: next, length: 2 };
   } else {
-    if (pattern.length === 0 || SPECIAL.has(pattern[0])) return null;
-    char = pattern[0];
-    length = 1;
+    if (SPECIAL.has(first)) return null;
+    literal = { char: first, length: 1 };
   }
-  if (QUANTIFIER.has(pattern[length])) return null;
-  return { char, length };
+  if (QUANTIFIER.has(pattern[literal.length] ?? '')) return null;
+  return literal;
 }
 
 /** The end of the group that starts at `open` (its `)`), classes and escapes skipped. */
@@ -107,7 +107,8 @@ export function leadWithLiteral(alternative) {
     return `${spelled}(?<!${behind.join('|')})${after.slice(literal.length)}`;
   }
   const wordStart = /^\\b([A-Za-z0-9])/.exec(alternative);
-  if (wordStart && !QUANTIFIER.has(alternative[3] ?? '')) return `${wordStart[1]}(?<!\\w${wordStart[1]})${alternative.slice(3)}`;
+  const wordChar = wordStart?.[1];
+  if (wordChar && !QUANTIFIER.has(alternative[3] ?? '')) return `${wordChar}(?<!\\w${wordChar})${alternative.slice(3)}`;
   if (alternative.startsWith('\\b\\w+')) {
     const after = alternative.slice(5);
     const literal = literalAt(after);
@@ -125,7 +126,9 @@ export function leadWithLiteral(alternative) {
  * @param {string} alternative @returns {{ prefix: string[], spelled: string[], rest: string }}
  */
 function literalPrefix(alternative) {
+  /** @type {string[]} */
   const prefix = [];
+  /** @type {string[]} */
   const spelled = [];
   let rest = alternative;
   for (let literal = literalAt(rest); literal; literal = literalAt(rest)) {
@@ -146,17 +149,14 @@ function trie(entries) {
   const parts = entries.filter((entry) => entry.prefix.length === 0).map((entry) => entry.rest);
   /** @type {Map<string, { spelled: string, entries: Entry[] }>} */
   const branches = new Map();
-  for (const entry of entries) {
-    if (entry.prefix.length === 0) continue;
-    const branch = branches.get(entry.prefix[0]) ?? { spelled: entry.spelled[0], entries: [] };
-    branch.entries.push({ prefix: entry.prefix.slice(1), spelled: entry.spelled.slice(1), rest: entry.rest });
-    branches.set(entry.prefix[0], branch);
+  for (const { prefix: [key, ...prefix], spelled: [spelled = '', ...spellings], rest } of entries) {
+    if (key === undefined) continue;
+    const branch = branches.get(key) ?? { spelled, entries: [] };
+    branch.entries.push({ prefix, spelled: spellings, rest });
+    branches.set(key, branch);
   }
-  for (const key of [...branches.keys()].sort()) {
-    const branch = /** @type {{ spelled: string, entries: Entry[] }} */ (branches.get(key));
-    parts.push(branch.spelled + trie(branch.entries));
-  }
-  return parts.length === 1 ? parts[0] : `(?:${parts.join('|')})`;
+  for (const [, branch] of [...branches].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) parts.push(branch.spelled + trie(branch.entries));
+  return parts.length === 1 ? (parts[0] ?? '') : `(?:${parts.join('|')})`;
 }
 
 /**
