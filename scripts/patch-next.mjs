@@ -1,3 +1,4 @@
+// @ts-check
 // Run by `npm install` (postinstall): the one edit Lede makes to an installed Next, why in
 // scripts/install/next-cache-size.mjs. It never fails the install: a Next whose files changed shape
 // is reported, and Lede runs on it unpatched (slower by a measurement per cache write).
@@ -19,9 +20,7 @@ function candidates() {
   ];
 }
 
-if (!fs.existsSync(nextDist)) {
-  console.log('[patch-next] next is not installed: nothing to do');
-} else {
+function patchInstalledNext() {
   let changedFiles = 0;
   let requiredDone = false;
   for (const file of candidates()) {
@@ -39,5 +38,16 @@ if (!fs.existsSync(nextDist)) {
     console.log(`[patch-next] the cache-size measurement is conditional (${changedFiles} file(s) changed now)`);
   } else {
     console.warn(`[patch-next] WARNING: ${required} does not have the expected shape; Next runs unpatched (docs/decisions/0034-next-cache-size-patch.md)`);
+  }
+}
+
+if (!fs.existsSync(nextDist)) {
+  console.log('[patch-next] next is not installed: nothing to do');
+} else {
+  try {
+    patchInstalledNext();
+  } catch (error) {
+    // A Next laid out otherwise (a folder gone, a file unreadable): reported, and the install goes on.
+    console.warn(`[patch-next] WARNING: not applied (${error instanceof Error ? error.message : String(error)}); Next runs unpatched`);
   }
 }

@@ -1,3 +1,4 @@
+// @ts-check
 // Next's IncrementalCache.set measures every entry with `JSON.stringify(data).length` before it hands
 // the entry to the cache handler, for a 2 MB limit that applies to fetch-cache entries only (and not
 // at all with a custom handler, which Lede has). A page entry holds its HTML and its RSC payload as a
@@ -25,11 +26,11 @@ export const PATCHED_MARK = /\.fetchCache\?JSON\.stringify\(\w+\)\.length:0|ctx\
 export function patchCacheSize(text) {
   let changed = 0;
   const next = text
-    .replace(MINIFIED, (_all, size, data, ctx) => {
+    .replace(MINIFIED, (/** @type {string} */ _all, /** @type {string} */ size, /** @type {string} */ data, /** @type {string} */ ctx) => {
       changed += 1;
       return `let ${size}=${ctx}.fetchCache?JSON.stringify(${data}).length:0;if(${ctx}.fetchCache&&${size}>2097152`;
     })
-    .replace(SOURCE, (_all, rest) => {
+    .replace(SOURCE, (/** @type {string} */ _all, /** @type {string} */ rest) => {
       changed += 1;
       return `const itemSize = ctx.fetchCache ? JSON.stringify(data).length : 0;${rest}`;
     });
