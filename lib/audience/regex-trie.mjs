@@ -15,30 +15,44 @@ const SPECIAL = new Set([...'\\^$.|?*+()[]{}']);
 const QUANTIFIER = new Set([...'?*+{']);
 
 /**
- * The top-level alternatives of a pattern (a `|` outside groups and classes).
- * @param {string} pattern @returns {string[]}
+ * Walks a pattern from `from`, skipping escapes and the insides of character classes, and calls
+ * `visit` with each other character, its index and the group depth after it; stops when `visit`
+ * returns true. The one reading of a pattern's structure that the functions below share.
+ * @param {string} pattern @param {number} from @param {(char: string, index: number, depth: number) => boolean | void} visit
  */
-export function splitAlternatives(pattern) {
-  const alternatives = [];
+function walkStructure(pattern, from, visit) {
   let depth = 0;
   let inClass = false;
-  let start = 0;
-  for (let index = 0; index < pattern.length; index++) {
-    const char = pattern[index];
+  for (let index = from; index < pattern.length; index++) {
+    const char = pattern[index] ?? '';
     if (char === '\\') {
       index++;
       continue;
     }
     if (inClass) {
       if (char === ']') inClass = false;
-    } else if (char === '[') inClass = true;
+      continue;
+    }
+    if (char === '[') inClass = true;
     else if (char === '(') depth++;
     else if (char === ')') depth--;
-    else if (char === '|' && depth === 0) {
-      alternatives.push(pattern.slice(start, index));
-      start = index + 1;
-    }
+    if (visit(char, index, depth)) return;
   }
+}
+
+/**
+ * The top-level alternatives of a pattern (a `|` outside groups and classes).
+ * @param {string} pattern @returns {string[]}
+ */
+export function splitAlternatives(pattern) {
+  /** @type {string[]} */
+  const alternatives = [];
+  let start = 0;
+  walkStructure(pattern, 0, (char, index, depth) => {
+    if (char !== '|' || depth !== 0) return;
+    alternatives.push(pattern.slice(start, index));
+    start = index + 1;
+  });
   alternatives.push(pattern.slice(start));
   return alternatives;
 }
@@ -65,23 +79,15 @@ function literalAt(pattern) {
   return literal;
 }
 
-/** The end of the group that starts at `open` (its `)`), classes and escapes skipped. */
+/** The end of the group that starts at `open` (its `)`), classes and escapes skipped; -1 if none. */
 function groupEnd(/** @type {string} */ pattern, /** @type {number} */ open) {
-  let depth = 0;
-  let inClass = false;
-  for (let index = open; index < pattern.length; index++) {
-    const char = pattern[index];
-    if (char === '\\') {
-      index++;
-      continue;
-    }
-    if (inClass) {
-      if (char === ']') inClass = false;
-    } else if (char === '[') inClass = true;
-    else if (char === '(') depth++;
-    else if (char === ')' && --depth === 0) return index;
-  }
-  return -1;
+  let end = -1;
+  walkStructure(pattern, open, (char, index, depth) => {
+    if (char !== ')' || depth !== 0) return false;
+    end = index;
+    return true;
+  });
+  return end;
 }
 
 /**
