@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from 'next';
 import { config } from '@/lib/config';
 import { SiteChrome } from '@/components/site/SiteChrome';
 import { NotFoundMessage } from '@/components/site/NotFoundMessage';
+import { documentBodyClass, documentLanguage, documentMetadata, documentViewport } from '@/components/site/document';
 import './globals.css';
 
 // Every address no route matches, and every 404 the proxy decides (lib/routing/respond.ts rewrites
@@ -9,18 +10,17 @@ import './globals.css';
 // It draws the reader chrome here, once, instead of in the root not-found boundary that every page's
 // payload carried (docs/decisions/0033-global-not-found.md).
 export const metadata: Metadata = {
-  metadataBase: new URL(config.SITE_URL),
+  ...documentMetadata,
   title: `Page not found | ${config.SITE_NAME}`,
   robots: { index: false, follow: true },
-  icons: { icon: '/favicon.ico' },
 };
 
-export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#a3001b' };
+export const viewport: Viewport = documentViewport;
 
 export default function GlobalNotFound() {
   return (
-    <html lang={config.SITE_LANGUAGE}>
-      <body className="min-h-screen bg-paper font-sans text-ink antialiased">
+    <html lang={documentLanguage}>
+      <body className={documentBodyClass}>
         <SiteChrome>
           <NotFoundMessage />
         </SiteChrome>
