@@ -26,6 +26,7 @@ import { forgetRenderedPages, recordBuildFiles } from './bench/isr-cache';
 import { parseBenchOptions } from './bench/options';
 import { treeRssMegabytes } from './bench/rss';
 import { treeCpuMilliseconds } from './bench/cpu';
+import type { BenchPinning } from './bench/beacons';
 import { buildStamp, portIsTaken, projectRoot, runNextBuild, staleBuildReason, startNextServer, waitUntilServing } from './support/next-build';
 
 const options = parseBenchOptions(process.argv.slice(2));
@@ -185,7 +186,7 @@ const server = startNextServer(distDir, options.port, env, 'pipe');
 // autocannon and the beacon generator, on CPU 1); the server and nginx, what a deployment runs on the
 // machine, stay free on both cores (scripts/bench/beacons.ts unpins the nginx it starts).
 // Linux's taskset (util-linux).
-const pinning = process.env.LEDE_BENCH_PIN === '1' ? 'server' : process.env.LEDE_BENCH_PIN === 'load' ? 'load' : 'none';
+const pinning: BenchPinning = process.env.LEDE_BENCH_PIN === '1' ? 'server' : process.env.LEDE_BENCH_PIN === 'load' ? 'load' : 'none';
 if (pinning !== 'none') {
   execFileSync('taskset', ['-a', '-p', '-c', '1', String(process.pid)], { stdio: 'ignore' });
   await new Promise((resolve) => setTimeout(resolve, 300));
@@ -225,7 +226,7 @@ try {
     const { runBeaconsScenario } = await import('./bench/beacons');
     const figures = {
       articles_in_database: targets.articles, database: options.database, connections: options.connections, duration_s: options.duration,
-      ...(await runBeaconsScenario({ port: options.port, connections: options.connections, duration: options.duration, rate: options.beaconRate, articlePath: targets.articlePath, serverPid: server.pid!, env, viewLog: beaconViewLog })),
+      ...(await runBeaconsScenario({ port: options.port, connections: options.connections, duration: options.duration, rate: options.beaconRate, articlePath: targets.articlePath, serverPid: server.pid!, env, viewLog: beaconViewLog, pinning })),
     };
     console.log('');
     for (const [name, value] of Object.entries(figures)) console.log(`${name}: ${value}`);

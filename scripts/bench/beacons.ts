@@ -19,7 +19,14 @@ import { startNginx, type RunningNginx } from '../support/nginx';
 import { treeRssMegabytes } from './rss';
 import { projectRoot } from '../support/next-build';
 
-type Options = { port: number; connections: number; duration: number; rate: number; articlePath: string; serverPid: number; env: NodeJS.ProcessEnv; viewLog: string | null };
+type Options = { port: number; connections: number; duration: number; rate: number; articlePath: string; serverPid: number; env: NodeJS.ProcessEnv; viewLog: string | null; pinning: BenchPinning };
+/** How scripts/bench.ts pinned the processes to cores (LEDE_BENCH_PIN). */
+export type BenchPinning = 'server' | 'load' | 'none';
+const pinningDescription: Record<BenchPinning, string> = {
+  server: 'server on CPU 0, load and nginx on CPU 1',
+  load: 'load on CPU 1, server and nginx free',
+  none: 'none',
+};
 type Generated = { sent: number; answered: number; failed: number; skipped: number; seconds: number; generatorCpuSeconds: number; viewsWritten: number; viewsLogged: number | null; generator: string };
 
 const say = (line: string) => console.log(`[bench] ${line}`);
@@ -58,7 +65,7 @@ export async function runBeaconsScenario(options: Options): Promise<Record<strin
     say(`Beacons go through deploy/nginx.conf on ${nginx.url}, which writes the views to ${path.relative(projectRoot, options.viewLog)}; pages go to the server directly.`);
     // LEDE_BENCH_PIN=load (scripts/bench.ts): nginx is the deployment's, not the load's: it inherited
     // this process's CPU 1 and is given both cores back, master and workers.
-    if (process.env.LEDE_BENCH_PIN === 'load') for (const pid of [nginx.pid, ...childPids(nginx.pid)]) execFileSync('taskset', ['-a', '-p', '-c', '0,1', String(pid)], { stdio: 'ignore' });
+    if (options.pinning === 'load') for (const pid of [nginx.pid, ...childPids(nginx.pid)]) execFileSync('taskset', ['-a', '-p', '-c', '0,1', String(pid)], { stdio: 'ignore' });
   }
   const beaconPort = nginx ? Number(new URL(nginx.url).port) : options.port;
   try {
@@ -130,7 +137,7 @@ async function measure(options: Options, url: string, beaconPort: number, nginx:
 
   return {
     beacons_behind: nginx ? 'nginx' : 'direct',
-    pinning: process.env.LEDE_BENCH_PIN === '1' ? 'server on CPU 0, load and nginx on CPU 1' : process.env.LEDE_BENCH_PIN === 'load' ? 'load on CPU 1, server and nginx free' : 'none',
+    pinning: pinningDescription[options.pinning],
     beacon_rate_target: options.rate,
     beacon_generator: generated.generator,
     article_alone_rps: round(alone.rps),
