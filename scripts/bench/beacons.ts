@@ -16,7 +16,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { measureLoad, type LoadFigures } from './load';
 import { startNginx, type RunningNginx } from '../support/nginx';
-import { treeRssMegabytes } from './rss';
+import { treeCpuMilliseconds } from './cpu';
+import { childrenOf, treeRssMegabytes } from './rss';
 import { projectRoot } from '../support/next-build';
 
 type Options = { port: number; connections: number; duration: number; rate: number; articlePath: string; serverPid: number; env: NodeJS.ProcessEnv; viewLog: string | null; pinning: BenchPinning };
@@ -65,7 +66,7 @@ export async function runBeaconsScenario(options: Options): Promise<Record<strin
     say(`Beacons go through deploy/nginx.conf on ${nginx.url}, which writes the views to ${path.relative(projectRoot, options.viewLog)}; pages go to the server directly.`);
     // LEDE_BENCH_PIN=load (scripts/bench.ts): nginx is the deployment's, not the load's: it inherited
     // this process's CPU 1 and is given both cores back, master and workers.
-    if (options.pinning === 'load') for (const pid of [nginx.pid, ...childPids(nginx.pid)]) execFileSync('taskset', ['-a', '-p', '-c', '0,1', String(pid)], { stdio: 'ignore' });
+    if (options.pinning === 'load') for (const pid of [nginx.pid, ...childrenOf(nginx.pid)]) execFileSync('taskset', ['-a', '-p', '-c', '0,1', String(pid)], { stdio: 'ignore' });
   }
   const beaconPort = nginx ? Number(new URL(nginx.url).port) : options.port;
   try {
@@ -190,18 +191,8 @@ function serverCpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
-/** The same for a process and its children (nginx's master and workers). */
-function treeCpuSeconds(pid: number): number {
-  let total = serverCpuSeconds(pid);
-  for (const child of childPids(pid)) total += treeCpuSeconds(child);
-  return total;
-}
-
-/** A process's children (nginx's workers), from /proc. */
-function childPids(pid: number): number[] {
-  const children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim();
-  return children ? children.split(' ').map(Number) : [];
-}
+/** CPU seconds of a process and its children (nginx's master and workers). */
+const treeCpuSeconds = (pid: number): number => treeCpuMilliseconds(pid) / 1000;
 
 function cpuSeconds(start: NodeJS.CpuUsage): number {
   const used = process.cpuUsage(start);
