@@ -1,19 +1,21 @@
 // SQLite's own query plans for the SQL that some code makes Prisma (or raw SQL) run: plan tests read
 // which index drives each query, the property that decides its cost at 1,000,000 articles long before
 // a test database is big enough to show it in time. SQLite only (PostgreSQL plans from statistics).
+import Database from 'better-sqlite3';
 import { db } from '@/lib/db/client';
-import { watchStatements } from '@/lib/db/statement-cache';
 
-/** The statements `work` runs that `keep` selects, each with SQLite's plan (parameters as NULL). */
+/** The statements `work` prepares that `keep` selects, each with SQLite's plan (parameters as NULL). */
 export async function sqlitePlans(work: () => Promise<unknown>, keep: (sql: string) => boolean): Promise<{ sql: string; plan: string[] }[]> {
   const statements: string[] = [];
-  // The connection keeps its prepared statements (lib/db/statement-cache.ts): a statement another
-  // test already ran is not prepared again, so what `work` runs is watched there.
-  const stop = watchStatements((sql) => statements.push(sql));
+  const originalPrepare = Database.prototype.prepare;
+  Database.prototype.prepare = function (this: Database.Database, sql: string) {
+    statements.push(sql);
+    return originalPrepare.call(this, sql);
+  } as typeof originalPrepare;
   try {
     await work();
   } finally {
-    stop();
+    Database.prototype.prepare = originalPrepare;
   }
   return Promise.all(
     [...new Set(statements.filter(keep))].map(async (sql) => {

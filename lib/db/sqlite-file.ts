@@ -8,8 +8,6 @@
 // restart is needed either way.
 import fs from 'node:fs';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
-import type Database from 'better-sqlite3';
-import { keepPreparedStatements } from '@/lib/db/statement-cache';
 import {
   DriverAdapterError,
   type IsolationLevel,
@@ -217,15 +215,6 @@ class FollowingAdapter implements SqlDriverAdapter {
   }
 }
 
-/** The adapter's connection keeps its prepared statements (statement-cache.ts). The adapter holds
- * its better-sqlite3 connection as `client`; should a new version not, it runs as it came (slower),
- * and lib/db/statement-cache.test.ts fails. */
-function keepingStatements(adapter: SqlDriverAdapter): SqlDriverAdapter {
-  const client = (adapter as SqlDriverAdapter & { client?: Partial<Database.Database> }).client;
-  if (client && typeof client.prepare === 'function' && typeof client.exec === 'function') keepPreparedStatements(client as Database.Database);
-  return adapter;
-}
-
 export class SqliteFileAdapterFactory implements SqlDriverAdapterFactory {
   readonly provider = 'sqlite' as const;
   readonly adapterName = '@prisma/adapter-better-sqlite3';
@@ -239,8 +228,8 @@ export class SqliteFileAdapterFactory implements SqlDriverAdapterFactory {
     const opened = fileAt(this.file);
     // The first connection behaves as before (a CLI may be about to create the file); a reopen
     // never creates an empty database where the site's went missing.
-    const inner = keepingStatements(await new PrismaBetterSqlite3({ url: this.file, timeout: this.timeout }).connect());
-    const reopen = async () => keepingStatements(await new PrismaBetterSqlite3({ url: this.file, timeout: this.timeout, fileMustExist: true }).connect());
+    const inner = await new PrismaBetterSqlite3({ url: this.file, timeout: this.timeout }).connect();
+    const reopen = () => new PrismaBetterSqlite3({ url: this.file, timeout: this.timeout, fileMustExist: true }).connect();
     return new FollowingAdapter(this.file, reopen, inner, opened);
   }
 }
