@@ -7,8 +7,8 @@
 // The young generation goes the other way: a render allocates a few MB that die with it (React's
 // elements, the RSC rows, Prisma's rows), and V8's default 16 MB semi-space fills every few renders,
 // so scavenges and the objects they promote cost about a tenth of an uncached render. With 64 MB the
-// server's CPU per uncached render was lower in each of five alternating runs; 128 MB was slower
-// again (docs/decisions/0035-young-generation.md).
+// block article rendered faster in every side-by-side run (3.8 ms at p50 on average); 128 MB was
+// slower again (docs/decisions/0035-young-generation.md).
 
 /** Room for Next, React renders under way, Prisma and the code itself, beside the page cache. */
 export const HEAP_BESIDE_CACHE_MB = 384;
