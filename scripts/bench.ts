@@ -147,10 +147,14 @@ const targets = JSON.parse(fs.readFileSync(targetsFile, 'utf8')) as { articles: 
 fs.rmSync(targetsFile, { force: true });
 
 let blockTargets: { blockPaths: string[]; plainPaths: string[] } | null = null;
-if (options.scenario === 'blocks') {
+// side-by-side: 20 warm-up and --misses measured pairs per server per round (scripts/bench/side-by-side.ts).
+const sideBySide = { warm: 20, measured: options.misses, rounds: options.rounds };
+if (options.scenario === 'blocks' || options.scenario === 'side-by-side') {
   const file = path.join(benchDir, `blocks-${process.pid}.json`);
-  say(`Writing ${options.misses} articles of 20 blocks and ${options.misses} plain twins…`);
-  await runChild(path.join('scripts', 'bench', 'blocks-prepare.ts'), [String(options.misses), file], env);
+  const { sideBySidePairs } = await import('./bench/side-by-side');
+  const pairs = options.scenario === 'blocks' ? options.misses : sideBySidePairs(sideBySide);
+  say(`Writing ${pairs} articles of 20 blocks and ${pairs} plain twins…`);
+  await runChild(path.join('scripts', 'bench', 'blocks-prepare.ts'), [String(pairs), file], env);
   blockTargets = JSON.parse(fs.readFileSync(file, 'utf8')) as { blockPaths: string[]; plainPaths: string[] };
   fs.rmSync(file, { force: true });
 }
@@ -166,6 +170,17 @@ if (reason) {
 }
 
 if (await portIsTaken(options.port)) throw new Error(`Port ${options.port} is already in use: stop that server or pass --port.`);
+if (options.scenario === 'side-by-side') {
+  const second = options.port + 1;
+  if (await portIsTaken(second)) throw new Error(`Port ${second} is already in use: side-by-side needs --port and the port after it.`);
+  const { runSideBySideScenario } = await import('./bench/side-by-side');
+  say(`Side by side: A with NODE_OPTIONS "${options.aNodeOptions}", B as npm start runs it, ${options.rounds} round(s), ports ${options.port} and ${second}…`);
+  const figures = await runSideBySideScenario({ ports: [options.port, second], distDir, env, aNodeOptions: options.aNodeOptions, pairs: blockTargets!, ...sideBySide });
+  console.log('');
+  for (const [name, value] of Object.entries({ articles_in_database: targets.articles, database: options.database, ...figures })) console.log(`${name}: ${value}`);
+  saveResults('side-by-side', { articles_in_database: targets.articles, ...figures });
+  process.exit(0);
+}
 if (options.scenario === 'csp') {
   const { runCspScenario } = await import('./bench/csp');
   say(`CSP: home and ${targets.articlePath}, ${options.duration} s each, with and without the policy, ${options.rounds} round(s) each…`);

@@ -9,7 +9,8 @@ const schema = z.object({
   database: z.enum(['sqlite', 'postgres']),
   port: z.coerce.number().int().min(1024).max(65535),
   misses: z.coerce.number().int().min(1).max(100_000),
-  scenario: z.enum(['pages', 'coherence', 'soak', 'sanitize', 'upload', 'csp', 'blocks', 'media-uses', 'beacons', 'newsday', 'search']),
+  scenario: z.enum(['pages', 'coherence', 'soak', 'sanitize', 'upload', 'csp', 'blocks', 'side-by-side', 'media-uses', 'beacons', 'newsday', 'search']),
+  aNodeOptions: z.string().max(500),
   beaconRate: z.coerce.number().int().min(1).max(100_000),
   rounds: z.coerce.number().int().min(1).max(20),
   changes: z.coerce.number().int().min(2).max(100_000),
@@ -42,6 +43,9 @@ export const usage = `npm run bench -- [--articles N] [--duration S] [--connecti
                  csp (home and article req/s with and without the Content-Security-Policy, the same build,
                  alternating), blocks (uncached render of articles of 20 blocks with 3 pictures and an
                  embed, and their page bytes against the same text as plain paragraphs; --misses pairs)
+                 side-by-side (two servers of one build at once, A with NODE_OPTIONS=--a-node-options, B as
+                 npm start runs it, rendering fresh block articles and twins alternately: --misses measured
+                 pairs per server per round, --rounds rounds, the ports swapped each round)
                  media-uses (the media-use check at --articles articles: the old scan of every body
                  against the MediaUse index, in process, on a throwaway SQLite or PostgreSQL database),
                  beacons (article req/s alone and under a fixed rate of view beacons, views written,
@@ -50,7 +54,9 @@ export const usage = `npm run bench -- [--articles N] [--duration S] [--connecti
                  browser prefetches, an editor: docs/benchmarks.md) or search (search pages through the
                  server over fixed queries by kind, one at a time for --rounds passes, then 8 at once)
   --beacon-rate  beacons: view beacons a second the generator sends (default 5000)
-  --rounds       pages, csp and search: how many times each target or mode is measured, in turn (default 2)
+  --rounds       pages, csp and search: how many times each target or mode is measured, in turn (default 2);
+                 side-by-side: rounds (use an even number, so each server starts first as often)
+  --a-node-options=…  side-by-side: NODE_OPTIONS of server A, given with "=" (default empty)
   --changes      coherence: how many publishes and unpublishes (default 300)
   --hold         coherence: ms between one change's answer and the next change (default 1200)
   --minutes      soak (npm run soak): how long to run mixed traffic (default 30)
@@ -82,6 +88,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
       behind: { type: 'string', default: 'direct' },
       rates: { type: 'string', default: '2,5,10,20,40,80,160,320' },
       'step-seconds': { type: 'string', default: '20' },
+      'a-node-options': { type: 'string', default: '' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -89,7 +96,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     console.log(usage);
     process.exit(0);
   }
-  const parsed = schema.safeParse({ ...values, publishEvery: values['publish-every'], importEvery: values['import-every'], beaconRate: values['beacon-rate'], stepSeconds: values['step-seconds'] });
+  const parsed = schema.safeParse({ ...values, publishEvery: values['publish-every'], importEvery: values['import-every'], beaconRate: values['beacon-rate'], stepSeconds: values['step-seconds'], aNodeOptions: values['a-node-options'] });
   if (!parsed.success) {
     console.error(`${parsed.error.issues.map((issue) => `--${issue.path.join('.')}: ${issue.message}`).join('\n')}\n\n${usage}`);
     process.exit(2);
