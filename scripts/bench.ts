@@ -151,8 +151,7 @@ let blockTargets: { blockPaths: string[]; plainPaths: string[] } | null = null;
 const sideBySide = { warm: 20, measured: options.misses, rounds: options.rounds };
 if (options.scenario === 'blocks' || options.scenario === 'side-by-side') {
   const file = path.join(benchDir, `blocks-${process.pid}.json`);
-  const { sideBySidePairs } = await import('./bench/side-by-side');
-  const pairs = options.scenario === 'blocks' ? options.misses : sideBySidePairs(sideBySide);
+  const pairs = options.scenario === 'blocks' ? options.misses : (await import('./bench/side-by-side')).sideBySidePairs(sideBySide);
   say(`Writing ${pairs} articles of 20 blocks and ${pairs} plain twins…`);
   await runChild(path.join('scripts', 'bench', 'blocks-prepare.ts'), [String(pairs), file], env);
   blockTargets = JSON.parse(fs.readFileSync(file, 'utf8')) as { blockPaths: string[]; plainPaths: string[] };
