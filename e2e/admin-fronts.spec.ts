@@ -100,6 +100,10 @@ test('an editor pins, previews and saves the home page and a section front; unpu
   await page.getByRole('button', { name: `Pin: ${charlie.headline}` }).click();
   await page.getByRole('button', { name: `Pin: ${alpha.headline}` }).click();
   await page.getByRole('button', { name: 'Preview' }).click();
+  // Read the preview once it is there (as for the home page above): read at once, the locator could
+  // still see the editor, which has no front (CI, PostgreSQL: an empty list).
+  await expect(page).toHaveURL(new RegExp(`/admin/fronts/${section.slug}/preview\\?`));
+  await expect(page.getByTestId('front-preview-bar')).toContainText('Preview of an unsaved arrangement');
   expect((await page.locator('[data-testid="front-lead"] h2, [data-testid="front-top"] h3').allTextContents()).slice(0, 2)).toEqual([charlie.headline, alpha.headline]);
   await page.getByRole('button', { name: 'Save the front' }).click();
   await expect(page.getByRole('status')).toHaveText('Front saved. The public page shows it now.');
