@@ -3,21 +3,13 @@
 // render) and without it (LEDE_BENCH_NO_CSP=1, a benchmark hook), rounds × 2 times, and the home page
 // and an article are loaded under each. Reported: req/s and p99 per target and mode, and the ratio
 // with/without per target (1.0 = free). Rounds alternate so that the machine's drift hits both modes.
-import type { ChildProcess } from 'node:child_process';
 import { measureLoad, type LoadFigures } from './load';
-import { startNextServer, waitUntilServing } from '../support/next-build';
+import { startNextServer, stopNextServer, waitUntilServing } from '../support/next-build';
 
 type Mode = 'with_csp' | 'without_csp';
 type Options = { port: number; distDir: string; env: NodeJS.ProcessEnv; connections: number; duration: number; rounds: number; targets: Record<string, string> };
 
 const say = (line: string) => console.log(`[bench] ${line}`);
-
-async function stop(server: ChildProcess): Promise<void> {
-  if (server.exitCode !== null || server.signalCode !== null) return;
-  const exited = new Promise((resolve) => server.once('exit', resolve));
-  server.kill('SIGTERM');
-  await exited;
-}
 
 async function measureMode(mode: Mode, options: Options): Promise<Record<string, LoadFigures>> {
   const env = { ...options.env, LEDE_BENCH_NO_CSP: mode === 'without_csp' ? '1' : '' };
@@ -41,7 +33,7 @@ async function measureMode(mode: Mode, options: Options): Promise<Record<string,
     }
     return figures;
   } finally {
-    await stop(server);
+    await stopNextServer(server);
   }
 }
 

@@ -8,7 +8,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { treeCpuMilliseconds } from './cpu';
 import { treeRssMegabytes } from './rss';
-import { startNextServer, waitUntilServing } from '../support/next-build';
+import { startNextServer, stopNextServer, waitUntilServing } from '../support/next-build';
 
 type Server = 'a' | 'b';
 type Options = {
@@ -25,13 +25,6 @@ type Options = {
 type Samples = { block: number[]; plain: number[]; cpuMs: number; renders: number };
 
 const say = (line: string) => console.log(`[bench] ${line}`);
-
-async function stop(server: ChildProcess): Promise<void> {
-  if (server.exitCode !== null || server.signalCode !== null) return;
-  const exited = new Promise((resolve) => server.once('exit', resolve));
-  server.kill('SIGTERM');
-  await exited;
-}
 
 const median = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)] ?? NaN;
 const round1 = (value: number) => Number(value.toFixed(1));
@@ -85,7 +78,7 @@ export async function runSideBySideScenario(options: Options): Promise<Record<st
       }
       rounds.push({ a: samples.a, b: samples.b, rssMb: { a: treeRssMegabytes(servers.a.pid!), b: treeRssMegabytes(servers.b.pid!) } });
     } finally {
-      await Promise.all(Object.values(servers).map(stop));
+      await Promise.all(Object.values(servers).map(stopNextServer));
     }
   }
 

@@ -119,6 +119,14 @@ export function startNextServer(distDir: string, port: number, env: NodeJS.Proce
   });
 }
 
+/** Stops a server startNextServer started (SIGTERM) and resolves once it has exited. */
+export async function stopNextServer(server: ChildProcess): Promise<void> {
+  if (server.exitCode !== null || server.signalCode !== null) return;
+  const exited = new Promise((resolve) => server.once('exit', resolve));
+  server.kill('SIGTERM');
+  await exited;
+}
+
 /** Resolves once url answers over HTTP (any status), rejects after timeoutMs or when child exits. */
 export async function waitUntilServing(url: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
